@@ -1,7 +1,45 @@
 package no.lytt;
 
+import io.vertx.core.Vertx;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+import java.time.Clock;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import no.lytt.config.ConfigException;
+import no.lytt.config.LyttConfig;
+
+/** Starts one Lytt node from the configuration file and LYTT_* environment variables. */
 public final class Main {
+  private static final Logger LOG = System.getLogger("lytt");
+
+  private Main() {
+  }
+
   public static void main(String[] args) {
-    System.out.println(io.vertx.core.Vertx.class + " " + org.bouncycastle.crypto.hpke.HPKE.class);
+    Map<String, String> env = System.getenv();
+    LyttConfig config;
+    try {
+      config = LyttConfig.fromEnvironment(env);
+    } catch (ConfigException e) {
+      System.err.println(e.getMessage());
+      System.exit(2);
+      return;
+    }
+    Vertx vertx = Vertx.vertx();
+    Lytt lytt = new Lytt(vertx, config, Clock.systemUTC(), env.get("LYTT_DEMO_PASSWORD"));
+    lytt.start().onFailure(e -> {
+      LOG.log(Level.ERROR, "Lytt could not start: " + e.getMessage(), e);
+      vertx.close().onComplete(v -> System.exit(1));
+    });
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      CountDownLatch done = new CountDownLatch(1);
+      lytt.stop().eventually(vertx::close).onComplete(v -> done.countDown());
+      try {
+        done.await();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }, "lytt-shutdown"));
   }
 }

@@ -1,0 +1,149 @@
+package no.lytt;
+
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import no.lytt.accounts.AccountService;
+import no.lytt.accounts.DeviceCertifier;
+import no.lytt.accounts.DeviceService;
+import no.lytt.accounts.DevelopmentCertifier;
+import no.lytt.accounts.DevelopmentSetup;
+import no.lytt.accounts.PasswordHasher;
+import no.lytt.config.LyttConfig;
+import no.lytt.crypto.OrgKey;
+import no.lytt.hours.OpeningHours;
+import no.lytt.http.AuthApi;
+import no.lytt.http.HttpServerVerticle;
+import no.lytt.http.Origins;
+import no.lytt.http.Pages;
+import no.lytt.presence.DutyService;
+import no.lytt.protocol.Ids;
+import no.lytt.queue.Dispatcher;
+import no.lytt.queue.QueueService;
+import no.lytt.queue.ServiceStatus;
+import no.lytt.queue.WaitEstimator;
+import no.lytt.relay.RelayService;
+import no.lytt.socket.GraceTimers;
+import no.lytt.socket.Limits;
+import no.lytt.socket.LocalClients;
+import no.lytt.socket.SocketEndpoints;
+import no.lytt.socket.SocketServices;
+import no.lytt.socket.StatusWatcher;
+import no.lytt.stats.Stats;
+import no.lytt.store.Store;
+import no.lytt.store.memory.MemoryStore;
+
+/**
+ * The composition root: builds every object once, with {@code new}, from the validated
+ * configuration, and deploys one HTTP verticle per event loop. Nothing else creates services.
+ */
+public final class Lytt {
+  private static final Logger LOG = System.getLogger("lytt");
+  private final Vertx vertx;
+  private final LyttConfig config;
+  private final Clock clock;
+  private final String demoPassword;
+  private Store store;
+  private StatusWatcher watcher;
+
+  public Lytt(Vertx vertx, LyttConfig config, Clock clock, String demoPassword) {
+    this.vertx = vertx;
+    this.config = config;
+    this.clock = clock;
+    this.demoPassword = demoPassword;
+  }
+
+  public Future<Void> start() {
+    SecureRandom random = new SecureRandom();
+    Ids ids = new Ids(random);
+    boolean development = config.mode() == LyttConfig.Mode.DEVELOPMENT;
+    return orgKey(development, random).compose(orgKey -> {
+      String orgPublic = orgKey != null ? orgKey.publicKeyB64u() : config.org().publicKey();
+      store = new MemoryStore(clock);
+      OpeningHours hours = config.hours().openingHours();
+      LocalClients clients = new LocalClients();
+      Stats stats = new Stats(store, clock, hours.zone());
+      WaitEstimator estimator = new WaitEstimator(Duration.ofMinutes(config.chat().defaultDurationMinutes()));
+      QueueService queue = new QueueService(store, hours, estimator, clients, stats, clock, ids,
+          config.limits().queueLength());
+      RelayService relay = new RelayService(store, clients, stats, clock, config.limits().unackedEnvelopes());
+      Dispatcher dispatcher = new Dispatcher(store, clients, stats, clock);
+      DutyService duty = new DutyService(store, config.limits().maxCapacity());
+      PasswordHasher hasher = new PasswordHasher(config.argon2().memoryKib(), config.argon2().iterations(),
+          config.argon2().parallelism(), random);
+      AccountService accounts = new AccountService(vertx, store, hasher, clock, ids,
+          Duration.ofMinutes(config.session().idleMinutes()), Duration.ofHours(config.session().absoluteHours()));
+      DeviceCertifier certifier = orgKey != null ? new DevelopmentCertifier(orgKey) : DeviceCertifier.none();
+      DeviceService devices = new DeviceService(store, certifier, clock);
+      ServiceStatus status = new ServiceStatus(hours, queue, clock);
+      Origins origins = new Origins(allowedOrigins());
+      SocketServices services = new SocketServices(clock, store, queue, estimator, relay, dispatcher, duty,
+          clients, new GraceTimers(vertx, config.chat().graceSeconds() * 1000L));
+      Limits limits = new Limits(config.limits().frameBytes(), config.limits().messagesPerSecond(),
+          config.limits().burst());
+      boolean tls = config.http().behindTls();
+      SocketEndpoints sockets = new SocketEndpoints(origins, limits, services, status, accounts,
+          AuthApi.cookieName(tls));
+      AuthApi auth = new AuthApi(accounts, devices, origins, tls, sockets::closeConsole);
+      Pages pages = new Pages(orgPublic, config.http().quickExitUrl());
+      watcher = new StatusWatcher(vertx, status, clients);
+      Future<?> demo = development
+          ? DevelopmentSetup.demoAccount(vertx, accounts, demoPassword, random)
+          : Future.succeededFuture();
+      return demo.compose(v -> vertx.deployVerticle(
+          () -> new HttpServerVerticle(config.http().host(), config.http().port(), config.limits().frameBytes(),
+              tls, pages, status, store, auth, sockets),
+          new DeploymentOptions().setInstances(config.http().eventLoops())))
+          .onSuccess(id -> {
+            watcher.start();
+            LOG.log(Level.INFO, "Lytt listening on " + publicOrigin() + " (" + config.mode().name().toLowerCase()
+                + " mode, " + config.store().name().toLowerCase() + " store)");
+          })
+          .mapEmpty();
+    });
+  }
+
+  private Future<OrgKey> orgKey(boolean development, SecureRandom random) {
+    if (!development) {
+      return Future.succeededFuture(null);
+    }
+    DevelopmentSetup.warn();
+    if (!config.org().publicKey().isEmpty()) {
+      // A configured organisation key wins: development then certifies nothing automatically.
+      return Future.succeededFuture(null);
+    }
+    Path file = Path.of(config.org().devKeyFile());
+    return vertx.executeBlocking(() -> DevelopmentSetup.orgKey(file, random), false);
+  }
+
+  private String publicOrigin() {
+    String configured = config.http().publicOrigin();
+    return configured.isEmpty() ? "http://localhost:" + config.http().port() : configured;
+  }
+
+  private Set<String> allowedOrigins() {
+    Set<String> origins = new LinkedHashSet<>(config.http().allowedOrigins());
+    if (origins.isEmpty()) {
+      origins.add(publicOrigin());
+      if (config.http().publicOrigin().isEmpty()) {
+        origins.add("http://127.0.0.1:" + config.http().port());
+      }
+    }
+    return origins;
+  }
+
+  public Future<Void> stop() {
+    if (watcher != null) {
+      watcher.stop();
+    }
+    return store == null ? Future.succeededFuture() : store.close();
+  }
+}

@@ -1,0 +1,82 @@
+package no.lytt.accounts;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.Set;
+import no.lytt.crypto.OrgKey;
+import no.lytt.queue.Gender;
+import no.lytt.queue.Language;
+
+/**
+ * What development mode adds, and production never has: a development organisation key on disk that
+ * certifies every console device, and a counsellor account {@code demo}.
+ */
+public final class DevelopmentSetup {
+  private static final Logger LOG = System.getLogger("lytt.development");
+
+  private DevelopmentSetup() {
+  }
+
+  /** Loads the development organisation key, creating it on first start. Blocking: file and KDF. */
+  public static OrgKey orgKey(Path file, SecureRandom random) {
+    char[] passphrase = OrgKey.DEVELOPMENT_PASSPHRASE.toCharArray();
+    try {
+      if (Files.exists(file)) {
+        return OrgKey.load(file, passphrase);
+      }
+      OrgKey key = OrgKey.generate(random);
+      Path parent = file.toAbsolutePath().getParent();
+      if (parent != null) {
+        Files.createDirectories(parent);
+      }
+      key.save(file, passphrase, random);
+      return key;
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read or create the development organisation key at "
+          + file + " (org.dev-key-file)", e);
+    }
+  }
+
+  /**
+   * Creates the {@code demo} counsellor. Its password is {@code LYTT_DEMO_PASSWORD} when set, else
+   * random and printed once — to the console, never to a log file.
+   */
+  public static Future<Account> demoAccount(Vertx vertx, AccountService accounts, String configured,
+                                            SecureRandom random) {
+    boolean generated = configured == null || configured.isEmpty();
+    String password = generated ? randomPassword(random) : configured;
+    return accounts.save("demo", password.toCharArray(), "Demo", Gender.WOMAN,
+        Set.of(Language.NB, Language.EN), Role.COUNSELLOR).onSuccess(a -> {
+          if (generated) {
+            System.out.println("Development counsellor: username 'demo', password '" + password
+                + "' (set LYTT_DEMO_PASSWORD to choose it)");
+          }
+        });
+  }
+
+  public static void warn() {
+    String line = "*".repeat(72);
+    LOG.log(Level.WARNING, "\n" + line + "\n  DEVELOPMENT MODE: a development organisation key certifies every"
+        + "\n  console device and a demo account exists. Never use this mode for real visitors."
+        + "\n  Set mode=production (LYTT_MODE=production) and org.public-key for a real service.\n" + line);
+  }
+
+  private static String randomPassword(SecureRandom random) {
+    String alphabet = "abcdefghjkmnpqrstuvwxyz23456789";
+    StringBuilder b = new StringBuilder();
+    for (int i = 0; i < 16; i++) {
+      if (i > 0 && i % 4 == 0) {
+        b.append('-');
+      }
+      b.append(alphabet.charAt(random.nextInt(alphabet.length())));
+    }
+    return b.toString();
+  }
+}

@@ -1,0 +1,60 @@
+package no.lytt.crypto;
+
+import java.util.Base64;
+
+/**
+ * Base64url without padding (RFC 4648 §5), the encoding of every binary value in Lytt's JSON.
+ *
+ * <p>Decoding is strict: padding, characters outside the URL-safe alphabet, impossible lengths and
+ * non-zero trailing bits are refused. Every byte string therefore has exactly one accepted
+ * spelling, so identifiers such as {@code deviceId} and {@code chatId} can be compared as strings
+ * and the server cannot alias one value under two spellings.
+ */
+public final class B64u {
+  private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
+  private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
+
+  private B64u() {
+  }
+
+  public static String encode(byte[] bytes) {
+    return ENCODER.encodeToString(bytes);
+  }
+
+  /**
+   * Decodes a canonical base64url string.
+   *
+   * @throws IllegalArgumentException if the string is not canonical unpadded base64url
+   */
+  public static byte[] decode(String text) {
+    if (text == null) {
+      throw new IllegalArgumentException("base64url: null");
+    }
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      boolean ok = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
+          || c == '-' || c == '_';
+      if (!ok) {
+        throw new IllegalArgumentException("base64url: invalid character at " + i);
+      }
+    }
+    if (text.length() % 4 == 1) {
+      throw new IllegalArgumentException("base64url: impossible length " + text.length());
+    }
+    byte[] bytes = DECODER.decode(text);
+    if (!encode(bytes).equals(text)) {
+      throw new IllegalArgumentException("base64url: non-canonical trailing bits");
+    }
+    return bytes;
+  }
+
+  /** Decodes and checks the length, for fixed-size keys, signatures and identifiers. */
+  public static byte[] decode(String text, int expectedLength) {
+    byte[] bytes = decode(text);
+    if (bytes.length != expectedLength) {
+      throw new IllegalArgumentException(
+          "base64url: expected " + expectedLength + " bytes, got " + bytes.length);
+    }
+    return bytes;
+  }
+}

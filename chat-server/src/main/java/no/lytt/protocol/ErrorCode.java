@@ -1,0 +1,28 @@
+package no.lytt.protocol;
+
+import java.util.Locale;
+
+/** Typed error codes of the wire protocol (docs/protocol.md, "Error codes"). */
+public enum ErrorCode {
+  BAD_JSON, UNKNOWN_TYPE, BAD_FRAME, WRONG_STATE, CLOSED, QUEUE_FULL, NO_MATCH, CAPACITY_REACHED,
+  NOT_FOUND, BAD_SEQUENCE, BUFFER_FULL, DEVICE_NOT_CERTIFIED, RATE_LIMITED, UNAVAILABLE,
+  UNAUTHORIZED, FORBIDDEN, INTERNAL;
+
+  public String wire() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+
+  /** The HTTP status the same error gets on the HTTP API. */
+  public int httpStatus() {
+    return switch (this) {
+      case BAD_JSON, BAD_FRAME, UNKNOWN_TYPE -> 400;
+      case UNAUTHORIZED -> 401;
+      case FORBIDDEN, DEVICE_NOT_CERTIFIED -> 403;
+      case NOT_FOUND -> 404;
+      case WRONG_STATE, QUEUE_FULL, NO_MATCH, CAPACITY_REACHED, BAD_SEQUENCE, BUFFER_FULL, CLOSED -> 409;
+      case RATE_LIMITED -> 429;
+      case UNAVAILABLE -> 503;
+      case INTERNAL -> 500;
+    };
+  }
+}

@@ -1,0 +1,14 @@
+package no.lytt.queue;
+
+import java.util.Set;
+
+/** What matching needs to know about a counsellor: who they are to a visitor's preference. */
+public record CounsellorProfile(String username, Gender gender, Set<Language> languages) {
+  public CounsellorProfile {
+    languages = Set.copyOf(languages);
+  }
+
+  public boolean matches(QueueEntry entry) {
+    return entry.preference().acceptsCounsellor(gender) && languages.contains(entry.language());
+  }
+}

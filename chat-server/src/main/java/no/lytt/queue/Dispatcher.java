@@ -1,0 +1,63 @@
+package no.lytt.queue;
+
+import io.vertx.core.Future;
+import java.time.Clock;
+import no.lytt.accounts.Account;
+import no.lytt.accounts.Device;
+import no.lytt.protocol.ErrorCode;
+import no.lytt.protocol.Frames;
+import no.lytt.protocol.LyttException;
+import no.lytt.relay.Chat;
+import no.lytt.relay.ChatOffer;
+import no.lytt.relay.Notifier;
+import no.lytt.stats.Counter;
+import no.lytt.stats.Stats;
+import no.lytt.store.DispatchRequest;
+import no.lytt.store.DispatchResult;
+import no.lytt.store.Store;
+
+/**
+ * "Accept next": hands the longest-waiting matching visitor to exactly one counsellor, however many
+ * press accept at once — the store does the pick and the hand-over in one atomic step — and sends
+ * the visitor the counsellor's signed chat key.
+ */
+public final class Dispatcher {
+  private final Store store;
+  private final Notifier notifier;
+  private final Stats stats;
+  private final Clock clock;
+
+  public Dispatcher(Store store, Notifier notifier, Stats stats, Clock clock) {
+    this.store = store;
+    this.notifier = notifier;
+    this.stats = stats;
+    this.clock = clock;
+  }
+
+  public Future<Chat> accept(Account account, Device device, String chatId, String chatPub, String chatKeySig) {
+    return store.duty(account.username()).compose(duty -> {
+      if (!duty.onDuty()) {
+        throw new LyttException(ErrorCode.WRONG_STATE, "Go on duty before accepting visitors.");
+      }
+      ChatOffer offer = new ChatOffer(chatPub, chatKeySig, device.certificate());
+      return store.dispatch(new DispatchRequest(account.profile(), duty.capacity(), chatId,
+          device.deviceId(), offer, clock.instant()));
+    }).compose(this::handOver);
+  }
+
+  private Future<Chat> handOver(DispatchResult result) {
+    return switch (result.outcome()) {
+      case DISPATCHED -> {
+        Chat chat = result.chat().orElseThrow();
+        notifier.toVisitor(chat.visitor().id(), Frames.offer(chat));
+        yield stats.count(Counter.CONTACTS_ANSWERED).map(chat);
+      }
+      case NO_MATCH -> Future.failedFuture(new LyttException(ErrorCode.NO_MATCH,
+          "Nobody in the queue matches you right now."));
+      case CAPACITY_REACHED -> Future.failedFuture(new LyttException(ErrorCode.CAPACITY_REACHED,
+          "You already have as many chats as your capacity."));
+      case DUPLICATE_CHAT_ID -> Future.failedFuture(new LyttException(ErrorCode.BAD_FRAME,
+          "This chat id is taken; make a new chat key."));
+    };
+  }
+}

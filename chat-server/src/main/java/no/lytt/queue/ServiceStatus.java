@@ -1,0 +1,62 @@
+package no.lytt.queue;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
+import no.lytt.hours.DayHours;
+import no.lytt.hours.Interval;
+import no.lytt.hours.OpeningHours;
+
+/**
+ * What the visitor's page shows before anything else: open or closed, when it opens next, how many
+ * are waiting and how long a newcomer would wait, and this week's hours.
+ */
+public final class ServiceStatus {
+  private static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm");
+  private final OpeningHours hours;
+  private final QueueService queue;
+  private final Clock clock;
+
+  public ServiceStatus(OpeningHours hours, QueueService queue, Clock clock) {
+    this.hours = hours;
+    this.queue = queue;
+    this.clock = clock;
+  }
+
+  public boolean isOpen() {
+    return hours.isOpen(clock.instant());
+  }
+
+  /** The short form sent over the visitor socket. */
+  public Future<JsonObject> summary() {
+    Instant now = clock.instant();
+    return queue.snapshot().compose(s -> queue.estimateForNewcomer().map(est -> new JsonObject()
+        .put("open", hours.isOpen(now))
+        .put("nextOpening", hours.nextOpening(now).map(t -> t.toOffsetDateTime().toString()).orElse(null))
+        .put("queueLength", s.entries().size())
+        .put("estimatedWaitSeconds", est.isPresent() ? est.getAsLong() : null)));
+  }
+
+  /** The long form of {@code GET /api/status}, with the week's hours. */
+  public Future<JsonObject> full() {
+    Instant now = clock.instant();
+    return summary().map(s -> {
+      JsonArray week = new JsonArray();
+      for (DayHours day : hours.week(now)) {
+        JsonArray open = new JsonArray();
+        for (Interval i : day.intervals()) {
+          open.add(new JsonObject().put("from", i.start().format(HH_MM))
+              .put("to", i.endsAtMidnight() ? "24:00" : i.end().format(HH_MM)));
+        }
+        week.add(new JsonObject().put("date", day.date().toString()).put("open", open)
+            .put("holiday", day.holidayName().orElse(null)));
+      }
+      return s.put("zone", hours.zone().getId()).put("override", hours.override().name().toLowerCase())
+          .put("week", week);
+    });
+  }
+}

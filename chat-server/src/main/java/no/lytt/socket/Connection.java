@@ -1,0 +1,128 @@
+package no.lytt.socket;
+
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.ServerWebSocket;
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonObject;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+import no.lytt.protocol.ErrorCode;
+import no.lytt.protocol.Fields;
+import no.lytt.protocol.Frames;
+import no.lytt.protocol.LyttException;
+import no.lytt.store.StoreUnavailableException;
+
+/**
+ * One WebSocket, whoever is on the other end: parses frames, enforces the rate limit, runs the
+ * handler for one frame at a time in arrival order, and turns every failure into a typed error frame
+ * — or, for abuse, closes this connection only. Writes always happen on the socket's own context.
+ */
+public final class Connection {
+  private static final Logger LOG = System.getLogger("lytt.socket");
+  private final ServerWebSocket ws;
+  private final Context context;
+  private final RateLimiter limiter;
+  private final Limits limits;
+  private FrameHandler handler;
+  private Future<?> tail = Future.succeededFuture();
+  private int garbage;
+  private int limited;
+  private boolean closed;
+
+  public Connection(ServerWebSocket ws, Context context, Limits limits) {
+    this.ws = ws;
+    this.context = context;
+    this.limits = limits;
+    this.limiter = new RateLimiter(limits.messagesPerSecond(), limits.burst(), System.nanoTime());
+  }
+
+  /** Starts reading with {@code handler}. */
+  public void start(FrameHandler frameHandler) {
+    this.handler = frameHandler;
+    ws.textMessageHandler(this::onText);
+    ws.binaryMessageHandler(b -> close((short) 1003, "binary frames are not supported"));
+    ws.exceptionHandler(e -> { });
+    ws.closeHandler(v -> {
+      closed = true;
+      handler.closed();
+    });
+  }
+
+  private void onText(String text) {
+    if (closed) {
+      return;
+    }
+    if (!limiter.tryAcquire(System.nanoTime())) {
+      if (++limited > limits.burst()) {
+        close((short) 1008, "flood");
+      } else {
+        send(Frames.error(ErrorCode.RATE_LIMITED, "Too many messages; slow down.", null, null));
+      }
+      return;
+    }
+    limited = 0;
+    JsonObject frame;
+    try {
+      frame = new JsonObject(text);
+    } catch (DecodeException | ClassCastException e) {
+      if (++garbage > Limits.MAX_GARBAGE) {
+        close((short) 1008, "garbage");
+      } else {
+        send(Frames.error(ErrorCode.BAD_JSON, "A frame must be one JSON object.", null, null));
+      }
+      return;
+    }
+    Fields fields = new Fields(frame);
+    tail = tail.eventually(() -> dispatch(frame, fields));
+  }
+
+  private Future<?> dispatch(JsonObject frame, Fields fields) {
+    String type;
+    try {
+      type = fields.type();
+      return handler.handle(type, frame, fields).onFailure(e -> fail(e, frame));
+    } catch (RuntimeException e) {
+      fail(e, frame);
+      return Future.succeededFuture();
+    }
+  }
+
+  private void fail(Throwable e, JsonObject frame) {
+    String ref = frame.getValue("type") instanceof String s ? s : null;
+    String chatId = frame.getValue("chatId") instanceof String s && s.length() <= 64 ? s : null;
+    if (e instanceof LyttException le) {
+      send(Frames.error(le.code(), le.getMessage(), ref, chatId));
+    } else if (e instanceof StoreUnavailableException) {
+      send(Frames.error(ErrorCode.UNAVAILABLE, "Temporarily unavailable; try again shortly.", ref, chatId));
+    } else {
+      // The frame is not logged: it may be someone's ciphertext or token. The type is enough.
+      LOG.log(Level.ERROR, "Failed to handle a '" + ref + "' frame", e);
+      send(Frames.error(ErrorCode.INTERNAL, "Something went wrong on our side.", ref, chatId));
+    }
+  }
+
+  public void send(JsonObject frame) {
+    String text = frame.encode();
+    if (Vertx.currentContext() == context) {
+      write(text);
+    } else {
+      context.runOnContext(v -> write(text));
+    }
+  }
+
+  private void write(String text) {
+    if (!closed && !ws.isClosed()) {
+      ws.writeTextMessage(text);
+    }
+  }
+
+  public void close(short code, String reason) {
+    context.runOnContext(v -> {
+      if (!ws.isClosed()) {
+        ws.close(code, reason);
+      }
+    });
+  }
+}

@@ -1,0 +1,162 @@
+package no.lytt.socket;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.time.Instant;
+import java.util.List;
+import no.lytt.accounts.Account;
+import no.lytt.accounts.Device;
+import no.lytt.presence.Duty;
+import no.lytt.protocol.ErrorCode;
+import no.lytt.protocol.Fields;
+import no.lytt.protocol.Frames;
+import no.lytt.protocol.LyttException;
+import no.lytt.relay.Chat;
+import no.lytt.relay.Direction;
+import no.lytt.relay.Envelope;
+import no.lytt.relay.Side;
+import no.lytt.stats.Counter;
+
+/**
+ * A logged-in counsellor's console socket: duty, the live queue, accepting visitors, and any number
+ * of chats up to the counsellor's capacity, each told apart by chatId.
+ */
+final class ConsoleConnection implements FrameHandler {
+  private static final int MAX_CT_BYTES = 8192 + 16;
+  private final Connection conn;
+  private final SocketServices s;
+  private final Account account;
+  private Device device;
+
+  ConsoleConnection(Connection conn, SocketServices services, Account account) {
+    this.conn = conn;
+    this.s = services;
+    this.account = account;
+  }
+
+  /** The first frame: who the counsellor is, their duty, and the chats they can resume. */
+  Future<JsonObject> welcome() {
+    String user = account.username();
+    s.clients().attachCounsellor(user, conn);
+    s.grace().cancel("c:" + user);
+    return Future.all(s.duty().get(user), s.relay().chatsOf(user)).compose(all -> {
+      Duty duty = all.resultAt(0);
+      List<Chat> chats = all.resultAt(1);
+      List<Future<JsonObject>> described = chats.stream().map(this::describe).toList();
+      return Future.all(described).map(d -> Frames.of("welcome").put("v", Frames.VERSION)
+          .put("counsellor", new JsonObject().put("username", user)
+              .put("displayName", account.displayName()).put("gender", account.gender().wire())
+              .put("languages", new JsonArray(account.languages().stream().map(l -> l.code()).sorted().toList())))
+          .put("duty", new JsonObject().put("on", duty.onDuty()).put("capacity", duty.capacity()))
+          .put("maxCapacity", s.duty().maxCapacity())
+          .put("chats", new JsonArray(described.stream().map(Future::result).toList())));
+    });
+  }
+
+  private Future<JsonObject> describe(Chat c) {
+    return s.store().lastReceived(c.chatId(), Direction.TO_COUNSELLOR).map(last -> new JsonObject()
+        .put("chatId", c.chatId()).put("state", c.state().name().toLowerCase())
+        .put("peer", s.clients().visitorPresent(c.visitor().id()) ? "back" : "away")
+        .put("lastSeq", last).put("visitor", Frames.visitorSummary(c.visitor())));
+  }
+
+  @Override
+  public Future<?> handle(String type, JsonObject frame, Fields f) {
+    return switch (type) {
+      case "hello" -> hello(f);
+      case "duty" -> duty(f);
+      case "accept" -> accept(f);
+      case "msg" -> chat(f).compose(c -> s.relay().send(c, Side.COUNSELLOR,
+          new Envelope(f.positiveLong("seq"), f.b64uUpTo("ct", MAX_CT_BYTES))));
+      case "ack" -> chat(f).compose(c -> s.relay().ack(c, Side.COUNSELLOR, f.nonNegativeLong("seq")));
+      case "typing" -> chat(f).map(c -> {
+        s.relay().typing(c, Side.COUNSELLOR);
+        return null;
+      });
+      case "end" -> chat(f).compose(c -> s.relay().end(c.chatId(), "counsellor", Counter.CHATS_COMPLETED))
+          .compose(v -> s.queue().announce());
+      case "resume" -> resume(f);
+      default -> throw new LyttException(ErrorCode.UNKNOWN_TYPE, "Unknown frame type.");
+    };
+  }
+
+  private Future<?> hello(Fields f) {
+    String deviceId = f.string("deviceId", 64);
+    return s.store().device(deviceId).map(found -> {
+      Device d = found.filter(x -> x.username().equals(account.username()))
+          .filter(Device::certified)
+          .filter(x -> validNow(x, s.clock().instant()))
+          .orElseThrow(() -> new LyttException(ErrorCode.DEVICE_NOT_CERTIFIED,
+              "This device is not certified for your account."));
+      device = d;
+      conn.send(Frames.of("hello").put("deviceId", d.deviceId()));
+      return null;
+    });
+  }
+
+  static boolean validNow(Device d, Instant now) {
+    Object nb = d.certificate().get("notBefore");
+    Object na = d.certificate().get("notAfter");
+    long t = now.getEpochSecond();
+    return nb instanceof Number b && na instanceof Number a && b.longValue() <= t && t < a.longValue();
+  }
+
+  private Future<?> duty(Fields f) {
+    boolean on = f.bool("on");
+    int capacity = on ? f.intInRange("capacity", 1, s.duty().maxCapacity()) : 0;
+    return s.duty().set(account.username(), on, capacity).compose(d -> {
+      conn.send(Frames.of("duty").put("on", d.onDuty()).put("capacity", d.capacity()));
+      return s.queue().announce();
+    });
+  }
+
+  private Future<?> accept(Fields f) {
+    if (device == null) {
+      throw new LyttException(ErrorCode.DEVICE_NOT_CERTIFIED, "Say hello with a certified device first.");
+    }
+    String chatId = f.b64u("chatId", 16);
+    String chatPub = f.b64u("chatPub", 32);
+    String sig = f.b64u("chatKeySig", 64);
+    return s.dispatcher().accept(account, device, chatId, chatPub, sig).compose(chat -> {
+      conn.send(Frames.chatEvent("accepted", chat.chatId()).put("visitor", Frames.visitorSummary(chat.visitor())));
+      return s.queue().announce();
+    });
+  }
+
+  private Future<?> resume(Fields f) {
+    long lastSeq = f.nonNegativeLong("lastSeq");
+    return chat(f).compose(c -> s.relay().resume(c, Side.COUNSELLOR, lastSeq).map(r -> {
+      conn.send(Frames.chatEvent("resumed", c.chatId()).put("lastSeq", r.lastSeqFromSide()));
+      r.unseen().forEach(e -> conn.send(Frames.msg(c.chatId(), e)));
+      s.relay().presence(c, Side.COUNSELLOR, true);
+      return null;
+    }));
+  }
+
+  private Future<Chat> chat(Fields f) {
+    return s.relay().chatOf(f.string("chatId", 64), Side.COUNSELLOR, account.username());
+  }
+
+  @Override
+  public void closed() {
+    String user = account.username();
+    if (!s.clients().detachCounsellor(user, conn)) {
+      return;
+    }
+    s.relay().chatsOf(user).onSuccess(chats -> chats.forEach(c -> s.relay().presence(c, Side.COUNSELLOR, false)));
+    s.grace().start("c:" + user, () -> expire(user));
+  }
+
+  /** The console did not come back in time: its chats end and the counsellor goes off duty. */
+  private void expire(String user) {
+    if (s.clients().counsellorPresent(user)) {
+      return;
+    }
+    s.relay().chatsOf(user)
+        .compose(chats -> Future.all(chats.stream()
+            .map(c -> s.relay().end(c.chatId(), "timeout", Counter.CHATS_TIMED_OUT)).toList()))
+        .compose(v -> s.duty().set(user, false, 0))
+        .compose(v -> s.queue().announce());
+  }
+}

@@ -1,0 +1,232 @@
+package no.lytt.socket;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import java.util.OptionalLong;
+import no.lytt.protocol.ErrorCode;
+import no.lytt.protocol.Fields;
+import no.lytt.protocol.Frames;
+import no.lytt.protocol.Ids;
+import no.lytt.protocol.LyttException;
+import no.lytt.queue.Language;
+import no.lytt.queue.Preference;
+import no.lytt.queue.QueueService;
+import no.lytt.relay.Chat;
+import no.lytt.relay.ChatState;
+import no.lytt.relay.Envelope;
+import no.lytt.relay.Side;
+import no.lytt.stats.Counter;
+import no.lytt.store.VisitorPlace;
+
+/**
+ * One anonymous visitor's socket: joins the queue, answers the counsellor's offer, relays sealed
+ * envelopes, and resumes after a drop. It knows the visitor only by a random queue id and the hash
+ * of their resume token.
+ */
+final class VisitorConnection implements FrameHandler {
+  private static final int MAX_CT_BYTES = 8192 + 16;
+  private final Connection conn;
+  private final SocketServices s;
+  private String visitorId;
+  private String tokenHash;
+  private String chatId;
+
+  VisitorConnection(Connection conn, SocketServices services) {
+    this.conn = conn;
+    this.s = services;
+  }
+
+  @Override
+  public Future<?> handle(String type, JsonObject frame, Fields f) {
+    return switch (type) {
+      case "join" -> join(f);
+      case "leave" -> leave();
+      case "resume" -> resume(f);
+      case "handshake" -> handshake(f);
+      case "reject" -> reject(f);
+      case "msg" -> chat(f).compose(c -> s.relay().send(c, Side.VISITOR,
+          new Envelope(f.positiveLong("seq"), f.b64uUpTo("ct", MAX_CT_BYTES))));
+      case "ack" -> chat(f).compose(c -> s.relay().ack(c, Side.VISITOR, f.nonNegativeLong("seq")));
+      case "typing" -> chat(f).map(c -> {
+        s.relay().typing(c, Side.VISITOR);
+        return null;
+      });
+      case "end" -> chat(f).compose(c -> s.relay().end(c.chatId(), "visitor", Counter.CHATS_COMPLETED));
+      default -> throw new LyttException(ErrorCode.UNKNOWN_TYPE, "Unknown frame type.");
+    };
+  }
+
+  private Future<?> join(Fields f) {
+    Preference preference = Preference.fromWire(f.string("preference", 8)).orElseThrow(
+        () -> new LyttException(ErrorCode.BAD_FRAME, "Field 'preference' must be none, man or woman."));
+    Language language = Language.fromCode(f.string("language", 8)).orElseThrow(
+        () -> new LyttException(ErrorCode.BAD_FRAME, "Field 'language' must be nb or en."));
+    return inNoPlace().compose(v -> {
+      QueueService.Ticket ticket = s.queue().newTicket(preference, language);
+      // Attached before enqueueing, so an offer made the instant the visitor is queued finds them.
+      attach(ticket.entry().id(), ticket.entry().tokenHash());
+      return s.queue().join(ticket)
+          .onFailure(e -> detach())
+          .compose(joined -> {
+            conn.send(Frames.of("joined").put("resumeToken", joined.token())
+                .put("position", joined.position())
+                .put("estimatedWaitSeconds", orNull(joined.estimatedWaitSeconds())));
+            return s.queue().announce();
+          });
+    });
+  }
+
+  /** A visitor may join when not queued and not in a running chat. */
+  private Future<Void> inNoPlace() {
+    if (tokenHash == null) {
+      return Future.succeededFuture();
+    }
+    return s.store().findVisitor(tokenHash).map(place -> {
+      if (place.isPresent()) {
+        throw new LyttException(ErrorCode.WRONG_STATE, "You are already in the queue or in a chat.");
+      }
+      detach();
+      return null;
+    });
+  }
+
+  private Future<?> leave() {
+    if (visitorId == null) {
+      throw new LyttException(ErrorCode.WRONG_STATE, "You are not in the queue.");
+    }
+    String id = visitorId;
+    return s.queue().leave(id).compose(left -> {
+      if (left) {
+        conn.send(Frames.of("left"));
+        return s.queue().announce();
+      }
+      // Accepted at the same moment: leaving now ends the chat that was just offered.
+      return s.store().findVisitor(tokenHash).compose(place -> place.flatMap(VisitorPlace::chat)
+          .map(c -> s.relay().end(c.chatId(), "visitor", Counter.CONTACTS_ABANDONED)
+              .map(x -> (Void) null))
+          .orElse(Future.succeededFuture())
+          .onSuccess(v -> conn.send(Frames.of("left"))));
+    });
+  }
+
+  private Future<?> resume(Fields f) {
+    if (visitorId != null) {
+      throw new LyttException(ErrorCode.WRONG_STATE, "Resume is the first frame of a new connection.");
+    }
+    String token = f.string("token", 64);
+    long lastSeq = f.nonNegativeLong("lastSeq");
+    String hash = Ids.hash(token);
+    return s.store().findVisitor(hash).compose(found -> {
+      VisitorPlace place = found.orElseThrow(() -> new LyttException(ErrorCode.NOT_FOUND,
+          "This conversation is no longer available."));
+      if (place.queued().isPresent()) {
+        attach(place.queued().get().id(), hash);
+        return s.queue().snapshot().map(snap -> {
+          int position = snap.positionOf(visitorId);
+          conn.send(Frames.of("resumed").put("state", "queued").put("chatId", (String) null)
+              .put("lastSeq", 0).put("position", position)
+              .put("estimatedWaitSeconds", orNull(snap.estimateFor(s.estimator(), position))));
+          return null;
+        });
+      }
+      Chat chat = place.chat().orElseThrow();
+      attach(chat.visitor().id(), hash);
+      if (chat.state() == ChatState.OFFERED) {
+        conn.send(resumed("offered", chat.chatId(), 0));
+        conn.send(Frames.offer(chat));
+        return Future.succeededFuture();
+      }
+      chatId = chat.chatId();
+      return s.relay().resume(chat, Side.VISITOR, lastSeq).map(r -> {
+        conn.send(resumed("chatting", chat.chatId(), r.lastSeqFromSide()));
+        r.unseen().forEach(e -> conn.send(Frames.msg(chat.chatId(), e)));
+        s.relay().presence(chat, Side.VISITOR, true);
+        return null;
+      });
+    });
+  }
+
+  private static JsonObject resumed(String state, String chatId, long lastSeq) {
+    return Frames.of("resumed").put("state", state).put("chatId", chatId).put("lastSeq", lastSeq)
+        .put("position", (Integer) null).put("estimatedWaitSeconds", (Long) null);
+  }
+
+  private Future<?> handshake(Fields f) {
+    requireVisitor();
+    String id = f.string("chatId", 64);
+    String enc = f.b64u("enc", 32);
+    return s.relay().handshake(id, visitorId, enc).map(c -> {
+      chatId = c.chatId();
+      return null;
+    });
+  }
+
+  private Future<?> reject(Fields f) {
+    requireVisitor();
+    String id = f.string("chatId", 64);
+    f.string("reason", 32);
+    return s.relay().chatOf(id, Side.VISITOR, visitorId)
+        .compose(c -> s.relay().end(c.chatId(), "visitor", Counter.CHATS_REJECTED));
+  }
+
+  private Future<Chat> chat(Fields f) {
+    requireVisitor();
+    return s.relay().chatOf(f.string("chatId", 64), Side.VISITOR, visitorId);
+  }
+
+  private void requireVisitor() {
+    if (visitorId == null) {
+      throw new LyttException(ErrorCode.WRONG_STATE, "Join the queue or resume first.");
+    }
+  }
+
+  private void attach(String id, String hash) {
+    visitorId = id;
+    tokenHash = hash;
+    s.clients().attachVisitor(id, conn);
+    s.grace().cancel("v:" + id);
+  }
+
+  private void detach() {
+    if (visitorId != null) {
+      s.clients().detachVisitor(visitorId, conn);
+    }
+    visitorId = null;
+    tokenHash = null;
+    chatId = null;
+  }
+
+  @Override
+  public void closed() {
+    s.clients().visitorDisconnected(conn);
+    if (visitorId == null || !s.clients().detachVisitor(visitorId, conn)) {
+      return;
+    }
+    String id = visitorId;
+    String hash = tokenHash;
+    s.store().findVisitor(hash).onSuccess(place -> place.flatMap(VisitorPlace::chat)
+        .ifPresent(c -> s.relay().presence(c, Side.VISITOR, false)));
+    s.grace().start("v:" + id, () -> expire(id, hash));
+  }
+
+  /** The visitor did not come back in time: the queue place or the chat is released. */
+  private void expire(String id, String hash) {
+    if (s.clients().visitorPresent(id)) {
+      return;
+    }
+    s.store().findVisitor(hash).compose(place -> {
+      if (place.isEmpty()) {
+        return Future.succeededFuture();
+      }
+      if (place.get().queued().isPresent()) {
+        return s.queue().leave(id).compose(v -> s.queue().announce());
+      }
+      return s.relay().end(place.get().chat().orElseThrow().chatId(), "timeout", Counter.CHATS_TIMED_OUT)
+          .compose(v -> s.queue().announce());
+    });
+  }
+
+  private static Long orNull(OptionalLong v) {
+    return v.isPresent() ? v.getAsLong() : null;
+  }
+}

@@ -1,0 +1,114 @@
+package no.lytt.store;
+
+import io.vertx.core.Future;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import no.lytt.accounts.Account;
+import no.lytt.accounts.Device;
+import no.lytt.accounts.Session;
+import no.lytt.presence.Duty;
+import no.lytt.queue.QueueEntry;
+import no.lytt.relay.AppendResult;
+import no.lytt.relay.Chat;
+import no.lytt.relay.Direction;
+import no.lytt.relay.Envelope;
+
+/**
+ * Everything Lytt keeps while it runs, behind one contract with two implementations: in memory
+ * (one node, the default) and Redis (many nodes). Every method is one atomic step, so that the
+ * Redis implementation can do each in one command or script and two nodes never see half a change.
+ *
+ * <p>What may be stored is fixed by the privacy rules: no IP address, user agent, message text,
+ * phone number or token — tokens and session ids appear only as SHA-256 hashes, envelopes only as
+ * ciphertext. Failures are {@link StoreUnavailableException} when the store cannot be reached.
+ */
+public interface Store {
+
+  /** Answers when the store can be read and written; used by readiness. */
+  Future<Void> ping();
+
+  // --- queue ---
+
+  /** Adds a visitor at the end of the queue; fails with a queue_full error at {@code maxLength}. */
+  Future<Void> enqueue(QueueEntry entry, int maxLength);
+
+  /** Removes a queued visitor; false when they were no longer queued (dispatched or gone). */
+  Future<Boolean> dequeue(String entryId);
+
+  /** The queue, first come first. */
+  Future<List<QueueEntry>> queue();
+
+  /** Finds a visitor by the hash of their resume token, queued or chatting. */
+  Future<Optional<VisitorPlace>> findVisitor(String tokenHash);
+
+  /**
+   * Atomically hands the longest-waiting matching visitor to exactly one counsellor and creates
+   * the chat, unless the counsellor is already at capacity.
+   */
+  Future<DispatchResult> dispatch(DispatchRequest request);
+
+  // --- chats ---
+
+  Future<Optional<Chat>> chat(String chatId);
+
+  /** The chats a counsellor has open (offered or running). */
+  Future<List<Chat>> chatsOf(String username);
+
+  /** Moves an offered chat to open with the visitor's encapsulated key; empty if not offered. */
+  Future<Optional<Chat>> openChat(String chatId, String enc);
+
+  /** Deletes a chat and its envelopes; returns it only to the first caller, so it is counted once. */
+  Future<Optional<Chat>> endChat(String chatId);
+
+  Future<AppendResult> append(String chatId, Direction direction, Envelope envelope, int maxUnacked);
+
+  /** Cumulative acknowledgement; false when {@code seq} was never received. */
+  Future<Boolean> ack(String chatId, Direction direction, long seq);
+
+  /** Held envelopes above {@code afterSeq}, in order. */
+  Future<List<Envelope>> pending(String chatId, Direction direction, long afterSeq);
+
+  /** The highest sequence number received in a direction (0 when none). */
+  Future<Long> lastReceived(String chatId, Direction direction);
+
+  // --- presence ---
+
+  Future<Void> setDuty(Duty duty);
+
+  Future<Duty> duty(String username);
+
+  /** Everyone on duty. */
+  Future<List<Duty>> onDuty();
+
+  // --- accounts, sessions, devices ---
+
+  Future<Optional<Account>> account(String username);
+
+  Future<Void> saveAccount(Account account);
+
+  Future<Void> saveSession(String sessionHash, Session session, Duration ttl);
+
+  Future<Optional<Session>> session(String sessionHash);
+
+  Future<Void> deleteSession(String sessionHash);
+
+  Future<Void> saveDevice(Device device);
+
+  Future<Optional<Device>> device(String deviceId);
+
+  // --- anonymous statistics ---
+
+  Future<Void> increment(String counter, LocalDate day, long by);
+
+  Future<Map<String, Long>> counters(LocalDate day);
+
+  Future<Void> recordChatDuration(Duration duration);
+
+  /** Recent chat durations, oldest first, for the wait estimate. */
+  Future<List<Duration>> recentChatDurations();
+
+  Future<Void> close();
+}

@@ -1,0 +1,334 @@
+package no.lytt.store.memory;
+
+import io.vertx.core.Future;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.function.Supplier;
+import no.lytt.accounts.Account;
+import no.lytt.accounts.Device;
+import no.lytt.accounts.Session;
+import no.lytt.presence.Duty;
+import no.lytt.protocol.ErrorCode;
+import no.lytt.protocol.LyttException;
+import no.lytt.queue.QueueEntry;
+import no.lytt.queue.QueueOrder;
+import no.lytt.relay.AppendResult;
+import no.lytt.relay.Chat;
+import no.lytt.relay.ChatState;
+import no.lytt.relay.Direction;
+import no.lytt.relay.DirectionLog;
+import no.lytt.relay.Envelope;
+import no.lytt.store.DispatchRequest;
+import no.lytt.store.DispatchResult;
+import no.lytt.store.Store;
+import no.lytt.store.VisitorPlace;
+
+/**
+ * The embedded store: everything in this process's memory, one lock around every operation so that
+ * each is atomic however many event loops call it. Gone when the process stops, which for chats is
+ * the point; accounts and devices of a development server are recreated at start.
+ */
+public final class MemoryStore implements Store {
+  private static final int DURATION_HISTORY = 50;
+
+  private final Object lock = new Object();
+  private final Clock clock;
+  private final TreeSet<QueueEntry> queue = new TreeSet<>(QueueOrder.FIRST_COME);
+  private final Map<String, QueueEntry> queuedById = new HashMap<>();
+  private final Map<String, Chat> chats = new HashMap<>();
+  private final Map<String, EnumLogs> logs = new HashMap<>();
+  private final Map<String, Duty> duties = new HashMap<>();
+  private final Map<String, Account> accounts = new HashMap<>();
+  private final Map<String, Expiring<Session>> sessions = new HashMap<>();
+  private final Map<String, Device> devices = new HashMap<>();
+  private final Map<LocalDate, Map<String, Long>> counters = new HashMap<>();
+  private final Deque<Duration> durations = new ArrayDeque<>();
+
+  public MemoryStore(Clock clock) {
+    this.clock = clock;
+  }
+
+  private <T> Future<T> locked(Supplier<T> work) {
+    try {
+      synchronized (lock) {
+        return Future.succeededFuture(work.get());
+      }
+    } catch (RuntimeException e) {
+      return Future.failedFuture(e);
+    }
+  }
+
+  @Override
+  public Future<Void> ping() {
+    return Future.succeededFuture();
+  }
+
+  @Override
+  public Future<Void> enqueue(QueueEntry entry, int maxLength) {
+    return locked(() -> {
+      if (queue.size() >= maxLength) {
+        throw new LyttException(ErrorCode.QUEUE_FULL, "The queue is full right now.");
+      }
+      queue.add(entry);
+      queuedById.put(entry.id(), entry);
+      return null;
+    });
+  }
+
+  @Override
+  public Future<Boolean> dequeue(String entryId) {
+    return locked(() -> {
+      QueueEntry entry = queuedById.remove(entryId);
+      return entry != null && queue.remove(entry);
+    });
+  }
+
+  @Override
+  public Future<List<QueueEntry>> queue() {
+    return locked(() -> List.copyOf(queue));
+  }
+
+  @Override
+  public Future<Optional<VisitorPlace>> findVisitor(String tokenHash) {
+    return locked(() -> {
+      for (QueueEntry e : queue) {
+        if (e.tokenHash().equals(tokenHash)) {
+          return Optional.of(VisitorPlace.inQueue(e));
+        }
+      }
+      for (Chat c : chats.values()) {
+        if (c.visitor().tokenHash().equals(tokenHash)) {
+          return Optional.of(VisitorPlace.inChat(c));
+        }
+      }
+      return Optional.empty();
+    });
+  }
+
+  @Override
+  public Future<DispatchResult> dispatch(DispatchRequest request) {
+    return locked(() -> {
+      if (chats.containsKey(request.chatId())) {
+        return DispatchResult.refused(DispatchResult.Outcome.DUPLICATE_CHAT_ID);
+      }
+      long open = chats.values().stream()
+          .filter(c -> c.counsellor().equals(request.counsellor().username())).count();
+      if (open >= request.capacity()) {
+        return DispatchResult.refused(DispatchResult.Outcome.CAPACITY_REACHED);
+      }
+      Optional<QueueEntry> next = QueueOrder.nextFor(request.counsellor(), List.copyOf(queue));
+      if (next.isEmpty()) {
+        return DispatchResult.refused(DispatchResult.Outcome.NO_MATCH);
+      }
+      QueueEntry entry = next.get();
+      queue.remove(entry);
+      queuedById.remove(entry.id());
+      Chat chat = new Chat(request.chatId(), entry, request.counsellor().username(), request.deviceId(),
+          request.offer(), null, ChatState.OFFERED, request.now());
+      chats.put(chat.chatId(), chat);
+      logs.put(chat.chatId(), new EnumLogs());
+      return DispatchResult.dispatched(chat);
+    });
+  }
+
+  @Override
+  public Future<Optional<Chat>> chat(String chatId) {
+    return locked(() -> Optional.ofNullable(chats.get(chatId)));
+  }
+
+  @Override
+  public Future<List<Chat>> chatsOf(String username) {
+    return locked(() -> chats.values().stream()
+        .filter(c -> c.counsellor().equals(username))
+        .sorted((a, b) -> a.createdAt().compareTo(b.createdAt()))
+        .toList());
+  }
+
+  @Override
+  public Future<Optional<Chat>> openChat(String chatId, String enc) {
+    return locked(() -> {
+      Chat chat = chats.get(chatId);
+      if (chat == null || chat.state() != ChatState.OFFERED) {
+        return Optional.empty();
+      }
+      Chat opened = chat.opened(enc);
+      chats.put(chatId, opened);
+      return Optional.of(opened);
+    });
+  }
+
+  @Override
+  public Future<Optional<Chat>> endChat(String chatId) {
+    return locked(() -> {
+      logs.remove(chatId);
+      return Optional.ofNullable(chats.remove(chatId));
+    });
+  }
+
+  @Override
+  public Future<AppendResult> append(String chatId, Direction direction, Envelope envelope, int maxUnacked) {
+    return locked(() -> {
+      Chat chat = chats.get(chatId);
+      if (chat == null || chat.state() != ChatState.OPEN) {
+        return AppendResult.NO_CHAT;
+      }
+      return logs.get(chatId).of(direction).append(envelope, maxUnacked);
+    });
+  }
+
+  @Override
+  public Future<Boolean> ack(String chatId, Direction direction, long seq) {
+    return locked(() -> {
+      EnumLogs l = logs.get(chatId);
+      return l != null && l.of(direction).ack(seq);
+    });
+  }
+
+  @Override
+  public Future<List<Envelope>> pending(String chatId, Direction direction, long afterSeq) {
+    return locked(() -> {
+      EnumLogs l = logs.get(chatId);
+      return l == null ? List.<Envelope>of() : l.of(direction).after(afterSeq);
+    });
+  }
+
+  @Override
+  public Future<Long> lastReceived(String chatId, Direction direction) {
+    return locked(() -> {
+      EnumLogs l = logs.get(chatId);
+      return l == null ? 0L : l.of(direction).lastReceived();
+    });
+  }
+
+  @Override
+  public Future<Void> setDuty(Duty duty) {
+    return locked(() -> {
+      duties.put(duty.username(), duty);
+      return null;
+    });
+  }
+
+  @Override
+  public Future<Duty> duty(String username) {
+    return locked(() -> duties.getOrDefault(username, Duty.off(username)));
+  }
+
+  @Override
+  public Future<List<Duty>> onDuty() {
+    return locked(() -> duties.values().stream().filter(Duty::onDuty).toList());
+  }
+
+  @Override
+  public Future<Optional<Account>> account(String username) {
+    return locked(() -> Optional.ofNullable(accounts.get(username)));
+  }
+
+  @Override
+  public Future<Void> saveAccount(Account account) {
+    return locked(() -> {
+      accounts.put(account.username(), account);
+      return null;
+    });
+  }
+
+  @Override
+  public Future<Void> saveSession(String sessionHash, Session session, Duration ttl) {
+    return locked(() -> {
+      sessions.put(sessionHash, new Expiring<>(session, clock.instant().plus(ttl)));
+      return null;
+    });
+  }
+
+  @Override
+  public Future<Optional<Session>> session(String sessionHash) {
+    return locked(() -> {
+      Expiring<Session> s = sessions.get(sessionHash);
+      if (s == null) {
+        return Optional.empty();
+      }
+      if (!clock.instant().isBefore(s.expiresAt())) {
+        sessions.remove(sessionHash);
+        return Optional.empty();
+      }
+      return Optional.of(s.value());
+    });
+  }
+
+  @Override
+  public Future<Void> deleteSession(String sessionHash) {
+    return locked(() -> {
+      sessions.remove(sessionHash);
+      return null;
+    });
+  }
+
+  @Override
+  public Future<Void> saveDevice(Device device) {
+    return locked(() -> {
+      devices.put(device.deviceId(), device);
+      return null;
+    });
+  }
+
+  @Override
+  public Future<Optional<Device>> device(String deviceId) {
+    return locked(() -> Optional.ofNullable(devices.get(deviceId)));
+  }
+
+  @Override
+  public Future<Void> increment(String counter, LocalDate day, long by) {
+    return locked(() -> {
+      counters.computeIfAbsent(day, d -> new HashMap<>()).merge(counter, by, Long::sum);
+      return null;
+    });
+  }
+
+  @Override
+  public Future<Map<String, Long>> counters(LocalDate day) {
+    return locked(() -> Map.copyOf(counters.getOrDefault(day, Map.of())));
+  }
+
+  @Override
+  public Future<Void> recordChatDuration(Duration duration) {
+    return locked(() -> {
+      durations.addLast(duration);
+      while (durations.size() > DURATION_HISTORY) {
+        durations.removeFirst();
+      }
+      return null;
+    });
+  }
+
+  @Override
+  public Future<List<Duration>> recentChatDurations() {
+    return locked(() -> new ArrayList<>(durations));
+  }
+
+  @Override
+  public Future<Void> close() {
+    return Future.succeededFuture();
+  }
+
+  private record Expiring<T>(T value, Instant expiresAt) {
+  }
+
+  /** Both directions of one chat. */
+  private static final class EnumLogs {
+    private final DirectionLog toCounsellor = new DirectionLog();
+    private final DirectionLog toVisitor = new DirectionLog();
+
+    DirectionLog of(Direction d) {
+      return d == Direction.TO_COUNSELLOR ? toCounsellor : toVisitor;
+    }
+  }
+}

@@ -1,0 +1,69 @@
+package no.lytt.browser;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import no.lytt.support.TestServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * The browser flows: Playwright scripts in web-client/test/browser drive Debian's Chromium against a
+ * real node started here. Each script exits non-zero on any failed check; its output is kept in
+ * the test report.
+ */
+@Timeout(value = 5, unit = TimeUnit.MINUTES)
+class BrowserFlowTest {
+  private static final Path SCRIPTS = Path.of("..", "web-client", "test", "browser").toAbsolutePath().normalize();
+  private static TestServer server;
+
+  @BeforeAll
+  static void start() {
+    server = TestServer.start(Map.of("LYTT_HOURS_OVERRIDE", "open",
+        "LYTT_HTTP_QUICK_EXIT_URL", "about:blank"));
+  }
+
+  @AfterAll
+  static void stop() {
+    server.close();
+  }
+
+  @Test
+  void visitorAndCounsellorChatBothWaysWithoutPlaintextOnTheWireAndQuickExitLeavesNothing() throws Exception {
+    run("chat.browser.mjs");
+  }
+
+  @Test
+  void pagesHaveNoCspViolationsFitAPhoneAndNameEveryControl() throws Exception {
+    run("a11y-and-csp.browser.mjs");
+  }
+
+  private static void run(String script) throws IOException, InterruptedException {
+    Path file = SCRIPTS.resolve(script);
+    assertTrue(Files.exists(file), "missing " + file);
+    assertTrue(Files.isDirectory(SCRIPTS.resolve("../../node_modules/playwright-core")),
+        "playwright-core is not installed: run ops/test.sh (it runs npm ci in web-client)");
+    List<String> command = new ArrayList<>(List.of("node", file.toString()));
+    ProcessBuilder pb = new ProcessBuilder(command).directory(SCRIPTS.getParent().getParent().toFile())
+        .redirectErrorStream(true);
+    pb.environment().put("LYTT_BASE_URL", server.origin());
+    pb.environment().put("LYTT_DEMO_PASSWORD", TestServer.DEMO_PASSWORD);
+    pb.environment().putIfAbsent("LYTT_CHROMIUM", "/usr/bin/chromium");
+    Process p = pb.start();
+    String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    boolean done = p.waitFor(4, TimeUnit.MINUTES);
+    System.out.println(output);
+    assertTrue(done, "the browser script did not finish");
+    assertEquals(0, p.exitValue(), script + " failed:\n" + output);
+  }
+}

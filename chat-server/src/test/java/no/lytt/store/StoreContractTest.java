@@ -1,0 +1,205 @@
+package no.lytt.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.vertx.core.Future;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import no.lytt.accounts.Session;
+import no.lytt.presence.Duty;
+import no.lytt.protocol.ErrorCode;
+import no.lytt.protocol.LyttException;
+import no.lytt.queue.CounsellorProfile;
+import no.lytt.queue.Gender;
+import no.lytt.queue.Language;
+import no.lytt.queue.Preference;
+import no.lytt.queue.QueueEntry;
+import no.lytt.relay.AppendResult;
+import no.lytt.relay.Chat;
+import no.lytt.relay.ChatOffer;
+import no.lytt.relay.ChatState;
+import no.lytt.relay.Direction;
+import no.lytt.relay.Envelope;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The store contract: every implementation passes these unchanged. They speak only through
+ * {@link Store}, so what they check is behaviour a node relies on, not how it is kept.
+ */
+public abstract class StoreContractTest {
+  protected static final Instant T0 = Instant.parse("2026-11-23T17:00:00Z");
+  protected Store store;
+  private final CounsellorProfile kari = new CounsellorProfile("kari", Gender.WOMAN, Set.of(Language.NB));
+  private final ChatOffer offer = new ChatOffer("pub", "sig", Map.of("deviceId", "d1"));
+
+  protected abstract Store createStore(Clock clock);
+
+  @BeforeEach
+  void freshStore() {
+    store = createStore(Clock.fixed(T0, ZoneOffset.UTC));
+  }
+
+  protected static <T> T await(Future<T> f) {
+    try {
+      return f.toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      throw new AssertionError(e.getCause());
+    } catch (Exception e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  private static QueueEntry entry(String id, int second) {
+    return new QueueEntry(id, "hash-" + id, Preference.NONE, Language.NB, T0.plusSeconds(second));
+  }
+
+  private DispatchResult dispatch(String chatId, int capacity) {
+    return await(store.dispatch(new DispatchRequest(kari, capacity, chatId, "d1", offer, T0)));
+  }
+
+  @Test
+  void theQueueIsKeptInArrivalOrder() {
+    await(store.enqueue(entry("late", 9), 10));
+    await(store.enqueue(entry("early", 1), 10));
+    assertEquals(List.of("early", "late"), await(store.queue()).stream().map(QueueEntry::id).toList());
+  }
+
+  @Test
+  void aFullQueueRefusesNewcomersAndKeepsEveryoneElse() {
+    await(store.enqueue(entry("a", 1), 1));
+    LyttException e = assertThrows(LyttException.class, () -> await(store.enqueue(entry("b", 2), 1)));
+    assertEquals(ErrorCode.QUEUE_FULL, e.code());
+    assertEquals(1, await(store.queue()).size());
+  }
+
+  @Test
+  void dispatchHandsTheFirstVisitorToOneCounsellorAndCreatesTheChat() {
+    await(store.enqueue(entry("a", 1), 10));
+    await(store.enqueue(entry("b", 2), 10));
+    DispatchResult r = dispatch("chat1", 2);
+    assertEquals(DispatchResult.Outcome.DISPATCHED, r.outcome());
+    Chat chat = r.chat().orElseThrow();
+    assertEquals("a", chat.visitor().id());
+    assertEquals(ChatState.OFFERED, chat.state());
+    assertEquals(List.of("b"), await(store.queue()).stream().map(QueueEntry::id).toList());
+    assertEquals(List.of("chat1"), await(store.chatsOf("kari")).stream().map(Chat::chatId).toList());
+  }
+
+  @Test
+  void dispatchRespectsCapacityAndEmptyQueues() {
+    assertEquals(DispatchResult.Outcome.NO_MATCH, dispatch("c0", 1).outcome());
+    await(store.enqueue(entry("a", 1), 10));
+    await(store.enqueue(entry("b", 2), 10));
+    assertEquals(DispatchResult.Outcome.DISPATCHED, dispatch("c1", 1).outcome());
+    assertEquals(DispatchResult.Outcome.CAPACITY_REACHED, dispatch("c2", 1).outcome());
+    assertEquals(1, await(store.queue()).size());
+  }
+
+  @Test
+  void aChatIdIsNeverReused() {
+    await(store.enqueue(entry("a", 1), 10));
+    await(store.enqueue(entry("b", 2), 10));
+    dispatch("same", 4);
+    assertEquals(DispatchResult.Outcome.DUPLICATE_CHAT_ID, dispatch("same", 4).outcome());
+  }
+
+  @Test
+  void aVisitorIsFoundByTokenHashWhetherQueuedOrChatting() {
+    await(store.enqueue(entry("a", 1), 10));
+    assertTrue(await(store.findVisitor("hash-a")).orElseThrow().queued().isPresent());
+    dispatch("c1", 2);
+    assertEquals("c1", await(store.findVisitor("hash-a")).orElseThrow().chat().orElseThrow().chatId());
+    assertTrue(await(store.findVisitor("hash-unknown")).isEmpty());
+  }
+
+  @Test
+  void envelopesFlowOnlyInOpenChatsInOrderAndUntilAcknowledged() {
+    await(store.enqueue(entry("a", 1), 10));
+    dispatch("c1", 2);
+    Envelope e1 = new Envelope(1, "x");
+    assertEquals(AppendResult.NO_CHAT, await(store.append("c1", Direction.TO_COUNSELLOR, e1, 10)));
+    assertEquals(ChatState.OPEN, await(store.openChat("c1", "enc")).orElseThrow().state());
+    assertTrue(await(store.openChat("c1", "enc")).isEmpty());
+    assertEquals(AppendResult.ACCEPTED, await(store.append("c1", Direction.TO_COUNSELLOR, e1, 10)));
+    assertEquals(AppendResult.DUPLICATE, await(store.append("c1", Direction.TO_COUNSELLOR, e1, 10)));
+    assertEquals(AppendResult.GAP, await(store.append("c1", Direction.TO_COUNSELLOR, new Envelope(3, "z"), 10)));
+    assertEquals(AppendResult.ACCEPTED, await(store.append("c1", Direction.TO_COUNSELLOR, new Envelope(2, "y"), 10)));
+    assertEquals(2L, await(store.lastReceived("c1", Direction.TO_COUNSELLOR)));
+    assertEquals(0L, await(store.lastReceived("c1", Direction.TO_VISITOR)));
+    assertEquals(List.of("x", "y"), await(store.pending("c1", Direction.TO_COUNSELLOR, 0)).stream().map(Envelope::ct).toList());
+    assertTrue(await(store.ack("c1", Direction.TO_COUNSELLOR, 1)));
+    assertFalse(await(store.ack("c1", Direction.TO_COUNSELLOR, 5)));
+    assertEquals(List.of("y"), await(store.pending("c1", Direction.TO_COUNSELLOR, 0)).stream().map(Envelope::ct).toList());
+  }
+
+  @Test
+  void endingAChatDeletesItAndItsEnvelopesAndAnswersOnlyTheFirstCaller() {
+    await(store.enqueue(entry("a", 1), 10));
+    dispatch("c1", 2);
+    await(store.openChat("c1", "enc"));
+    await(store.append("c1", Direction.TO_VISITOR, new Envelope(1, "x"), 10));
+    assertTrue(await(store.endChat("c1")).isPresent());
+    assertTrue(await(store.endChat("c1")).isEmpty());
+    assertTrue(await(store.chat("c1")).isEmpty());
+    assertTrue(await(store.pending("c1", Direction.TO_VISITOR, 0)).isEmpty());
+    assertTrue(await(store.findVisitor("hash-a")).isEmpty());
+  }
+
+  @Test
+  void dutyIsRememberedAndListed() {
+    assertFalse(await(store.duty("kari")).onDuty());
+    await(store.setDuty(new Duty("kari", true, 2)));
+    await(store.setDuty(new Duty("ola", false, 0)));
+    assertEquals(List.of("kari"), await(store.onDuty()).stream().map(Duty::username).toList());
+  }
+
+  @Test
+  void sessionsAreFoundByHashUntilDeleted() {
+    await(store.saveSession("h1", new Session("kari", T0, T0), Duration.ofMinutes(5)));
+    assertEquals("kari", await(store.session("h1")).orElseThrow().username());
+    await(store.deleteSession("h1"));
+    assertTrue(await(store.session("h1")).isEmpty());
+  }
+
+  @Test
+  void countersAddUpPerDay() {
+    LocalDate day = LocalDate.of(2026, 11, 23);
+    await(store.increment("contacts.offered", day, 1));
+    await(store.increment("contacts.offered", day, 2));
+    assertEquals(3L, await(store.counters(day)).get("contacts.offered"));
+    assertTrue(await(store.counters(day.plusDays(1))).isEmpty());
+  }
+
+  @Test
+  void recentChatDurationsKeepTheNewest() {
+    List<Duration> expected = new ArrayList<>();
+    for (int i = 1; i <= 60; i++) {
+      await(store.recordChatDuration(Duration.ofSeconds(i)));
+      expected.add(Duration.ofSeconds(i));
+    }
+    List<Duration> recent = await(store.recentChatDurations());
+    assertEquals(expected.subList(60 - recent.size(), 60), recent);
+    assertTrue(recent.size() >= 20);
+  }
+
+  @Test
+  void pingAnswers() {
+    assertTrue(await(store.ping().map(v -> true)));
+  }
+}

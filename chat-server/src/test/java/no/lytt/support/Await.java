@@ -1,0 +1,24 @@
+package no.lytt.support;
+
+import io.vertx.core.Future;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+
+/** Blocks a test thread (never an event loop) on a future, with a bound. */
+public final class Await {
+  private Await() {
+  }
+
+  public static <T> T of(Future<T> f) {
+    try {
+      return f.toCompletionStage().toCompletableFuture().get(15, TimeUnit.SECONDS);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      throw new AssertionError(e.getCause());
+    } catch (Exception e) {
+      throw new AssertionError(e);
+    }
+  }
+}

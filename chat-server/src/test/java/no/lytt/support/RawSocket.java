@@ -1,0 +1,117 @@
+package no.lytt.support;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.WebSocket;
+import io.vertx.core.http.WebSocketClient;
+import io.vertx.core.http.WebSocketClientOptions;
+import io.vertx.core.http.WebSocketConnectOptions;
+import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingDeque;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A WebSocket that speaks raw frames — for tests of what the server does with bad input, where a
+ * well-behaved client would never send what we need to send.
+ */
+public final class RawSocket implements AutoCloseable {
+  private static final long WAIT_SECONDS = 10;
+  private final WebSocketClient client;
+  private final WebSocket ws;
+  private final LinkedBlockingDeque<JsonObject> inbox = new LinkedBlockingDeque<>();
+  private final List<JsonObject> seen = new ArrayList<>();
+  private final CompletableFuture<Short> closed = new CompletableFuture<>();
+
+  private RawSocket(WebSocketClient client, WebSocket ws) {
+    this.client = client;
+    this.ws = ws;
+    ws.textMessageHandler(t -> inbox.add(new JsonObject(t)));
+    ws.closeHandler(v -> closed.complete(ws.closeStatusCode()));
+  }
+
+  public static RawSocket connect(Vertx vertx, int port, String path, String origin, String cookie) {
+    WebSocketClient client = vertx.createWebSocketClient(new WebSocketClientOptions()
+        .setMaxFrameSize(1 << 20).setMaxMessageSize(1 << 20));
+    WebSocketConnectOptions o = new WebSocketConnectOptions().setHost("localhost").setPort(port).setURI(path);
+    if (origin != null) {
+      o.addHeader("Origin", origin);
+    }
+    if (cookie != null) {
+      o.addHeader("Cookie", cookie);
+    }
+    WebSocket ws = Await.of(client.connect(o));
+    return new RawSocket(client, ws);
+  }
+
+  public void send(String text) {
+    Await.of(ws.writeFinalTextFrame(text));
+  }
+
+  public void send(JsonObject frame) {
+    send(frame.encode());
+  }
+
+  public void sendBinary(byte[] bytes) {
+    Await.of(ws.writeFinalBinaryFrame(Buffer.buffer(bytes)));
+  }
+
+  /** The next frame of this type; frames of other types that arrive first are kept in {@link #seen()}. */
+  public JsonObject next(String type) {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
+    try {
+      while (true) {
+        long left = deadline - System.nanoTime();
+        JsonObject f = inbox.poll(Math.max(0, left), TimeUnit.NANOSECONDS);
+        if (f == null) {
+          throw new AssertionError("No '" + type + "' frame within " + WAIT_SECONDS + " s; saw " + seen);
+        }
+        seen.add(f);
+        if (type.equals(f.getString("type"))) {
+          return f;
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError(e);
+    }
+  }
+
+  public JsonObject nextError() {
+    return next("error");
+  }
+
+  public List<JsonObject> seen() {
+    return seen;
+  }
+
+  /** Everything received so far, including frames not yet consumed by {@link #next(String)}. */
+  public List<JsonObject> received() {
+    inbox.drainTo(seen);
+    return seen;
+  }
+
+  /** Waits for the server to close this socket and returns the close code. */
+  public short awaitClose() {
+    try {
+      Short code = closed.get(WAIT_SECONDS, TimeUnit.SECONDS);
+      return code == null ? -1 : code;
+    } catch (Exception e) {
+      throw new AssertionError("The server did not close the socket", e);
+    }
+  }
+
+  public boolean isClosed() {
+    return ws.isClosed();
+  }
+
+  @Override
+  public void close() {
+    if (!ws.isClosed()) {
+      Await.of(ws.close());
+    }
+    client.close();
+  }
+}

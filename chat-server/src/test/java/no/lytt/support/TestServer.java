@@ -1,0 +1,134 @@
+package no.lytt.support;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClientAgent;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+import no.lytt.Lytt;
+import no.lytt.config.LyttConfig;
+
+/**
+ * A real Lytt node in this JVM on a free port, with the embedded store, development mode and
+ * cheap Argon2 parameters (the tests log in often; production parameters are measured elsewhere).
+ */
+public final class TestServer implements AutoCloseable {
+  public static final String DEMO_PASSWORD = "demo-password-for-tests";
+  private final Vertx vertx;
+  private final Lytt lytt;
+  private final int port;
+  private final HttpClientAgent http;
+
+  private TestServer(Vertx vertx, Lytt lytt, int port) {
+    this.vertx = vertx;
+    this.lytt = lytt;
+    this.port = port;
+    this.http = vertx.createHttpClient();
+  }
+
+  public static TestServer start(Map<String, String> overrides) {
+    return start(overrides, Clock.systemUTC());
+  }
+
+  public static TestServer start(Map<String, String> overrides, Clock clock) {
+    int port = freePort();
+    Map<String, String> env = new HashMap<>();
+    env.put("LYTT_HTTP_PORT", Integer.toString(port));
+    env.put("LYTT_HTTP_HOST", "127.0.0.1");
+    env.put("LYTT_ARGON2_MEMORY_KIB", "1024");
+    env.put("LYTT_ARGON2_ITERATIONS", "1");
+    env.put("LYTT_ORG_DEV_KEY_FILE", tempKeyFile());
+    env.putAll(overrides);
+    LyttConfig config = LyttConfig.fromEnvironment(env);
+    Vertx vertx = Vertx.vertx();
+    Lytt lytt = new Lytt(vertx, config, clock, DEMO_PASSWORD);
+    Await.of(lytt.start());
+    return new TestServer(vertx, lytt, port);
+  }
+
+  public Vertx vertx() {
+    return vertx;
+  }
+
+  public Lytt lytt() {
+    return lytt;
+  }
+
+  public int port() {
+    return port;
+  }
+
+  public String origin() {
+    return "http://localhost:" + port;
+  }
+
+  public RawSocket visitorSocket() {
+    return RawSocket.connect(vertx, port, "/ws/visitor", origin(), null);
+  }
+
+  public RawSocket consoleSocket(String cookie) {
+    return RawSocket.connect(vertx, port, "/ws/console", origin(), cookie);
+  }
+
+  /** Logs in and returns the Cookie header value for later requests. */
+  public String login(String username, String password) {
+    RequestOptions o = new RequestOptions().setMethod(HttpMethod.POST).setHost("localhost").setPort(port)
+        .setURI("/api/login").addHeader("Origin", origin()).addHeader("Content-Type", "application/json");
+    return Await.of(http.request(o).compose(req -> req.send(new JsonObject()
+        .put("username", username).put("password", password).encode())).map(resp -> {
+          if (resp.statusCode() != 204) {
+            throw new IllegalStateException("login failed with " + resp.statusCode());
+          }
+          return resp.cookies().get(0).split(";", 2)[0];
+        }));
+  }
+
+  /** A plain HTTP request; returns status and body. */
+  public HttpResult request(HttpMethod method, String uri, String cookie, String body) {
+    RequestOptions o = new RequestOptions().setMethod(method).setHost("localhost").setPort(port).setURI(uri)
+        .addHeader("Origin", origin()).addHeader("Content-Type", "application/json");
+    if (cookie != null) {
+      o.addHeader("Cookie", cookie);
+    }
+    return Await.of(http.request(o).compose(req -> body == null ? req.send() : req.send(body))
+        .compose(resp -> resp.body().map(b -> new HttpResult(resp.statusCode(), resp.headers(), b.toString()))));
+  }
+
+  public record HttpResult(int status, io.vertx.core.MultiMap headers, String body) {
+    public JsonObject json() {
+      return new JsonObject(body);
+    }
+  }
+
+  @Override
+  public void close() {
+    Await.of(lytt.stop());
+    Await.of(vertx.close());
+  }
+
+  private static int freePort() {
+    try (ServerSocket s = new ServerSocket(0)) {
+      return s.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static String tempKeyFile() {
+    try {
+      Path dir = Files.createTempDirectory("lytt-test-");
+      dir.toFile().deleteOnExit();
+      return dir.resolve("dev-org.key").toString();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,117 @@
+// Delivery state of one end-to-end encrypted chat, for one side (docs/protocol.md
+// "Delivery, acknowledgement and resume").
+//
+// Outgoing: every inner message is sealed by the chat cipher (which numbers it) and kept in
+// `outbox` until the server says `delivered`. After a reconnect the server's `resumed.lastSeq`
+// tells which of them it already holds; the rest are sent again.
+// Incoming: only the next sequence number is opened; the cumulative `ack` goes out for every
+// accepted envelope. A duplicate (seq already seen, e.g. re-sent after a resume) is dropped
+// silently. A gap or a cipher that refuses the sequence asks the owner to resynchronise; an
+// envelope that fails authentication is reported so the page can warn — never shown.
+//
+// The link never inspects plaintext beyond handing it back, and never touches the DOM.
+
+export class ChatLink {
+  /**
+   * @param {object} o
+   * @param {string} o.chatId
+   * @param {{seal(inner: object): Promise<{seq: number, ct: string}>,
+   *          open(seq: number, ct: string): Promise<object>, destroy(): void}} o.cipher
+   * @param {(frame: object) => boolean} o.send  sends a frame if connected; false otherwise
+   */
+  constructor({ chatId, cipher, send }) {
+    this.chatId = chatId;
+    this.cipher = cipher;
+    this.sendFrame = send;
+    this.outbox = [];          // [{seq, ct}] sealed, not yet delivered, ascending seq
+    this.lastReceived = 0;     // highest inbound seq accepted and acknowledged
+    this.lastDelivered = 0;    // highest outbound seq the peer has acknowledged
+    this.online = true;        // false between a drop and the server's `resumed`
+    this.sealing = Promise.resolve();
+  }
+
+  /**
+   * Seals `inner` and sends it when online (otherwise it waits in the outbox for the resume).
+   * Seals are chained so envelopes leave in sequence order even if the cipher is slow.
+   * @returns {Promise<number>} the envelope's seq
+   */
+  sendInner(inner) {
+    const result = this.sealing.then(async () => {
+      if (!this.cipher) throw new Error('chat closed');
+      const { seq, ct } = await this.cipher.seal(inner);
+      this.outbox.push({ seq, ct });
+      if (this.online) this.sendFrame({ type: 'msg', chatId: this.chatId, seq, ct });
+      return seq;
+    });
+    this.sealing = result.catch(() => {});
+    return result;
+  }
+
+  /**
+   * Handles an inbound `msg` frame. Callers must process frames one at a time (await each),
+   * because the cipher accepts only the next sequence number.
+   * @returns {Promise<{kind: 'inner', inner: object, seq: number}
+   *                  |{kind: 'duplicate'}|{kind: 'resync'}|{kind: 'tampered', reason: string}>}
+   */
+  async receive(frame) {
+    if (!this.cipher) return { kind: 'duplicate' };
+    const seq = frame.seq;
+    if (!Number.isSafeInteger(seq) || seq < 1 || typeof frame.ct !== 'string') {
+      return { kind: 'tampered', reason: 'bad_frame' };
+    }
+    if (seq <= this.lastReceived) {
+      // Already shown. Acknowledge again in case our earlier ack was lost with the old socket.
+      this.sendFrame({ type: 'ack', chatId: this.chatId, seq: this.lastReceived });
+      return { kind: 'duplicate' };
+    }
+    if (seq !== this.lastReceived + 1) return { kind: 'resync' };
+    let inner;
+    try {
+      inner = await this.cipher.open(seq, frame.ct);
+    } catch (err) {
+      if (err && err.reason === 'bad_sequence') return { kind: 'resync' };
+      return { kind: 'tampered', reason: (err && err.reason) || 'bad_tag' };
+    }
+    this.lastReceived = seq;
+    this.sendFrame({ type: 'ack', chatId: this.chatId, seq });
+    return { kind: 'inner', inner, seq };
+  }
+
+  /** `delivered`: the peer acknowledged everything up to `seq`. */
+  delivered(seq) {
+    if (!Number.isSafeInteger(seq) || seq <= this.lastDelivered) return;
+    this.lastDelivered = seq;
+    this.outbox = this.outbox.filter((e) => e.seq > seq);
+  }
+
+  /** The socket dropped: hold new envelopes until `resumed`. */
+  offline() {
+    this.online = false;
+  }
+
+  /**
+   * `resumed`: the server holds our envelopes up to `serverLastSeq`. Re-send the rest in order and
+   * repeat our cumulative ack (the old socket may have died before it went out).
+   */
+  resumed(serverLastSeq) {
+    this.online = true;
+    const held = Number.isSafeInteger(serverLastSeq) ? serverLastSeq : 0;
+    for (const { seq, ct } of this.outbox) {
+      if (seq > held) this.sendFrame({ type: 'msg', chatId: this.chatId, seq, ct });
+    }
+    if (this.lastReceived > 0) this.sendFrame({ type: 'ack', chatId: this.chatId, seq: this.lastReceived });
+  }
+
+  /** Drops the keys and everything held: nothing of this chat stays in memory. */
+  destroy() {
+    if (this.cipher) {
+      try {
+        this.cipher.destroy();
+      } catch {
+        // destroying is best effort; the reference is dropped either way
+      }
+    }
+    this.cipher = null;
+    this.outbox = [];
+  }
+}
