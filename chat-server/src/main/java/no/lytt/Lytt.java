@@ -66,7 +66,7 @@ public final class Lytt {
     Ids ids = new Ids(random);
     boolean development = config.mode() == LyttConfig.Mode.DEVELOPMENT;
     return orgKey(development, random).compose(orgKey -> {
-      String orgPublic = orgKey != null ? orgKey.publicKeyB64u() : config.org().publicKey();
+      String orgPublic = orgKey != null ? orgKey.publicKeyB64u() : config.org().publicKey().orElse("");
       store = new MemoryStore(clock);
       OpeningHours hours = config.hours().openingHours();
       LocalClients clients = new LocalClients();
@@ -105,7 +105,7 @@ public final class Lytt {
           .onSuccess(id -> {
             watcher.start();
             LOG.log(Level.INFO, "Lytt listening on " + publicOrigin() + " (" + config.mode().name().toLowerCase()
-                + " mode, " + config.store().name().toLowerCase() + " store)");
+                + " mode, " + config.store().kind().name().toLowerCase() + " store)");
           })
           .mapEmpty();
     });
@@ -116,11 +116,11 @@ public final class Lytt {
       return Future.succeededFuture(null);
     }
     DevelopmentSetup.warn();
-    if (!config.org().publicKey().isEmpty()) {
+    if (!config.org().publicKey().orElse("").isEmpty()) {
       // A configured organisation key wins: development then certifies nothing automatically.
       return Future.succeededFuture(null);
     }
-    Path file = Path.of(config.org().devKeyFile());
+    Path file = config.org().devKeyFile();
     return vertx.executeBlocking(() -> DevelopmentSetup.orgKey(file, random), false);
   }
 

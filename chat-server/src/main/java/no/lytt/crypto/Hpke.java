@@ -43,6 +43,11 @@ public final class Hpke {
     }
   }
 
+  /** {@code SetupBaseS(pkR, info)} with a fresh ephemeral key from a new {@link SecureRandom}. */
+  public static Sender setupBaseS(byte[] pkR, byte[] info) {
+    return setupBaseS(pkR, info, new SecureRandom());
+  }
+
   /** {@code SetupBaseS(pkR, info)} with a fresh ephemeral key from {@code random}. */
   public static Sender setupBaseS(byte[] pkR, byte[] info, SecureRandom random) {
     RawKeyPair ephemeral = X25519.generate(random);

@@ -28,7 +28,7 @@ import java.util.stream.Collectors;
  */
 public record Interval(LocalTime start, LocalTime end) implements Comparable<Interval> {
 
-  private static final Pattern FORM = Pattern.compile("(\\d{1,2}:\\d{2})-(\\d{1,2}:\\d{2})");
+  private static final Pattern FORM = Pattern.compile("(\\d{1,2}:\\d{2})\\s*-\\s*(\\d{1,2}:\\d{2})");
 
   public Interval {
     Objects.requireNonNull(start, "start");
@@ -105,7 +105,13 @@ public record Interval(LocalTime start, LocalTime end) implements Comparable<Int
 
   @java.lang.Override
   public int compareTo(Interval other) {
-    return start.compareTo(other.start);
+    int byStart = start.compareTo(other.start);
+    if (byStart != 0) {
+      return byStart;
+    }
+    // Consistent with equals; a midnight end is the latest end of all.
+    return Boolean.compare(endsAtMidnight(), other.endsAtMidnight()) != 0
+        ? Boolean.compare(endsAtMidnight(), other.endsAtMidnight()) : end.compareTo(other.end);
   }
 
   @java.lang.Override

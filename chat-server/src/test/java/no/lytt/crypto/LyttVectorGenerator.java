@@ -18,8 +18,9 @@ import java.util.Map;
  * Java test also regenerates it and fails if anything differs, so the file and the implementation
  * cannot drift apart.
  *
- * <p>Run after an intentional change: {@code java -cp <test classpath> no.lytt.crypto.LyttVectorGenerator
- * docs/vectors/lytt-v1.json} from the repository root (or any path as the argument).
+ * <p>Run after an intentional change: {@code mvn -pl chat-server -am test
+ * -Dtest=LyttVectorsTest -Dlytt.vectors.write=true -Dsurefire.failIfNoSpecifiedTests=false}, or
+ * this {@code main} with the test classpath (an optional argument names the output file).
  */
 public final class LyttVectorGenerator {
   static final String FILE = "lytt-v1.json";

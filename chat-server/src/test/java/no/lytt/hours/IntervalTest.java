@@ -15,7 +15,7 @@ class IntervalTest {
 
   @Test
   void parsesAndPrintsTheCompactForm() {
-    Interval interval = Interval.parse(" 9:30-22:00 ");
+    Interval interval = Interval.parse(" 9:30 - 22:00 ");
     assertEquals(LocalTime.of(9, 30), interval.start());
     assertEquals(LocalTime.of(22, 0), interval.end());
     assertEquals("09:30-22:00", interval.toString());

@@ -1,12 +1,14 @@
-// All user-facing text goes through t(). Norwegian Bokmål is the default; English is the second
-// language. The choice lives in memory only (no storage that could outlive the tab), so a reload
-// returns to Norwegian. No DOM here: the UI applies texts (ui/dom.js), so this runs under Node too.
+// All user-facing text goes through t(). Norwegian Bokmål is the default and loads with the page;
+// English loads when first chosen (a smaller first load on a phone). The choice lives in memory
+// only (no storage that could outlive the tab), so a reload returns to Norwegian. No DOM here: the
+// UI applies texts (ui/dom.js), so this runs under Node too.
 
 import nb from './nb.js';
-import en from './en.js';
 
-const DICTIONARIES = { nb, en };
 export const LANGUAGES = ['nb', 'en'];
+const DICTIONARIES = { nb: { ...nb }, en: null };
+const LOADERS = { en: () => import('./en.js') };
+const extra = { nb: {}, en: {} };   // page-specific strings (the console's), merged in on load
 
 let current = 'nb';
 const listeners = new Set();
@@ -15,8 +17,18 @@ export function language() {
   return current;
 }
 
-export function setLanguage(lang) {
+/** Adds page-specific strings, e.g. `registerStrings({nb: consoleNb, en: consoleEn})`. */
+export function registerStrings(byLanguage) {
+  for (const lang of LANGUAGES) {
+    Object.assign(extra[lang], byLanguage[lang] ?? {});
+    if (DICTIONARIES[lang]) Object.assign(DICTIONARIES[lang], byLanguage[lang] ?? {});
+  }
+}
+
+/** Switches language, loading its dictionary first if needed; listeners run once it is ready. */
+export async function setLanguage(lang) {
   if (!LANGUAGES.includes(lang) || lang === current) return;
+  if (!DICTIONARIES[lang]) DICTIONARIES[lang] = { ...(await LOADERS[lang]()).default, ...extra[lang] };
   current = lang;
   for (const fn of listeners) fn(lang);
 }
@@ -31,7 +43,7 @@ export function onLanguageChange(fn) {
  * A missing key falls back to Norwegian, then to the key itself (visible, so it gets fixed).
  */
 export function t(key, params = {}) {
-  const entry = DICTIONARIES[current][key] ?? nb[key];
+  const entry = DICTIONARIES[current][key] ?? DICTIONARIES.nb[key];
   if (entry === undefined) return key;
   if (typeof entry === 'function') return entry(params);
   return entry.replace(/\{(\w+)\}/g, (m, name) => (name in params ? String(params[name]) : m));

@@ -87,7 +87,10 @@ export class ConsoleTransport extends Emitter {
       }
     }
     this.connection.send({ type: 'end', chatId });
-    this._forget(chatId);
+    if (chat) {
+      this._forget(chatId);
+      this.emit('ended', { chatId, by: 'counsellor', complete: true });
+    }
   }
 
   /** Logout or session end: drop every key and close for good. */
@@ -163,7 +166,7 @@ export class ConsoleTransport extends Emitter {
     for (const [chatId, c] of listed) {
       if (!this.chats.has(chatId)) this.emit('orphan', { chatId, state: c.state });
     }
-    this.emit('welcome', { counsellor: frame.counsellor, duty: frame.duty, reconnected });
+    this.emit('welcome', { counsellor: frame.counsellor, duty: frame.duty, maxCapacity: frame.maxCapacity, reconnected });
     this.emit('connection', { state: 'online' });
   }
 

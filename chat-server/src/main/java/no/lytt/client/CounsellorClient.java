@@ -1,0 +1,191 @@
+package no.lytt.client;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.net.URI;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.List;
+import no.lytt.crypto.B64u;
+import no.lytt.crypto.DeviceCertificate;
+import no.lytt.crypto.DeviceKeys;
+
+/**
+ * A counsellor console: logs in over HTTP, registers its device keys, then on {@code /ws/console}
+ * names its device ({@code hello}), goes on duty, accepts visitors (making a fresh chat key and
+ * chatId per chat, signed by the device), completes the handshake when the visitor's {@code enc}
+ * arrives, and chats in several conversations at once. After a dropped connection,
+ * {@link #reconnect()} resumes every chat it still holds keys for.
+ */
+public final class CounsellorClient {
+  private final Warnings warnings = new Warnings();
+  private final Connection connection;
+  private final ChatTraffic traffic;
+  private final ConsoleHttp http;
+  private final URI base;
+  private final String origin;
+  private final DeviceKeys device;
+  private final CounsellorOffers offers;
+  private volatile DeviceCertificate certificate;
+
+  /**
+   * @param base   the server's HTTP origin, e.g. {@code http://localhost:8080/}
+   * @param origin the {@code Origin} header to send (the page's origin), or null for none
+   */
+  public CounsellorClient(Vertx vertx, URI base, String origin, DeviceKeys device,
+                          SecureRandom random) {
+    this.connection = new Connection(vertx, warnings);
+    this.traffic = new ChatTraffic(connection, warnings);
+    this.http = new ConsoleHttp(vertx, base, origin);
+    this.base = base;
+    this.origin = origin;
+    this.device = device;
+    this.offers = new CounsellorOffers(device, random);
+    connection.on("handshake", f -> {
+      ChatSession session = offers.complete(f, warnings);
+      if (session != null) {
+        traffic.add(session);
+      }
+    });
+    connection.on("resumed", f -> traffic.resend(f.getString("chatId"), f.getLong("lastSeq", 0L)));
+  }
+
+  public Future<Void> login(String username, String password) {
+    return http.login(username, password);
+  }
+
+  /** {@code POST /api/devices} with this device's public keys; keeps the certificate if issued. */
+  public Future<JsonObject> registerDevice() {
+    return http.json(HttpMethod.POST, "/api/devices", new JsonObject()
+            .put("idPub", B64u.encode(device.idPub())).put("encPub", B64u.encode(device.encPub())))
+        .onSuccess(this::keepCertificate);
+  }
+
+  /** {@code GET /api/devices/{deviceId}}: picks up a certificate issued since registration. */
+  public Future<JsonObject> refreshDevice() {
+    return http.json(HttpMethod.GET, "/api/devices/" + device.deviceId(), null)
+        .onSuccess(this::keepCertificate);
+  }
+
+  /** Opens {@code /ws/console} with the session cookie; completes with {@code welcome}. */
+  public Future<JsonObject> connect() {
+    return connection.open(wsUri(), origin, http.cookieHeader());
+  }
+
+  /**
+   * Names this device. Completes with the server's {@code hello} echo, or fails with
+   * {@code device_not_certified}.
+   */
+  public Future<JsonObject> hello() {
+    return connection.request(new JsonObject().put("type", "hello")
+        .put("deviceId", device.deviceId()), "hello", f -> true);
+  }
+
+  public Future<JsonObject> duty(boolean on, int capacity) {
+    return connection.request(new JsonObject().put("type", "duty").put("on", on)
+        .put("capacity", capacity), "duty", f -> true);
+  }
+
+  /**
+   * Takes the next matching visitor. Completes with {@code accepted}; the chat itself is
+   * {@link #chat(String)}, complete once the visitor's handshake arrives. Fails with the
+   * {@link ProtocolError} ({@code no_match}, {@code capacity_reached}, …) otherwise.
+   */
+  public Future<JsonObject> accept() {
+    JsonObject accept = offers.newAccept();
+    String chatId = accept.getString("chatId");
+    return connection.request(accept, "accepted", f -> chatId.equals(f.getString("chatId")))
+        .onFailure(e -> offers.refused(chatId, e));
+  }
+
+  /** The chat with {@code chatId}, once its handshake has completed. */
+  public Future<ChatSession> chat(String chatId) {
+    return offers.chat(chatId);
+  }
+
+  public Future<Long> send(String chatId, String text) {
+    return traffic.sendText(chatId, text);
+  }
+
+  public Future<ReceivedMessage> nextMessage() {
+    return traffic.next(m -> true);
+  }
+
+  public Future<ReceivedMessage> nextMessage(String chatId) {
+    return traffic.next(m -> m.chatId().equals(chatId));
+  }
+
+  public Future<Void> typing(String chatId) {
+    return traffic.typing(chatId);
+  }
+
+  public Future<Void> end(String chatId) {
+    return traffic.end(chatId);
+  }
+
+  public Future<Void> disconnect() {
+    return connection.disconnect();
+  }
+
+  /**
+   * Reconnects and resumes every chat this console holds keys for that the server still lists
+   * in {@code welcome.chats}. Completes with the {@code welcome} once every resume is answered.
+   */
+  public Future<JsonObject> reconnect() {
+    return connect().compose(welcome -> {
+      List<Future<JsonObject>> resumes = new ArrayList<>();
+      JsonArray listed = welcome.getJsonArray("chats", new JsonArray());
+      for (int i = 0; i < listed.size(); i++) {
+        String chatId = listed.getJsonObject(i).getString("chatId");
+        ChatSession s = traffic.sessions().get(chatId);
+        if (s != null && !s.ended()) {
+          resumes.add(connection.request(new JsonObject().put("type", "resume")
+              .put("chatId", chatId).put("lastSeq", s.lastReceivedSeq()), "resumed",
+              f -> chatId.equals(f.getString("chatId"))));
+        }
+      }
+      return Future.all(resumes).map(welcome);
+    });
+  }
+
+  public String deviceId() {
+    return device.deviceId();
+  }
+
+  /** The certificate the server returned for this device, or null while pending. */
+  public DeviceCertificate certificate() {
+    return certificate;
+  }
+
+  public FrameInbox frames() {
+    return connection.inbox();
+  }
+
+  public List<String> warnings() {
+    return warnings.all();
+  }
+
+  public Transport transport() {
+    return connection.transport();
+  }
+
+  public Future<Void> close() {
+    offers.destroyAll();
+    return connection.close().eventually(http::close);
+  }
+
+  private void keepCertificate(JsonObject deviceInfo) {
+    JsonObject cert = deviceInfo.getJsonObject("certificate");
+    if (cert != null) {
+      certificate = DeviceCertificate.fromJsonMap(cert.getMap());
+    }
+  }
+
+  private URI wsUri() {
+    String scheme = "https".equals(base.getScheme()) ? "wss" : "ws";
+    return URI.create(scheme + "://" + base.getRawAuthority() + "/ws/console");
+  }
+}

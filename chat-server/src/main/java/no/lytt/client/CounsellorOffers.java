@@ -1,0 +1,86 @@
+package no.lytt.client;
+
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.json.JsonObject;
+import java.security.SecureRandom;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import no.lytt.crypto.B64u;
+import no.lytt.crypto.CounsellorChatOffer;
+import no.lytt.crypto.DeviceKeys;
+
+/**
+ * The counsellor's side of starting chats (docs/crypto.md, handshake steps 1 and 3): a fresh chat
+ * key and chatId per {@code accept}, signed by the device, kept until the visitor's {@code enc}
+ * arrives, and the future of each chat's session.
+ */
+final class CounsellorOffers {
+  private final DeviceKeys device;
+  private final SecureRandom random;
+  private final Map<String, CounsellorChatOffer> offers = new ConcurrentHashMap<>();
+  private final Map<String, Promise<ChatSession>> chats = new ConcurrentHashMap<>();
+
+  CounsellorOffers(DeviceKeys device, SecureRandom random) {
+    this.device = device;
+    this.random = random;
+  }
+
+  /** Makes a chat key and returns the {@code accept} frame carrying it. */
+  JsonObject newAccept() {
+    CounsellorChatOffer offer = CounsellorChatOffer.create(device, random);
+    offers.put(offer.chatId(), offer);
+    chats.put(offer.chatId(), Promise.promise());
+    return new JsonObject().put("type", "accept").put("chatId", offer.chatId())
+        .put("chatPub", B64u.encode(offer.chatPub()))
+        .put("chatKeySig", B64u.encode(offer.chatKeySig()));
+  }
+
+  /** The server refused the accept: the chat key is dropped unused. */
+  void refused(String chatId, Throwable cause) {
+    CounsellorChatOffer unused = offers.remove(chatId);
+    if (unused != null) {
+      unused.destroy();
+    }
+    Promise<ChatSession> never = chats.remove(chatId);
+    if (never != null) {
+      never.tryFail(cause);
+    }
+  }
+
+  /**
+   * Completes the handshake for a {@code handshake} frame; returns the session, or null (with the
+   * chat's future failed) if the frame is for an unknown chat or its {@code enc} is refused.
+   */
+  ChatSession complete(JsonObject handshake, Warnings warnings) {
+    String chatId = handshake.getString("chatId");
+    CounsellorChatOffer offer = offers.remove(chatId);
+    Promise<ChatSession> promise = chats.get(chatId);
+    if (offer == null || promise == null) {
+      warnings.add("handshake for unknown chat " + chatId);
+      return null;
+    }
+    try {
+      ChatSession session = new ChatSession(chatId, offer.accept(B64u.decode(
+          handshake.getString("enc"))));
+      promise.tryComplete(session);
+      return session;
+    } catch (RuntimeException e) {
+      warnings.add("handshake refused for " + chatId + ": " + e.getMessage());
+      offer.destroy();
+      promise.tryFail(e);
+      return null;
+    }
+  }
+
+  Future<ChatSession> chat(String chatId) {
+    Promise<ChatSession> p = chats.get(chatId);
+    return p == null ? Future.failedFuture(new IllegalStateException("no chat " + chatId))
+        : p.future();
+  }
+
+  void destroyAll() {
+    offers.values().forEach(CounsellorChatOffer::destroy);
+    offers.clear();
+  }
+}

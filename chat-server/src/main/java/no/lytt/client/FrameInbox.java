@@ -1,0 +1,51 @@
+package no.lytt.client;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Predicate;
+
+/**
+ * Every frame the server sent on any of this client's connections, in arrival order, for tests
+ * to await: {@code inbox.next("queue")} completes with the oldest unclaimed {@code queue} frame,
+ * now or when it arrives. Frames the client also handles itself ({@code offer}, {@code msg}, …)
+ * land here after that handling, so awaiting one means the client has already reacted to it.
+ */
+public final class FrameInbox {
+  private final Mailbox<JsonObject> frames = new Mailbox<>();
+  private final List<JsonObject> history = new ArrayList<>();
+
+  void put(JsonObject frame) {
+    synchronized (history) {
+      history.add(frame);
+    }
+    frames.put(frame);
+  }
+
+  /** The next unclaimed frame of {@code type}. */
+  public Future<JsonObject> next(String type) {
+    return next(type, f -> true);
+  }
+
+  /** The next unclaimed frame of {@code type} that also matches {@code filter}. */
+  public Future<JsonObject> next(String type, Predicate<JsonObject> filter) {
+    return frames.next(f -> type.equals(f.getString("type")) && filter.test(f));
+  }
+
+  /** The next unclaimed frame matching {@code filter}, whatever its type. */
+  public Future<JsonObject> nextMatching(Predicate<JsonObject> filter) {
+    return frames.next(filter);
+  }
+
+  /** Every frame received so far, claimed or not. */
+  public List<JsonObject> history() {
+    synchronized (history) {
+      return List.copyOf(history);
+    }
+  }
+
+  void failWaiters(Throwable cause) {
+    frames.failWaiters(cause);
+  }
+}

@@ -1,0 +1,285 @@
+// The visitor page (/). Renders what the transport reports; owns no protocol logic itself.
+//
+// Phases: start → queue → verify → chat → ended, with `failed` when an offer does not verify.
+// Nothing is written to any storage: the resume token, keys and messages live in memory and go
+// with the tab (or at once with quick exit).
+
+// Only the feature test loads with the page; the rest of the crypto module (about half of the
+// page's code) is fetched when the visitor starts a chat, keeping the first load small on a phone.
+// support.js is the crypto module's own self-contained feature test, imported directly for that reason.
+import { cryptoSupported } from '../crypto/support.js';
+import { formatDay, formatWait, formatWhen, t } from '../i18n/index.js';
+import { getJson } from '../transport/http.js';
+import { VisitorTransport } from '../transport/visitor.js';
+import { ChatView } from './chat-view.js';
+import { $, h, metaContent, setupLanguageSwitch } from './dom.js';
+import { setupQuickExit } from './quick-exit.js';
+
+/** The reasons docs/protocol.md allows in `reject`; anything unexpected is reported as bad_key. */
+const REJECT_REASONS = ['bad_certificate', 'bad_signature', 'expired_certificate', 'bad_key'];
+const PANELS = ['start', 'queue', 'verify', 'failed', 'chat', 'ended'];
+/** Which panels each phase shows; the information sections step aside while chatting. */
+const SHOWN = {
+  start: ['intro', 'status', 'start', 'about', 'hours', 'help'],
+  queue: ['intro', 'queue', 'about', 'hours', 'help'],
+  verify: ['verify'],
+  failed: ['failed', 'help'],
+  chat: ['chat'],
+  ended: ['chat', 'ended', 'help'],
+};
+
+const ui = {
+  phase: 'start',
+  connected: false,
+  status: null,        // {open, nextOpening, queueLength, estimatedWaitSeconds}
+  zone: 'Europe/Oslo',
+  week: [],
+  queue: null,         // {position, estimatedWaitSeconds}
+  startNote: null,     // i18n key under the start button
+  counsellor: null,    // verified display name from the certificate
+  safetyCode: null,
+  ended: null,         // {key, complete}
+  chatView: null,
+  connNote: null,      // i18n key of the connection banner
+  chatLangTouched: false,
+};
+
+let transport = null;
+let cryptoModule = null;
+const loadCrypto = () => (cryptoModule ??= import('../crypto/index.js'));
+
+async function verifyOffer(offer) {
+  try {
+    const { openOffer } = await loadCrypto();
+    const result = await openOffer(offer, metaContent('lytt-org-key') ?? '', Math.floor(Date.now() / 1000));
+    return { enc: result.enc, cipher: result.cipher, info: { displayName: result.displayName, safetyCode: result.safetyCode } };
+  } catch (err) {
+    return { reject: REJECT_REASONS.includes(err && err.reason) ? err.reason : 'bad_key' };
+  }
+}
+
+function setPhase(phase, focus) {
+  ui.phase = phase;
+  for (const id of [...PANELS, 'intro', 'status', 'about', 'hours', 'help']) $(`#${id}`).hidden = !SHOWN[phase].includes(id);
+  render();
+  if (focus) focus.focus();
+}
+
+function render() {
+  renderStatus();
+  renderStart();
+  renderQueue();
+  renderChatHeader();
+  renderEnded();
+  const banner = $('#conn');
+  banner.hidden = !ui.connNote;
+  banner.textContent = ui.connNote ? t(ui.connNote) : '';
+}
+
+function renderStatus() {
+  const s = ui.status;
+  const badge = $('#status-badge');
+  badge.classList.toggle('is-open', Boolean(s && s.open));
+  badge.classList.toggle('is-closed', Boolean(s && !s.open));
+  const lines = [];
+  if (!s) {
+    badge.textContent = t('status.checking');
+  } else if (s.open) {
+    badge.textContent = t('status.open');
+    lines.push(t('status.waiting', { n: s.queueLength ?? 0 }));
+    const wait = formatWait(s.estimatedWaitSeconds);
+    lines.push(wait ? t('status.estimate', { wait }) : t('status.nobodyOnDuty'));
+  } else {
+    badge.textContent = t('status.closed');
+    const when = s.nextOpening ? formatWhen(s.nextOpening, ui.zone) : null;
+    lines.push(when ? t('status.nextOpening', { when }) : t('status.noNextOpening'));
+  }
+  $('#status-detail').textContent = lines.join(' ');
+
+  const week = $('#week');
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone: ui.zone }).format(new Date()); // yyyy-mm-dd
+  week.replaceChildren(...ui.week.map((day) => {
+    const times = day.holiday ? t('hours.holiday', { name: day.holiday })
+      : (day.open ?? []).length ? day.open.map((i) => `${i.from}–${i.to}`).join(', ') : t('hours.closed');
+    const isToday = day.date === today;
+    return h('li', { class: isToday ? 'today' : null },
+      h('span', { class: 'day' }, formatDay(day.date), isToday ? ` (${t('hours.today')})` : ''),
+      h('span', { class: 'times' }, times));
+  }));
+  $('#hours').classList.toggle('is-empty', ui.week.length === 0);
+}
+
+function renderStart() {
+  const open = Boolean(ui.status && ui.status.open);
+  const joining = ui.startNote === 'start.joining';
+  $('#start-button').disabled = joining || !(open && ui.connected && ui.phase === 'start');
+  const note = ui.startNote ?? (ui.status && !open ? 'start.closedNote' : null);
+  $('#start-note').textContent = note ? t(note) : '';
+}
+
+function renderQueue() {
+  if (!ui.queue) return;
+  $('#queue-position').textContent = ui.queue.position ? t('queue.position', { n: ui.queue.position }) : '';
+  const wait = formatWait(ui.queue.estimatedWaitSeconds);
+  $('#queue-estimate').textContent = wait ? t('queue.estimate', { wait }) : t('queue.nobody');
+}
+
+function counsellorName() {
+  return ui.counsellor || t('chat.counsellor');
+}
+
+function renderChatHeader() {
+  $('#chat-heading').textContent = t('chat.with', { name: counsellorName() });
+  $('#safety-text').textContent = ui.safetyCode ? t('chat.safetyText', { code: ui.safetyCode }) : '';
+  $('#safety').hidden = !ui.safetyCode;
+  if (ui.chatView) ui.chatView.relabel();
+}
+
+function renderEnded() {
+  if (!ui.ended) return;
+  $('#ended-reason').textContent = t(ui.ended.key, { name: counsellorName() });
+  $('#ended-incomplete').hidden = ui.ended.complete;
+}
+
+function join(preference, language) {
+  if (ui.startNote === 'start.joining') return; // a double tap must not send two joins
+  loadCrypto().catch(() => { cryptoModule = null; }); // ready long before a counsellor answers
+  if (!transport.join(preference, language)) {
+    ui.startNote = 'error.unavailable';
+    setPhase('start');
+    return;
+  }
+  ui.lastJoin = { preference, language };
+  ui.startNote = 'start.joining';
+  ui.queue = null;
+  render();
+}
+
+function startChatView() {
+  $('#chat-mount').replaceChildren();
+  ui.chatView = new ChatView({
+    peerName: counsellorName,
+    typingKey: 'chat.typing',
+    send: (text) => transport.sendText(text),
+    typing: () => transport.typing(),
+    end: () => transport.end(),
+  });
+  $('#chat-mount').append(ui.chatView.root);
+}
+
+function wireTransport() {
+  transport.on('connection', ({ state, code }) => {
+    ui.connected = state === 'online';
+    if (state === 'offline') ui.connNote = 'conn.offline';
+    else if (state === 'resuming') ui.connNote = 'conn.resuming';
+    else if (state === 'closed') ui.connNote = code === 4000 ? 'conn.elsewhere' : 'error.unavailable';
+    else if (state === 'online') ui.connNote = null;
+    render();
+  });
+  transport.on('status', (status) => {
+    ui.status = status;
+    render();
+  });
+  transport.on('joinFailed', ({ code }) => {
+    ui.startNote = code === 'closed' || code === 'queue_full' ? `join.${code}` : 'error.generic';
+    setPhase('start');
+  });
+  transport.on('queue', (q) => {
+    ui.queue = q;
+    ui.startNote = null;
+    if (ui.phase !== 'queue') setPhase('queue', $('#queue-heading'));
+    else render();
+  });
+  transport.on('left', () => {
+    ui.queue = null;
+    ui.startNote = null;
+    setPhase('start', $('#start-heading'));
+  });
+  transport.on('offer', () => setPhase('verify', $('#verify-text')));
+  transport.on('rejected', () => setPhase('failed', $('#failed-heading')));
+  transport.on('chat', ({ displayName, safetyCode }) => {
+    ui.counsellor = displayName;
+    ui.safetyCode = safetyCode;
+    ui.ended = null;
+    startChatView();
+    ui.chatView.addNotice('chat.intro');
+    setPhase('chat');
+    ui.chatView.focus();
+  });
+  transport.on('message', ({ inner }) => {
+    if (ui.chatView && inner && inner.t === 'text' && typeof inner.text === 'string') ui.chatView.addPeerMessage(inner.text);
+  });
+  transport.on('delivered', ({ seq }) => ui.chatView && ui.chatView.delivered(seq));
+  transport.on('typing', () => ui.chatView && ui.chatView.showTyping());
+  transport.on('peer', ({ state }) => ui.chatView && ui.chatView.addNotice(state === 'away' ? 'chat.away' : 'chat.back'));
+  transport.on('tampered', () => ui.chatView && ui.chatView.addNotice('tampered', {}, 'warn'));
+  transport.on('ended', ({ by, complete }) => {
+    ui.ended = { key: by === 'counsellor' ? 'ended.counsellor' : by === 'visitor' ? 'ended.visitor' : 'ended.timeout', complete };
+    if (ui.chatView) ui.chatView.setEnded();
+    setPhase('ended', $('#ended-heading'));
+  });
+  transport.on('lost', () => {
+    ui.ended = { key: 'ended.lost', complete: true };
+    if (ui.chatView) ui.chatView.setEnded();
+    setPhase('ended', $('#ended-heading'));
+  });
+  transport.on('error', (frame) => {
+    if (ui.chatView && frame.code === 'rate_limited') ui.chatView.addNotice('error.rate_limited', {}, 'warn');
+  });
+}
+
+function wirePage() {
+  $('#start-form').addEventListener('submit', (event) => {
+    event.preventDefault();
+    const form = new FormData(event.target);
+    join(form.get('preference') || 'none', form.get('language') || 'nb');
+  });
+  $('#chat-lang').addEventListener('change', () => { ui.chatLangTouched = true; });
+  $('#leave-queue').addEventListener('click', () => transport.leave());
+  $('#retry').addEventListener('click', () => join(ui.lastJoin.preference, ui.lastJoin.language));
+  $('#new-chat').addEventListener('click', () => {
+    ui.chatView = null;
+    ui.ended = null;
+    ui.counsellor = null;
+    ui.safetyCode = null;
+    ui.startNote = null;
+    $('#chat-mount').replaceChildren();
+    setPhase('start', $('#start-heading'));
+  });
+  // The chat language follows the page language until the visitor picks one.
+  setupLanguageSwitch($('#lang-switch'), 'v.title', () => {
+    if (!ui.chatLangTouched) $('#chat-lang').value = document.documentElement.lang;
+    render();
+  });
+}
+
+async function loadWeek() {
+  const { status, body } = await getJson('/api/status');
+  if (status !== 200 || !body) return;
+  ui.zone = body.zone || ui.zone;
+  ui.week = Array.isArray(body.week) ? body.week : [];
+  if (!ui.status) ui.status = body; // the socket's welcome is fresher when it came first
+  render();
+}
+
+async function main() {
+  // Quick exit works from the first moment, before anything else has loaded.
+  setupQuickExit($('#quick-exit'), () => {
+    if (transport) transport.abandon();
+    if (ui.chatView) ui.chatView.setEnded();
+  });
+  if (!(await cryptoSupported())) {
+    location.replace('/too-old.html'); // no plaintext fallback, ever
+    return;
+  }
+  transport = new VisitorTransport({ verifyOffer });
+  wirePage();
+  wireTransport();
+  setPhase('start');
+  transport.start();
+  loadWeek();
+  // Back from a flaky network: try at once instead of waiting out the backoff.
+  window.addEventListener('online', () => transport.connection.isOpen || transport.connection.reconnectNow());
+}
+
+main();

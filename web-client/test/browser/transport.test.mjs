@@ -1,0 +1,197 @@
+// Transport layer under Node: reconnect/backoff, delivery, acknowledgement and resume
+// (docs/protocol.md), with the real crypto module sealing and opening every envelope and an
+// in-memory relay (fake-relay.mjs) standing in for the server so drops and gaps can be injected.
+// Run: node --test test/browser/transport.test.mjs
+import test from 'node:test';
+import assert from 'node:assert/strict';
+
+import { FakeRelay } from './fake-relay.mjs';
+import { backoffDelay, Connection } from '../../src/main/resources/webroot/js/transport/connection.js';
+import { VisitorTransport } from '../../src/main/resources/webroot/js/transport/visitor.js';
+import { ConsoleTransport } from '../../src/main/resources/webroot/js/transport/console.js';
+import {
+  certificateBytes, createChatKey, createDeviceKeys, generateIdentityKey, openOffer, sign, toB64u,
+} from '../../src/main/resources/webroot/js/crypto/index.js';
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+async function until(predicate, what, ms = 3000) {
+  const end = Date.now() + ms;
+  while (!predicate()) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await sleep(5);
+  }
+}
+
+/** An organisation key, a certified device, and both transports wired to one relay. */
+async function setup({ tamperCertificate = false } = {}) {
+  const relay = new FakeRelay();
+  const org = await generateIdentityKey();
+  const device = await createDeviceKeys();
+  const now = Math.floor(Date.now() / 1000);
+  const cert = { v: 1, deviceId: device.deviceId, idPub: toB64u(device.idPub), encPub: toB64u(device.encPub),
+    notBefore: now - 60, notAfter: now + 3600, displayName: 'Kari' };
+  cert.sig = toB64u(await sign(org.keyPair.privateKey, certificateBytes(cert)));
+  if (tamperCertificate) cert.displayName = 'Mallory';
+  relay.certificate = cert;
+
+  const connectionOptions = { WebSocket: relay.WebSocket, random: () => 0 };
+  const seen = { visitor: [], console: [], events: [] };
+  const visitor = new VisitorTransport({
+    url: 'ws://test/ws/visitor',
+    connectionOptions,
+    verifyOffer: async (offer) => {
+      try {
+        const r = await openOffer(offer, org.publicKey, Math.floor(Date.now() / 1000));
+        return { enc: r.enc, cipher: r.cipher, info: { displayName: r.displayName, safetyCode: r.safetyCode } };
+      } catch (e) {
+        return { reject: e.reason };
+      }
+    },
+  });
+  const keys = new Map();
+  const cons = new ConsoleTransport({
+    url: 'ws://test/ws/console',
+    deviceId: device.deviceId,
+    connectionOptions,
+    completeHandshake: (chatId, enc) => keys.get(chatId).accept(enc),
+  });
+  visitor.on('message', ({ inner }) => seen.visitor.push(inner.text));
+  cons.on('message', ({ inner }) => seen.console.push(inner.text));
+  for (const type of ['chat', 'ended', 'tampered', 'rejected', 'delivered', 'lost']) {
+    visitor.on(type, (d) => seen.events.push(['visitor', type, d]));
+    cons.on(type, (d) => seen.events.push(['console', type, d]));
+  }
+  const accept = async () => {
+    const key = await createChatKey(device);
+    keys.set(key.chatId, key);
+    cons.accept(key);
+    return key.chatId;
+  };
+  return { relay, visitor, cons, seen, accept, stop: () => { visitor.connection.stop(); cons.stop(); } };
+}
+
+async function startChat(s) {
+  s.cons.start();
+  s.visitor.start();
+  await until(() => s.cons.connection.isOpen && s.visitor.connection.isOpen && s.relay.counsellor, 'both connected');
+  s.visitor.join('none', 'nb');
+  await until(() => s.visitor.state === 'queued', 'queued');
+  const chatId = await s.accept();
+  await until(() => s.cons.chats.get(chatId)?.link, 'handshake done');
+  return chatId;
+}
+
+test('backoff grows, is capped, and never drops below the floor', () => {
+  assert.equal(backoffDelay(0, () => 0), 250);
+  assert.equal(backoffDelay(0, () => 0.999), 499);
+  assert.equal(backoffDelay(3, () => 0.999), 3996);
+  assert.equal(backoffDelay(30, () => 0.999), 14985);
+});
+
+test('a dropped connection reconnects; a replaced one (4000) does not', async () => {
+  const relay = new FakeRelay();
+  let opens = 0;
+  const closes = [];
+  const c = new Connection({ url: 'ws://test/ws/visitor', WebSocket: relay.WebSocket, random: () => 0,
+    onFrame: () => {}, onOpen: () => { opens++; }, onClose: (i) => closes.push(i) });
+  c.start();
+  await until(() => opens === 1, 'first open');
+  relay.drop('visitor');
+  await until(() => opens === 2, 'reopen after drop');
+  assert.equal(closes[0].final, false);
+  const sock = c.socket;
+  sock.readyState = 3;
+  sock.onclose({ code: 4000 });
+  await sleep(400);
+  assert.equal(opens, 2);
+  assert.equal(closes.at(-1).final, true);
+  c.stop();
+});
+
+test('messages flow both ways, are acknowledged, and the end marker makes a complete ending', async () => {
+  const s = await setup();
+  const chatId = await startChat(s);
+  assert.equal(s.visitor.state, 'chatting');
+  const chatEvent = s.seen.events.find(([who, type]) => who === 'visitor' && type === 'chat');
+  assert.equal(chatEvent[2].displayName, 'Kari');
+  await s.visitor.sendText('hei fra besøkende');
+  await s.cons.sendText(chatId, 'hei fra rådgiver');
+  await until(() => s.seen.console.length === 1 && s.seen.visitor.length === 1, 'both messages');
+  await until(() => s.seen.events.filter(([, t]) => t === 'delivered').length === 2, 'both delivered');
+  assert.equal(s.visitor.link.outbox.length, 0);
+  assert.equal(s.cons.chats.get(chatId).link.outbox.length, 0);
+  for (const [, , frame] of s.relay.log) {
+    assert.ok(!JSON.stringify(frame).includes('hei fra'), 'plaintext never on the wire');
+  }
+  await s.cons.end(chatId);
+  await until(() => s.visitor.state === 'ended', 'visitor sees end');
+  const ended = s.seen.events.find(([who, type]) => who === 'visitor' && type === 'ended');
+  assert.deepEqual(ended[2], { by: 'counsellor', complete: true });
+  s.stop();
+});
+
+test('after a drop both sides resume: nothing lost, nothing shown twice', async () => {
+  const s = await setup();
+  const chatId = await startChat(s);
+  await s.cons.sendText(chatId, 'one');
+  await until(() => s.seen.visitor.length === 1, 'first message');
+
+  // The visitor's network goes away: what the counsellor sends now is held by the relay, and
+  // what the visitor writes meanwhile waits in its outbox.
+  s.relay.blackhole('visitor', true);
+  s.relay.drop('visitor');
+  s.relay.blackhole('visitor', false);
+  await s.cons.sendText(chatId, 'two');
+  await s.cons.sendText(chatId, 'three');
+  await s.visitor.sendText('written while offline');
+  await until(() => s.seen.visitor.length === 3 && s.seen.console.length === 1, 'resume delivers the rest', 5000);
+  assert.deepEqual(s.seen.visitor, ['one', 'two', 'three']);
+  assert.deepEqual(s.seen.console, ['written while offline']);
+
+  // The console drops too; its resume gets what it missed.
+  s.relay.drop('console');
+  await s.visitor.sendText('while the console was away');
+  await until(() => s.seen.console.length === 2, 'console resumes', 5000);
+  assert.deepEqual(s.seen.console, ['written while offline', 'while the console was away']);
+  await until(() => s.visitor.link.outbox.length === 0, 'all delivered');
+  s.stop();
+});
+
+test('a gap triggers a silent resync; a forged envelope is refused and reported', async () => {
+  const s = await setup();
+  const chatId = await startChat(s);
+  await s.cons.sendText(chatId, 'a');
+  await until(() => s.seen.visitor.length === 1, 'a');
+  // The relay "loses" seq 2 on the way (blackhole), then seq 3 arrives: a gap.
+  s.relay.blackhole('visitor', true);
+  await s.cons.sendText(chatId, 'b');
+  await sleep(20);
+  s.relay.blackhole('visitor', false);
+  await s.cons.sendText(chatId, 'c');
+  await until(() => s.seen.visitor.length === 3, 'gap filled by resume', 5000);
+  assert.deepEqual(s.seen.visitor, ['a', 'b', 'c']);
+  assert.ok(s.relay.log.some(([dir, ep, f]) => dir === 'in' && ep === 'visitor' && f.type === 'resume' && f.lastSeq === 1),
+    'the gap made the visitor resume from seq 1');
+
+  // A tampered envelope with the next sequence number: refused, reported, never shown.
+  const ct = s.cons.chats.get(chatId).link.outbox.at(-1)?.ct ?? 'AAAA';
+  s.relay.inject('visitor', { type: 'msg', chatId, seq: 4, ct: ct.slice(0, -4) + 'AAAA' });
+  await until(() => s.seen.events.some(([who, type]) => who === 'visitor' && type === 'tampered'), 'tampered event');
+  assert.deepEqual(s.seen.visitor, ['a', 'b', 'c']);
+  s.stop();
+});
+
+test('an offer whose certificate does not verify is rejected and nothing is sent', async () => {
+  const s = await setup({ tamperCertificate: true });
+  s.cons.start();
+  s.visitor.start();
+  await until(() => s.cons.connection.isOpen && s.visitor.connection.isOpen && s.relay.counsellor, 'connected');
+  s.visitor.join('none', 'en');
+  await until(() => s.visitor.state === 'queued', 'queued');
+  await s.accept();
+  await until(() => s.relay.rejected, 'reject frame');
+  assert.equal(s.relay.rejected, 'bad_certificate');
+  assert.ok(!s.relay.log.some(([dir, ep, f]) => dir === 'in' && ep === 'visitor' && (f.type === 'handshake' || f.type === 'msg')));
+  assert.ok(s.seen.events.some(([who, type]) => who === 'visitor' && type === 'rejected'));
+  s.stop();
+});
