@@ -25,16 +25,17 @@ public final class RawSocket implements AutoCloseable {
   private final List<JsonObject> seen = new ArrayList<>();
   private final CompletableFuture<Short> closed = new CompletableFuture<>();
 
-  private RawSocket(WebSocketClient client, WebSocket ws) {
+  private RawSocket(WebSocketClient client, io.vertx.core.http.ClientWebSocket ws) {
     this.client = client;
     this.ws = ws;
+    // Handlers before connecting: the server's welcome arrives at once.
     ws.textMessageHandler(t -> inbox.add(new JsonObject(t)));
     ws.closeHandler(v -> closed.complete(ws.closeStatusCode()));
   }
 
   public static RawSocket connect(Vertx vertx, int port, String path, String origin, String cookie) {
     WebSocketClient client = vertx.createWebSocketClient(new WebSocketClientOptions()
-        .setMaxFrameSize(1 << 20).setMaxMessageSize(1 << 20));
+        .setMaxFrameSize(1 << 20).setMaxMessageSize(1 << 20).setSendUnmaskedFrames(false));
     WebSocketConnectOptions o = new WebSocketConnectOptions().setHost("localhost").setPort(port).setURI(path);
     if (origin != null) {
       o.addHeader("Origin", origin);
@@ -42,8 +43,11 @@ public final class RawSocket implements AutoCloseable {
     if (cookie != null) {
       o.addHeader("Cookie", cookie);
     }
-    WebSocket ws = Await.of(client.connect(o));
-    return new RawSocket(client, ws);
+    o.setAllowOriginHeader(origin != null);
+    io.vertx.core.http.ClientWebSocket ws = client.webSocket();
+    RawSocket socket = new RawSocket(client, ws);
+    Await.of(ws.connect(o));
+    return socket;
   }
 
   public void send(String text) {
