@@ -61,7 +61,7 @@ class VisitorBadInputTest {
       s.send(join().put("language", 7));
       assertEquals("bad_frame", s.nextError().getString("code"));
       s.send(join());
-      assertEquals(1, s.next("joined").getInteger("position"));
+      assertTrue(s.next("joined").getInteger("position") >= 1, "joined with a queue position");
     }
   }
 
