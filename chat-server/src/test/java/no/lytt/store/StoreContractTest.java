@@ -15,8 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 import no.lytt.accounts.Session;
 import no.lytt.presence.Duty;
 import no.lytt.protocol.ErrorCode;
@@ -53,16 +51,7 @@ public abstract class StoreContractTest {
   }
 
   protected static <T> T await(Future<T> f) {
-    try {
-      return f.toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof RuntimeException r) {
-        throw r;
-      }
-      throw new AssertionError(e.getCause());
-    } catch (Exception e) {
-      throw new AssertionError(e);
-    }
+    return no.lytt.support.Await.of(f);
   }
 
   private static QueueEntry entry(String id, int second) {
