@@ -1,5 +1,6 @@
 package no.lytt.socket;
 
+import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -43,7 +44,13 @@ public final class Connection {
     this.handler = frameHandler;
     ws.textMessageHandler(this::onText);
     ws.binaryMessageHandler(b -> close((short) 1003, "binary frames are not supported"));
-    ws.exceptionHandler(e -> { });
+    // Netty refuses an oversized or malformed frame before we see it; Vert.x would then close
+    // with 1000, which tells the client nothing. Close with the status Netty chose (1009, 1002).
+    ws.exceptionHandler(e -> {
+      if (e instanceof CorruptedWebSocketFrameException corrupt) {
+        close((short) corrupt.closeStatus().code(), corrupt.closeStatus().reasonText());
+      }
+    });
     ws.closeHandler(v -> {
       closed = true;
       handler.closed();
@@ -119,10 +126,16 @@ public final class Connection {
   }
 
   public void close(short code, String reason) {
-    context.runOnContext(v -> {
-      if (!ws.isClosed()) {
-        ws.close(code, reason);
-      }
-    });
+    if (Vertx.currentContext() == context) {
+      closeNow(code, reason);
+    } else {
+      context.runOnContext(v -> closeNow(code, reason));
+    }
+  }
+
+  private void closeNow(short code, String reason) {
+    if (!ws.isClosed()) {
+      ws.close(code, reason);
+    }
   }
 }

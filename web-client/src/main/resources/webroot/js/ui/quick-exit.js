@@ -10,8 +10,12 @@ export const DEFAULT_EXIT_URL = 'https://www.yr.no/';
 /** Two Escape presses closer than this count as "leave now". */
 export const DOUBLE_ESCAPE_MS = 1000;
 
-/** Only an absolute http(s) URL is followed: a misconfigured or injected value cannot run script. */
+/**
+ * Only an absolute http(s) URL or a blank page is followed: a misconfigured or injected value
+ * cannot run script. The server's configuration accepts the same set.
+ */
 export function exitUrl(configured) {
+  if (configured === 'about:blank') return configured;
   try {
     const url = new URL(configured ?? '');
     if (url.protocol === 'https:' || url.protocol === 'http:') return url.href;

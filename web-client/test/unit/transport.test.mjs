@@ -1,7 +1,7 @@
 // Transport layer under Node: reconnect/backoff, delivery, acknowledgement and resume
 // (docs/protocol.md), with the real crypto module sealing and opening every envelope and an
 // in-memory relay (fake-relay.mjs) standing in for the server so drops and gaps can be injected.
-// Run: node --test test/browser/transport.test.mjs
+// Run: node --test test/unit/transport.test.mjs
 import test from 'node:test';
 import assert from 'node:assert/strict';
 
