@@ -53,6 +53,8 @@ public final class Lytt {
   private final String demoPassword;
   private Store store;
   private StatusWatcher watcher;
+  private AccountService accounts;
+  private String organisationPublicKey;
 
   public Lytt(Vertx vertx, LyttConfig config, Clock clock, String demoPassword) {
     this.vertx = vertx;
@@ -67,6 +69,7 @@ public final class Lytt {
     boolean development = config.mode() == LyttConfig.Mode.DEVELOPMENT;
     return orgKey(development, random).compose(orgKey -> {
       String orgPublic = orgKey != null ? orgKey.publicKeyB64u() : config.org().publicKey().orElse("");
+      organisationPublicKey = orgPublic;
       store = new MemoryStore(clock);
       OpeningHours hours = config.hours().openingHours();
       LocalClients clients = new LocalClients();
@@ -79,7 +82,7 @@ public final class Lytt {
       DutyService duty = new DutyService(store, config.limits().maxCapacity());
       PasswordHasher hasher = new PasswordHasher(config.argon2().memoryKib(), config.argon2().iterations(),
           config.argon2().parallelism(), random);
-      AccountService accounts = new AccountService(vertx, store, hasher, clock, ids,
+      accounts = new AccountService(vertx, store, hasher, clock, ids,
           Duration.ofMinutes(config.session().idleMinutes()), Duration.ofHours(config.session().absoluteHours()));
       DeviceCertifier certifier = orgKey != null ? new DevelopmentCertifier(orgKey) : DeviceCertifier.none();
       DeviceService devices = new DeviceService(store, certifier, clock);
@@ -138,6 +141,16 @@ public final class Lytt {
       }
     }
     return origins;
+  }
+
+  /** The accounts of this node; for administration tools and tests, valid after {@link #start()}. */
+  public AccountService accounts() {
+    return accounts;
+  }
+
+  /** The organisation public key the pages pin (base64url), valid after {@link #start()}. */
+  public String organisationPublicKey() {
+    return organisationPublicKey;
   }
 
   public Future<Void> stop() {

@@ -1,0 +1,233 @@
+package no.lytt.chat;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import java.net.URI;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import no.lytt.accounts.Role;
+import no.lytt.client.ChatSession;
+import no.lytt.client.CounsellorClient;
+import no.lytt.client.ProtocolError;
+import no.lytt.client.ReceivedMessage;
+import no.lytt.client.VisitorClient;
+import no.lytt.crypto.B64u;
+import no.lytt.crypto.DeviceKeys;
+import no.lytt.queue.Gender;
+import no.lytt.queue.Language;
+import no.lytt.support.Await;
+import no.lytt.support.TestServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Whole chats through a real node with the Java reference client: real HPKE, real signatures,
+ * real sockets. What a visitor and a counsellor would notice — who gets whom, what arrives, in
+ * which order, and that nothing is lost or shown twice across a dropped connection.
+ */
+class ReferenceClientChatTest {
+  private static final SecureRandom RANDOM = new SecureRandom();
+  private TestServer server;
+  private final List<VisitorClient> visitors = new ArrayList<>();
+  private final List<CounsellorClient> counsellors = new ArrayList<>();
+
+  /** A node of its own per test: chats of a closed client live on for the grace period. */
+  @BeforeEach
+  void start() {
+    server = TestServer.start(Map.of("LYTT_HOURS_OVERRIDE", "open"));
+  }
+
+  @AfterEach
+  void stop() {
+    visitors.forEach(v -> Await.of(v.close()));
+    counsellors.forEach(c -> Await.of(c.close()));
+    server.close();
+  }
+
+  @Test
+  void aVisitorAndACounsellorChatBothWaysAndTheEndReachesTheVisitor() {
+    CounsellorClient counsellor = onDuty("demo", TestServer.DEMO_PASSWORD, 2);
+    VisitorClient visitor = visitor();
+    JsonObject joined = Await.of(visitor.join("none", "en"));
+    assertEquals(1, joined.getInteger("position"));
+
+    String chatId = Await.of(counsellor.accept()).getString("chatId");
+    ChatSession visitorSide = Await.of(visitor.chat());
+    Await.of(counsellor.chat(chatId));
+    assertEquals(chatId, visitorSide.chatId());
+    assertEquals(Await.of(counsellor.chat(chatId)).safetyCode(), visitorSide.safetyCode(),
+        "both sides show the same safety code");
+
+    Await.of(visitor.send("Hei, jeg vet ikke helt hvor jeg skal begynne."));
+    assertEquals("Hei, jeg vet ikke helt hvor jeg skal begynne.", Await.of(counsellor.nextMessage(chatId)).text());
+    Await.of(counsellor.send(chatId, "Det er helt i orden. Ta den tiden du trenger."));
+    assertEquals("Det er helt i orden. Ta den tiden du trenger.", Await.of(visitor.nextMessage()).text());
+    Await.of(visitor.send("æøå — and emoji 🙂"));
+    assertEquals("æøå — and emoji 🙂", Await.of(counsellor.nextMessage(chatId)).text());
+
+    Await.of(counsellor.end(chatId));
+    assertTrue(Await.of(visitor.nextMessage()).isEnd(), "the visitor sees the counsellor's end marker");
+    Await.of(visitor.frames().next("ended"));
+    assertEquals(List.of(), visitor.warnings());
+    assertEquals(List.of(), counsellor.warnings());
+  }
+
+  @Test
+  void fiftyCounsellorsRacingForTenVisitorsHandEachVisitorOutExactlyOnce() {
+    List<CounsellorClient> racers = new ArrayList<>();
+    for (int i = 0; i < 50; i++) {
+      String username = "racer" + i;
+      Await.of(server.lytt().accounts().save(username, "racer-password".toCharArray(), "Racer " + i,
+          i % 2 == 0 ? Gender.WOMAN : Gender.MAN, Set.of(Language.NB, Language.EN), Role.COUNSELLOR));
+      racers.add(onDuty(username, "racer-password", 1));
+    }
+    List<VisitorClient> waiting = new ArrayList<>();
+    for (int i = 0; i < 10; i++) {
+      VisitorClient v = visitor();
+      Await.of(v.join("none", "nb"));
+      waiting.add(v);
+    }
+
+    List<Future<JsonObject>> attempts = racers.stream().map(CounsellorClient::accept).toList();
+    Await.of(Future.join(attempts).otherwiseEmpty());
+
+    List<String> chatIds = new ArrayList<>();
+    int noMatch = 0;
+    for (Future<JsonObject> a : attempts) {
+      if (a.succeeded()) {
+        chatIds.add(a.result().getString("chatId"));
+      } else {
+        assertEquals("no_match", ((ProtocolError) a.cause()).code(), a.cause().toString());
+        noMatch++;
+      }
+    }
+    assertEquals(10, chatIds.size(), "ten counsellors got a visitor");
+    assertEquals(40, noMatch, "forty were told there was nobody left");
+
+    Set<String> offered = new HashSet<>();
+    for (VisitorClient v : waiting) {
+      ChatSession s = Await.of(v.chat());
+      assertTrue(chatIds.contains(s.chatId()));
+      assertTrue(offered.add(s.chatId()), "no two visitors share a chat");
+      assertEquals(1, v.frames().history().stream().filter(f -> "offer".equals(f.getString("type"))).count(),
+          "each visitor was offered exactly once");
+    }
+    assertEquals(new HashSet<>(chatIds), offered);
+  }
+
+  @Test
+  void aVisitorWhoseConnectionDropsResumesWithNothingLostAndNothingTwice() {
+    CounsellorClient counsellor = onDuty("demo", TestServer.DEMO_PASSWORD, 2);
+    VisitorClient visitor = visitor();
+    String chatId = chat(counsellor, visitor);
+    Await.of(visitor.send("before the tunnel"));
+    assertEquals("before the tunnel", Await.of(counsellor.nextMessage(chatId)).text());
+
+    Await.of(visitor.disconnect());
+    for (int i = 1; i <= 3; i++) {
+      Await.of(counsellor.send(chatId, "while you were away " + i));
+    }
+    visitor.send("typed in the tunnel"); // sealed and kept; the socket is gone
+    JsonObject resumed = Await.of(visitor.reconnect());
+    assertEquals("chatting", resumed.getString("state"));
+
+    for (int i = 1; i <= 3; i++) {
+      assertEquals("while you were away " + i, Await.of(visitor.nextMessage()).text());
+    }
+    assertEquals("typed in the tunnel", Await.of(counsellor.nextMessage(chatId)).text());
+    assertNothingRepeats(counsellor, chatId, visitor);
+  }
+
+  @Test
+  void aCounsellorWhoseConnectionDropsResumesWithNothingLostAndNothingTwice() {
+    CounsellorClient counsellor = onDuty("demo", TestServer.DEMO_PASSWORD, 2);
+    VisitorClient visitor = visitor();
+    String chatId = chat(counsellor, visitor);
+    Await.of(counsellor.send(chatId, "hello"));
+    assertEquals("hello", Await.of(visitor.nextMessage()).text());
+
+    Await.of(counsellor.disconnect());
+    for (int i = 1; i <= 3; i++) {
+      Await.of(visitor.send("are you still there? " + i));
+    }
+    counsellor.send(chatId, "sorry, my connection dropped");
+    JsonObject welcome = Await.of(counsellor.reconnect());
+    assertEquals(chatId, welcome.getJsonArray("chats").getJsonObject(0).getString("chatId"),
+        "the console is told which chats it still holds");
+
+    for (int i = 1; i <= 3; i++) {
+      assertEquals("are you still there? " + i, Await.of(counsellor.nextMessage(chatId)).text());
+    }
+    assertEquals("sorry, my connection dropped", Await.of(visitor.nextMessage()).text());
+    assertNothingRepeats(counsellor, chatId, visitor);
+  }
+
+  @Test
+  void aVisitorWhoDropsWhileQueuedKeepsTheirPlace() {
+    VisitorClient first = visitor();
+    VisitorClient second = visitor();
+    int firstPosition = Await.of(first.join("none", "nb")).getInteger("position");
+    int secondPosition = Await.of(second.join("none", "nb")).getInteger("position");
+    assertEquals(firstPosition + 1, secondPosition);
+
+    Await.of(first.disconnect());
+    JsonObject resumed = Await.of(first.reconnect());
+    assertEquals("queued", resumed.getString("state"));
+    assertEquals(firstPosition, resumed.getInteger("position"), "still first of the two");
+
+    CounsellorClient counsellor = onDuty("demo", TestServer.DEMO_PASSWORD, 2);
+    String chatId = Await.of(counsellor.accept()).getString("chatId");
+    assertEquals(chatId, Await.of(first.chat()).chatId(), "the earlier visitor is served first");
+    Await.of(second.leave());
+  }
+
+  /** A sentinel each way must be the very next message: no duplicate is waiting ahead of it. */
+  private static void assertNothingRepeats(CounsellorClient counsellor, String chatId, VisitorClient visitor) {
+    Await.of(visitor.send("sentinel from visitor"));
+    Await.of(counsellor.send(chatId, "sentinel from counsellor"));
+    assertEquals("sentinel from visitor", Await.of(counsellor.nextMessage(chatId)).text());
+    assertEquals("sentinel from counsellor", Await.of(visitor.nextMessage()).text());
+    assertFalse(visitor.warnings().stream().anyMatch(w -> w.contains("gap")), visitor.warnings().toString());
+    assertFalse(counsellor.warnings().stream().anyMatch(w -> w.contains("gap")), counsellor.warnings().toString());
+  }
+
+  private String chat(CounsellorClient counsellor, VisitorClient visitor) {
+    Await.of(visitor.join("none", "nb"));
+    String chatId = Await.of(counsellor.accept()).getString("chatId");
+    ChatSession visitorSide = Await.of(visitor.chat());
+    Await.of(counsellor.chat(chatId));
+    assertNotEquals(null, visitorSide);
+    return chatId;
+  }
+
+  private VisitorClient visitor() {
+    VisitorClient v = new VisitorClient(server.vertx(), B64u.decode(server.lytt().organisationPublicKey()),
+        Clock.systemUTC());
+    visitors.add(v);
+    Await.of(v.connect(URI.create("ws://localhost:" + server.port() + "/ws/visitor"), server.origin()));
+    return v;
+  }
+
+  private CounsellorClient onDuty(String username, String password, int capacity) {
+    CounsellorClient c = new CounsellorClient(server.vertx(), URI.create(server.origin() + "/"), server.origin(),
+        DeviceKeys.generate(RANDOM), RANDOM);
+    counsellors.add(c);
+    Await.of(c.login(username, password));
+    Await.of(c.registerDevice());
+    Await.of(c.connect());
+    Await.of(c.hello());
+    Await.of(c.duty(true, capacity));
+    return c;
+  }
+}
