@@ -22,7 +22,7 @@ class ConfigDefaultsTest {
   void modeAndStore() {
     assertEquals(LyttConfig.Mode.DEVELOPMENT, config.mode());
     assertFalse(config.isProduction());
-    assertEquals(new StoreConfig(StoreConfig.Kind.EMBEDDED, ""), config.store());
+    assertEquals(new StoreConfig(StoreConfig.Kind.EMBEDDED, "", StoreConfig.Topology.STANDALONE, 800), config.store());
   }
 
   @Test

@@ -1,0 +1,110 @@
+package no.lytt.store.redis;
+
+import io.lettuce.core.ClientOptions;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisURI;
+import io.lettuce.core.SocketOptions;
+import io.lettuce.core.TimeoutOptions;
+import io.lettuce.core.api.StatefulConnection;
+import io.lettuce.core.cluster.ClusterClientOptions;
+import io.lettuce.core.cluster.ClusterTopologyRefreshOptions;
+import io.lettuce.core.cluster.RedisClusterClient;
+import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
+import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
+import io.lettuce.core.resource.ClientResources;
+import io.lettuce.core.resource.DefaultClientResources;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import no.lytt.config.StoreConfig;
+
+/**
+ * The Lettuce side of the Redis store: one command connection and one pub/sub connection, for a
+ * single server, a Sentinel-managed primary or a Cluster alike.
+ *
+ * <p>While Redis is unreachable, commands are refused at once instead of being buffered and
+ * replayed later ({@code REJECT_COMMANDS}): a replayed "accept" or "join" minutes later would do
+ * something nobody asked for any more. Every command has a deadline, keep-alive notices a
+ * half-open link, and the clients reconnect by themselves.
+ */
+public final class RedisConnector implements AutoCloseable {
+  private final ClientResources resources;
+  private final AutoCloseable client;
+  private final StatefulConnection<String, String> connection;
+  private final RedisClusterAsyncCommands<String, String> commands;
+  private final StatefulRedisPubSubConnection<String, String> pubSub;
+
+  private RedisConnector(ClientResources resources, AutoCloseable client,
+                         StatefulConnection<String, String> connection,
+                         RedisClusterAsyncCommands<String, String> commands,
+                         StatefulRedisPubSubConnection<String, String> pubSub) {
+    this.resources = resources;
+    this.client = client;
+    this.connection = connection;
+    this.commands = commands;
+    this.pubSub = pubSub;
+  }
+
+  /** Connects, or fails with Lettuce's exception when no server answers. Blocking: call off the event loop. */
+  public static RedisConnector connect(StoreConfig config) {
+    Duration timeout = Duration.ofMillis(config.timeoutMillis());
+    ClientResources resources = DefaultClientResources.builder().ioThreadPoolSize(2).computationThreadPoolSize(2).build();
+    SocketOptions socket = SocketOptions.builder()
+        .connectTimeout(timeout.multipliedBy(2))
+        .keepAlive(SocketOptions.KeepAliveOptions.builder().enable()
+            .idle(Duration.ofSeconds(5)).interval(Duration.ofSeconds(2)).count(3).build())
+        .build();
+    TimeoutOptions timeouts = TimeoutOptions.builder().fixedTimeout(timeout).build();
+    List<RedisURI> uris = Arrays.stream(config.redisUri().split(",")).map(String::trim).map(RedisURI::create).toList();
+    try {
+      if (config.topology() == StoreConfig.Topology.CLUSTER) {
+        RedisClusterClient client = RedisClusterClient.create(resources, uris);
+        client.setOptions(ClusterClientOptions.builder()
+            .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
+            .autoReconnect(true).socketOptions(socket).timeoutOptions(timeouts)
+            .topologyRefreshOptions(ClusterTopologyRefreshOptions.builder()
+                .enablePeriodicRefresh(Duration.ofSeconds(30)).enableAllAdaptiveRefreshTriggers().build())
+            .build());
+        var connection = client.connect();
+        return new RedisConnector(resources, client::shutdown, connection, connection.async(), client.connectPubSub());
+      }
+      RedisClient client = RedisClient.create(resources);
+      client.setOptions(ClientOptions.builder()
+          .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
+          .autoReconnect(true).socketOptions(socket).timeoutOptions(timeouts).build());
+      var connection = client.connect(uris.get(0));
+      return new RedisConnector(resources, client::shutdown, connection, connection.async(),
+          client.connectPubSub(uris.get(0)));
+    } catch (RuntimeException e) {
+      resources.shutdown();
+      throw e;
+    }
+  }
+
+  public RedisClusterAsyncCommands<String, String> commands() {
+    return commands;
+  }
+
+  /** The connection that subscribes; commands on it are only (un)subscriptions. */
+  public StatefulRedisPubSubConnection<String, String> pubSub() {
+    return pubSub;
+  }
+
+  public boolean isOpen() {
+    return connection.isOpen();
+  }
+
+  /** Closes connections and client; blocking, call off the event loop. */
+  @Override
+  public void close() {
+    try {
+      pubSub.close();
+      connection.close();
+      client.close();
+    } catch (Exception e) {
+      // closing anyway
+    } finally {
+      resources.shutdown().awaitUninterruptibly();
+    }
+  }
+}

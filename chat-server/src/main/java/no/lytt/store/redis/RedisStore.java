@@ -1,0 +1,441 @@
+package no.lytt.store.redis;
+
+import io.lettuce.core.RedisCommandExecutionException;
+import io.lettuce.core.RedisException;
+import io.lettuce.core.ScriptOutputType;
+import io.lettuce.core.SetArgs;
+import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import no.lytt.accounts.Account;
+import no.lytt.accounts.Device;
+import no.lytt.accounts.Session;
+import no.lytt.presence.Duty;
+import no.lytt.protocol.ErrorCode;
+import no.lytt.protocol.LyttException;
+import no.lytt.queue.QueueEntry;
+import no.lytt.queue.QueueOrder;
+import no.lytt.relay.AppendResult;
+import no.lytt.relay.Chat;
+import no.lytt.relay.Direction;
+import no.lytt.relay.Envelope;
+import no.lytt.store.DispatchRequest;
+import no.lytt.store.DispatchResult;
+import no.lytt.store.Store;
+import no.lytt.store.StoreUnavailableException;
+import no.lytt.store.VisitorPlace;
+
+/**
+ * The store in Redis, shared by every node. Each contract method is one command or one Lua script,
+ * so it is atomic across nodes.
+ *
+ * <p>Key layout (docs/operations.md lists it for operators): everything the queue, dispatch and
+ * presence touch together shares the hash tag {@code {lytt}}, so a script over them runs on one
+ * Cluster shard; each chat's envelope log has the chat id as its tag, so relay traffic spreads over
+ * the shards. Envelopes are ciphertext and expire after {@code envelopeTtl}; tokens and session
+ * ids appear only as hashes.
+ *
+ * <p>Results come back on the Vert.x context that asked, never on a Lettuce thread.
+ */
+public final class RedisStore implements Store {
+  static final String TAG = "lytt:{lytt}:";
+  private static final String QUEUE = TAG + "queue";
+  private static final String DUTY = TAG + "duty";
+  private static final String DURATIONS = TAG + "durations";
+  private static final int DURATION_HISTORY = 50;
+  private static final Duration ENTRY_TTL = Duration.ofHours(24);
+  private static final int DISPATCH_ATTEMPTS = 4;
+
+  private static final Script ENQUEUE = Script.load("enqueue", ScriptOutputType.INTEGER);
+  private static final Script DEQUEUE = Script.load("dequeue", ScriptOutputType.INTEGER);
+  private static final Script QUEUE_ENTRIES = Script.load("queue", ScriptOutputType.MULTI);
+  private static final Script FIND_VISITOR = Script.load("find_visitor", ScriptOutputType.MULTI);
+  private static final Script DISPATCH = Script.load("dispatch", ScriptOutputType.MULTI);
+  private static final Script OPEN_CHAT = Script.load("open_chat", ScriptOutputType.MULTI);
+  private static final Script END_CHAT = Script.load("end_chat", ScriptOutputType.MULTI);
+  private static final Script CHATS_OF = Script.load("chats_of", ScriptOutputType.MULTI);
+  private static final Script APPEND = Script.load("append", ScriptOutputType.STATUS);
+  private static final Script ACK = Script.load("ack", ScriptOutputType.INTEGER);
+  private static final Script PENDING = Script.load("pending", ScriptOutputType.MULTI);
+  private static final Script ON_DUTY = Script.load("on_duty", ScriptOutputType.MULTI);
+
+  private final Vertx vertx;
+  private final RedisConnector redis;
+  private final RedisClusterAsyncCommands<String, String> cmd;
+  private final Clock clock;
+  private final String nodeId;
+  private final Duration envelopeTtl;
+  private final Duration nodeTtl;
+  private final long heartbeat;
+
+  /**
+   * @param nodeId      this node's random id, for presence: a crashed node's counsellors drop off duty
+   *                    when its heartbeat key expires ({@code nodeTtl})
+   * @param envelopeTtl how long unacknowledged ciphertext is kept for a resume
+   */
+  public RedisStore(Vertx vertx, RedisConnector redis, Clock clock, String nodeId, Duration envelopeTtl,
+                    Duration nodeTtl) {
+    this.vertx = vertx;
+    this.redis = redis;
+    this.cmd = redis.commands();
+    this.clock = clock;
+    this.nodeId = nodeId;
+    this.envelopeTtl = envelopeTtl;
+    this.nodeTtl = nodeTtl;
+    beat();
+    this.heartbeat = vertx.setPeriodic(Math.max(100, nodeTtl.toMillis() / 4), t -> beat());
+  }
+
+  public String nodeId() {
+    return nodeId;
+  }
+
+  private void beat() {
+    cmd.set(nodeKey(nodeId), clock.instant().toString(), SetArgs.Builder.px(nodeTtl.toMillis()));
+  }
+
+  static String nodeKey(String node) {
+    return TAG + "node:" + node;
+  }
+
+  private static String entryKey(String id) {
+    return TAG + "entry:" + id;
+  }
+
+  private static String tokenKey(String hash) {
+    return TAG + "token:" + hash;
+  }
+
+  private static String chatKey(String chatId) {
+    return TAG + "chat:" + chatId;
+  }
+
+  private static String chatsKey(String username) {
+    return TAG + "chats:" + username;
+  }
+
+  private static String logKey(String chatId) {
+    return "lytt:log:{" + chatId + "}";
+  }
+
+  private static String envelopesKey(String chatId, Direction d) {
+    return "lytt:env:{" + chatId + "}:" + d.wire();
+  }
+
+  /** Completes on the caller's context; connection trouble becomes {@link StoreUnavailableException}. */
+  private <T> Future<T> on(CompletionStage<T> stage) {
+    Context context = vertx.getOrCreateContext();
+    return Future.fromCompletionStage(stage, context).recover(e -> Future.failedFuture(translate(e)));
+  }
+
+  static Throwable translate(Throwable e) {
+    Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+    if (cause instanceof RedisCommandExecutionException exec) {
+      String m = String.valueOf(exec.getMessage());
+      if (m.startsWith("LOADING") || m.startsWith("CLUSTERDOWN") || m.startsWith("MASTERDOWN")
+          || m.startsWith("READONLY") || m.startsWith("TRYAGAIN")) {
+        return new StoreUnavailableException("Redis is not ready: " + m, cause);
+      }
+      return cause;
+    }
+    if (cause instanceof RedisException) {
+      return new StoreUnavailableException("Redis cannot be reached", cause);
+    }
+    return cause;
+  }
+
+  private static String[] keys(String... keys) {
+    return keys;
+  }
+
+  @Override
+  public Future<Void> ping() {
+    return on(cmd.ping()).mapEmpty();
+  }
+
+  // --- queue ---
+
+  @Override
+  public Future<Void> enqueue(QueueEntry entry, int maxLength) {
+    return on(ENQUEUE.<Long>run(cmd, keys(QUEUE, entryKey(entry.id()), tokenKey(entry.tokenHash())),
+        Integer.toString(maxLength), entry.id(), score(entry.joinedAt()), StoreJson.entry(entry),
+        Long.toString(ENTRY_TTL.toMillis())))
+        .map(added -> {
+          if (added == 0L) {
+            throw new LyttException(ErrorCode.QUEUE_FULL, "The queue is full right now.");
+          }
+          return null;
+        });
+  }
+
+  /** Microseconds since the epoch: exact in a double, and ties go to the entry id, as in QueueOrder. */
+  private static String score(Instant t) {
+    return Long.toString(t.getEpochSecond() * 1_000_000L + t.getNano() / 1_000);
+  }
+
+  @Override
+  public Future<Boolean> dequeue(String entryId) {
+    return on(DEQUEUE.<Long>run(cmd, keys(QUEUE, entryKey(entryId)), entryId, TAG)).map(r -> r == 1L);
+  }
+
+  @Override
+  public Future<List<QueueEntry>> queue() {
+    return on(QUEUE_ENTRIES.<List<Object>>run(cmd, keys(QUEUE), TAG))
+        .map(list -> list.stream().map(o -> StoreJson.entry((String) o)).toList());
+  }
+
+  @Override
+  public Future<Optional<VisitorPlace>> findVisitor(String tokenHash) {
+    return on(FIND_VISITOR.<List<Object>>run(cmd, keys(tokenKey(tokenHash)), TAG)).map(r -> {
+      if (r.isEmpty()) {
+        return Optional.empty();
+      }
+      if ("q".equals(r.get(0))) {
+        return Optional.of(VisitorPlace.inQueue(StoreJson.entry((String) r.get(1))));
+      }
+      return Optional.of(VisitorPlace.inChat(StoreJson.chat(fields(r.subList(1, r.size())))));
+    });
+  }
+
+  @Override
+  public Future<DispatchResult> dispatch(DispatchRequest request) {
+    return dispatch(request, DISPATCH_ATTEMPTS);
+  }
+
+  /**
+   * The matching rules stay in Java ({@link QueueOrder}); the script takes the first candidate
+   * still queued. When every candidate was taken meanwhile, a fresh look at the queue decides.
+   */
+  private Future<DispatchResult> dispatch(DispatchRequest request, int attemptsLeft) {
+    return queue().compose(queue -> {
+      List<String> candidates = queue.stream().filter(request.counsellor()::matches).map(QueueEntry::id).toList();
+      List<String> args = new ArrayList<>(List.of(Integer.toString(request.capacity()), request.chatId(),
+          StoreJson.chatMeta(request.chatId(), request.counsellor().username(), request.deviceId(), request.offer()),
+          TAG, Long.toString(request.now().toEpochMilli())));
+      args.addAll(candidates);
+      return on(DISPATCH.<List<Object>>run(cmd,
+          keys(QUEUE, chatsKey(request.counsellor().username()), chatKey(request.chatId())),
+          args.toArray(String[]::new))).compose(r -> {
+            String outcome = (String) r.get(0);
+            switch (outcome) {
+              case "dispatched":
+                QueueEntry entry = StoreJson.entry((String) r.get(1));
+                return chat(request.chatId()).map(c -> DispatchResult.dispatched(c.orElseThrow(
+                    () -> new IllegalStateException("dispatched chat vanished"))));
+              case "duplicate":
+                return Future.succeededFuture(DispatchResult.refused(DispatchResult.Outcome.DUPLICATE_CHAT_ID));
+              case "capacity":
+                return Future.succeededFuture(DispatchResult.refused(DispatchResult.Outcome.CAPACITY_REACHED));
+              default:
+                return candidates.isEmpty() || attemptsLeft <= 1
+                    ? Future.succeededFuture(DispatchResult.refused(DispatchResult.Outcome.NO_MATCH))
+                    : dispatch(request, attemptsLeft - 1);
+            }
+          });
+    });
+  }
+
+  // --- chats ---
+
+  private static Map<String, String> fields(List<Object> flat) {
+    Map<String, String> m = new HashMap<>();
+    for (int i = 0; i + 1 < flat.size(); i += 2) {
+      m.put((String) flat.get(i), (String) flat.get(i + 1));
+    }
+    return m;
+  }
+
+  @Override
+  public Future<Optional<Chat>> chat(String chatId) {
+    return on(cmd.hgetall(chatKey(chatId))).map(m -> m.isEmpty() ? Optional.empty() : Optional.of(StoreJson.chat(m)));
+  }
+
+  @Override
+  @SuppressWarnings("unchecked")
+  public Future<List<Chat>> chatsOf(String username) {
+    return on(CHATS_OF.<List<Object>>run(cmd, keys(chatsKey(username)), TAG)).map(list -> list.stream()
+        .map(o -> StoreJson.chat(fields((List<Object>) o)))
+        .sorted((a, b) -> a.createdAt().compareTo(b.createdAt()))
+        .toList());
+  }
+
+  @Override
+  public Future<Optional<Chat>> openChat(String chatId, String enc) {
+    return on(OPEN_CHAT.<List<Object>>run(cmd, keys(chatKey(chatId)), enc)).compose(r -> {
+      if (r.isEmpty()) {
+        return Future.succeededFuture(Optional.<Chat>empty());
+      }
+      Chat chat = StoreJson.chat(fields(r));
+      return on(cmd.hset(logKey(chatId), "open", "1")).map(v -> Optional.of(chat));
+    });
+  }
+
+  @Override
+  public Future<Optional<Chat>> endChat(String chatId) {
+    return on(END_CHAT.<List<Object>>run(cmd, keys(chatKey(chatId)), TAG, chatId)).compose(r -> {
+      Optional<Chat> ended = r.isEmpty() ? Optional.empty() : Optional.of(StoreJson.chat(fields(r)));
+      return on(cmd.del(logKey(chatId), envelopesKey(chatId, Direction.TO_COUNSELLOR),
+          envelopesKey(chatId, Direction.TO_VISITOR))).map(n -> ended);
+    });
+  }
+
+  @Override
+  public Future<AppendResult> append(String chatId, Direction direction, Envelope envelope, int maxUnacked) {
+    return on(APPEND.<String>run(cmd, keys(logKey(chatId), envelopesKey(chatId, direction)),
+        Integer.toString(direction.wire()), Long.toString(envelope.seq()), envelope.ct(),
+        Integer.toString(maxUnacked), Long.toString(envelopeTtl.toMillis())))
+        .map(r -> switch (r) {
+          case "accepted" -> AppendResult.ACCEPTED;
+          case "duplicate" -> AppendResult.DUPLICATE;
+          case "gap" -> AppendResult.GAP;
+          case "full" -> AppendResult.FULL;
+          default -> AppendResult.NO_CHAT;
+        });
+  }
+
+  @Override
+  public Future<Boolean> ack(String chatId, Direction direction, long seq) {
+    return on(ACK.<Long>run(cmd, keys(logKey(chatId), envelopesKey(chatId, direction)),
+        Integer.toString(direction.wire()), Long.toString(seq))).map(r -> r == 1L);
+  }
+
+  @Override
+  public Future<List<Envelope>> pending(String chatId, Direction direction, long afterSeq) {
+    return on(PENDING.<List<Object>>run(cmd, keys(logKey(chatId), envelopesKey(chatId, direction)),
+        Integer.toString(direction.wire()), Long.toString(afterSeq))).map(r -> {
+          if (!r.isEmpty() && "lost".equals(r.get(0))) {
+            throw new LyttException(ErrorCode.MESSAGES_LOST,
+                "Messages from " + r.get(1) + " on were kept too long without delivery and are gone.");
+          }
+          List<Envelope> out = new ArrayList<>();
+          for (int i = 0; i + 1 < r.size(); i += 2) {
+            out.add(new Envelope(Long.parseLong((String) r.get(i)), (String) r.get(i + 1)));
+          }
+          return out;
+        });
+  }
+
+  @Override
+  public Future<Long> lastReceived(String chatId, Direction direction) {
+    return on(cmd.hget(logKey(chatId), "last:" + direction.wire())).map(v -> v == null ? 0L : Long.parseLong(v));
+  }
+
+  // --- presence ---
+
+  @Override
+  public Future<Void> setDuty(Duty duty) {
+    return on(cmd.hset(DUTY, duty.username(), (duty.onDuty() ? "1" : "0") + "|" + duty.capacity() + "|" + nodeId))
+        .mapEmpty();
+  }
+
+  @Override
+  public Future<Duty> duty(String username) {
+    return on(cmd.hget(DUTY, username)).map(v -> {
+      if (v == null) {
+        return Duty.off(username);
+      }
+      String[] parts = v.split("\\|", 3);
+      return new Duty(username, "1".equals(parts[0]), Integer.parseInt(parts[1]));
+    });
+  }
+
+  @Override
+  public Future<List<Duty>> onDuty() {
+    return on(ON_DUTY.<List<Object>>run(cmd, keys(DUTY), TAG)).map(r -> {
+      List<Duty> out = new ArrayList<>();
+      for (int i = 0; i + 1 < r.size(); i += 2) {
+        out.add(new Duty((String) r.get(i), true, Integer.parseInt((String) r.get(i + 1))));
+      }
+      return out;
+    });
+  }
+
+  // --- accounts, sessions, devices ---
+
+  @Override
+  public Future<Optional<Account>> account(String username) {
+    return on(cmd.get("lytt:account:" + username)).map(v -> Optional.ofNullable(v).map(StoreJson::account));
+  }
+
+  @Override
+  public Future<Void> saveAccount(Account account) {
+    return on(cmd.set("lytt:account:" + account.username(), StoreJson.account(account))).mapEmpty();
+  }
+
+  @Override
+  public Future<Void> saveSession(String sessionHash, Session session, Duration ttl) {
+    return on(cmd.set("lytt:session:" + sessionHash, StoreJson.session(session), SetArgs.Builder.px(ttl.toMillis())))
+        .mapEmpty();
+  }
+
+  @Override
+  public Future<Optional<Session>> session(String sessionHash) {
+    return on(cmd.get("lytt:session:" + sessionHash)).map(v -> Optional.ofNullable(v).map(StoreJson::session));
+  }
+
+  @Override
+  public Future<Void> deleteSession(String sessionHash) {
+    return on(cmd.del("lytt:session:" + sessionHash)).mapEmpty();
+  }
+
+  @Override
+  public Future<Void> saveDevice(Device device) {
+    return on(cmd.set("lytt:device:" + device.deviceId(), StoreJson.device(device))).mapEmpty();
+  }
+
+  @Override
+  public Future<Optional<Device>> device(String deviceId) {
+    return on(cmd.get("lytt:device:" + deviceId)).map(v -> Optional.ofNullable(v).map(StoreJson::device));
+  }
+
+  // --- anonymous statistics ---
+
+  @Override
+  public Future<Void> increment(String counter, LocalDate day, long by) {
+    return on(cmd.hincrby("lytt:stats:" + day, counter, by)).mapEmpty();
+  }
+
+  @Override
+  public Future<Map<String, Long>> counters(LocalDate day) {
+    return on(cmd.hgetall("lytt:stats:" + day)).map(m -> {
+      Map<String, Long> out = new HashMap<>();
+      m.forEach((k, v) -> out.put(k, Long.parseLong(v)));
+      return Map.copyOf(out);
+    });
+  }
+
+  @Override
+  public Future<Void> recordChatDuration(Duration duration) {
+    // Two commands on one connection run in order; a lost LTRIM only leaves the list longer.
+    return on(cmd.rpush(DURATIONS, Long.toString(duration.toMillis())))
+        .compose(n -> on(cmd.ltrim(DURATIONS, -DURATION_HISTORY, -1))).mapEmpty();
+  }
+
+  @Override
+  public Future<List<Duration>> recentChatDurations() {
+    return on(cmd.lrange(DURATIONS, -DURATION_HISTORY, -1))
+        .map(list -> list.stream().map(v -> Duration.ofMillis(Long.parseLong(v))).toList());
+  }
+
+  @Override
+  public Future<Void> close() {
+    vertx.cancelTimer(heartbeat);
+    return on(cmd.del(nodeKey(nodeId))).otherwiseEmpty()
+        .compose(v -> vertx.executeBlocking(() -> {
+          redis.close();
+          return null;
+        }, false)).mapEmpty();
+  }
+}

@@ -1,0 +1,18 @@
+-- Cumulative acknowledgement; 0 when seq was never received (or the chat is gone).
+-- KEYS[1] chat log hash, KEYS[2] envelopes of this direction; ARGV[1] direction, ARGV[2] seq
+if redis.call('EXISTS', KEYS[1]) == 0 then
+  return 0
+end
+local last = tonumber(redis.call('HGET', KEYS[1], 'last:' .. ARGV[1]) or '0')
+local acked = tonumber(redis.call('HGET', KEYS[1], 'acked:' .. ARGV[1]) or '0')
+local seq = tonumber(ARGV[2])
+if seq > last or seq < 0 then
+  return 0
+end
+if seq > acked then
+  for s = acked + 1, seq do
+    redis.call('HDEL', KEYS[2], tostring(s))
+  end
+  redis.call('HSET', KEYS[1], 'acked:' .. ARGV[1], seq)
+end
+return 1

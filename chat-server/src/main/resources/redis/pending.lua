@@ -1,0 +1,16 @@
+-- Held envelopes above afterSeq, in order, as {seq, ct, seq, ct, ...}. A held envelope that has
+-- expired is reported as {'lost', seq} so the caller can say so instead of leaving a silent gap.
+-- KEYS[1] chat log hash, KEYS[2] envelopes of this direction; ARGV[1] direction, ARGV[2] afterSeq
+local last = tonumber(redis.call('HGET', KEYS[1], 'last:' .. ARGV[1]) or '0')
+local acked = tonumber(redis.call('HGET', KEYS[1], 'acked:' .. ARGV[1]) or '0')
+local from = math.max(acked, tonumber(ARGV[2])) + 1
+local out = {}
+for s = from, last do
+  local ct = redis.call('HGET', KEYS[2], tostring(s))
+  if not ct then
+    return {'lost', s}
+  end
+  out[#out + 1] = tostring(s)
+  out[#out + 1] = ct
+end
+return out
