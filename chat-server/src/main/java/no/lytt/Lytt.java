@@ -18,6 +18,7 @@ import no.lytt.accounts.DevelopmentCertifier;
 import no.lytt.accounts.DevelopmentSetup;
 import no.lytt.accounts.PasswordHasher;
 import no.lytt.config.LyttConfig;
+import no.lytt.config.StoreConfig;
 import no.lytt.crypto.OrgKey;
 import no.lytt.hours.OpeningHours;
 import no.lytt.http.AuthApi;
@@ -33,6 +34,8 @@ import no.lytt.queue.WaitEstimator;
 import no.lytt.relay.RelayService;
 import no.lytt.socket.GraceTimers;
 import no.lytt.socket.Limits;
+import no.lytt.socket.Clients;
+import no.lytt.socket.Coalescer;
 import no.lytt.socket.LocalClients;
 import no.lytt.socket.SocketEndpoints;
 import no.lytt.socket.SocketServices;
@@ -40,6 +43,9 @@ import no.lytt.socket.StatusWatcher;
 import no.lytt.stats.Stats;
 import no.lytt.store.Store;
 import no.lytt.store.memory.MemoryStore;
+import no.lytt.store.redis.RedisClients;
+import no.lytt.store.redis.RedisConnector;
+import no.lytt.store.redis.RedisStore;
 
 /**
  * The composition root: builds every object once, with {@code new}, from the validated
@@ -51,7 +57,10 @@ public final class Lytt {
   private final LyttConfig config;
   private final Clock clock;
   private final String demoPassword;
+  /** A node that stops beating for this long is gone: its counsellors drop off duty. */
+  private static final Duration NODE_TTL = Duration.ofSeconds(5);
   private Store store;
+  private Clients clients;
   private StatusWatcher watcher;
   private AccountService accounts;
   private String organisationPublicKey;
@@ -67,16 +76,18 @@ public final class Lytt {
     SecureRandom random = new SecureRandom();
     Ids ids = new Ids(random);
     boolean development = config.mode() == LyttConfig.Mode.DEVELOPMENT;
-    return orgKey(development, random).compose(orgKey -> {
+    String nodeId = ids.random(9);
+    LocalClients local = new LocalClients();
+    return orgKey(development, random).compose(orgKey -> connectStore(nodeId, local).map(orgKey)).compose(orgKey -> {
       String orgPublic = orgKey != null ? orgKey.publicKeyB64u() : config.org().publicKey().orElse("");
       organisationPublicKey = orgPublic;
-      store = new MemoryStore(clock);
       OpeningHours hours = config.hours().openingHours();
-      LocalClients clients = new LocalClients();
       Stats stats = new Stats(store, clock, hours.zone());
       WaitEstimator estimator = new WaitEstimator(Duration.ofMinutes(config.chat().defaultDurationMinutes()));
-      QueueService queue = new QueueService(store, hours, estimator, clients, stats, clock, ids,
+      // Positions and the queue view go to this node's own clients; every node announces its own.
+      QueueService queue = new QueueService(store, hours, estimator, local, stats, clock, ids,
           config.limits().queueLength());
+      local.onQueueChanged(new Coalescer(queue::announce)::request);
       RelayService relay = new RelayService(store, clients, stats, clock, config.limits().unackedEnvelopes());
       Dispatcher dispatcher = new Dispatcher(store, clients, stats, clock);
       DutyService duty = new DutyService(store, config.limits().maxCapacity());
@@ -97,7 +108,7 @@ public final class Lytt {
           AuthApi.cookieName(tls));
       AuthApi auth = new AuthApi(accounts, devices, origins, tls, sockets::closeConsole);
       Pages pages = new Pages(orgPublic, config.http().quickExitUrl());
-      watcher = new StatusWatcher(vertx, status, clients);
+      watcher = new StatusWatcher(vertx, status, local);
       Future<?> demo = development
           ? DevelopmentSetup.demoAccount(vertx, accounts, demoPassword, random)
           : Future.succeededFuture();
@@ -112,6 +123,28 @@ public final class Lytt {
           })
           .mapEmpty();
     });
+  }
+
+  /**
+   * The embedded store, or Redis with its cross-node client directory. Fails start-up with a
+   * message naming the key to fix when Redis cannot be reached.
+   */
+  private Future<Void> connectStore(String nodeId, LocalClients local) {
+    if (config.store().kind() == StoreConfig.Kind.EMBEDDED) {
+      store = new MemoryStore(clock);
+      clients = local;
+      return Future.succeededFuture();
+    }
+    Duration grace = Duration.ofSeconds(config.chat().graceSeconds());
+    return vertx.executeBlocking(() -> RedisConnector.connect(config.store()), false)
+        .recover(e -> Future.failedFuture(new IllegalStateException("Redis (redis.uri, LYTT_REDIS_URI) cannot be "
+            + "reached: " + e.getMessage(), e)))
+        .compose(redis -> {
+          store = new RedisStore(vertx, redis, clock, nodeId, grace.multipliedBy(2).plusMinutes(1), NODE_TTL);
+          RedisClients cluster = new RedisClients(local, redis, nodeId, vertx.getOrCreateContext());
+          clients = cluster;
+          return cluster.start();
+        });
   }
 
   private Future<OrgKey> orgKey(boolean development, SecureRandom random) {

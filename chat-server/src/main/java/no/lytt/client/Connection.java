@@ -97,6 +97,7 @@ final class Connection {
   }
 
   private void dispatch(JsonObject frame) {
+    inbox.arrived(frame);
     Handler<JsonObject> handler = handlers.get(String.valueOf(frame.getString("type")));
     if (handler != null) {
       try {

@@ -44,12 +44,7 @@ public final class CounsellorClient {
     this.origin = origin;
     this.device = device;
     this.offers = new CounsellorOffers(device, random);
-    connection.on("handshake", f -> {
-      ChatSession session = offers.complete(f, warnings);
-      if (session != null) {
-        traffic.add(session);
-      }
-    });
+    connection.on("handshake", f -> offers.complete(f, warnings, traffic::add));
     connection.on("resumed", f -> traffic.resend(f.getString("chatId"), f.getLong("lastSeq", 0L)));
   }
 

@@ -51,8 +51,10 @@ final class CounsellorOffers {
   /**
    * Completes the handshake for a {@code handshake} frame; returns the session, or null (with the
    * chat's future failed) if the frame is for an unknown chat or its {@code enc} is refused.
+   * {@code register} sees the session before anyone waiting for the chat does, so a test that
+   * sends the moment the chat is ready never finds it missing.
    */
-  ChatSession complete(JsonObject handshake, Warnings warnings) {
+  ChatSession complete(JsonObject handshake, Warnings warnings, java.util.function.Consumer<ChatSession> register) {
     String chatId = handshake.getString("chatId");
     CounsellorChatOffer offer = offers.remove(chatId);
     Promise<ChatSession> promise = chats.get(chatId);
@@ -63,6 +65,7 @@ final class CounsellorOffers {
     try {
       ChatSession session = new ChatSession(chatId, offer.accept(B64u.decode(
           handshake.getString("enc"))));
+      register.accept(session);
       promise.tryComplete(session);
       return session;
     } catch (RuntimeException e) {

@@ -16,10 +16,15 @@ public final class FrameInbox {
   private final Mailbox<JsonObject> frames = new Mailbox<>();
   private final List<JsonObject> history = new ArrayList<>();
 
-  void put(JsonObject frame) {
+  /** Recorded in {@link #history()} at once, before the client reacts to it. */
+  void arrived(JsonObject frame) {
     synchronized (history) {
       history.add(frame);
     }
+  }
+
+  /** Handed to waiters, after the client has reacted to it. */
+  void put(JsonObject frame) {
     frames.put(frame);
   }
 

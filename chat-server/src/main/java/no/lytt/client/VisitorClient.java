@@ -96,6 +96,13 @@ public final class VisitorClient {
    * been re-sent.
    */
   public Future<JsonObject> reconnect() {
+    return reconnect(uri, origin);
+  }
+
+  /** {@link #reconnect()} to another node, as after a node restart behind a load balancer. */
+  public Future<JsonObject> reconnect(URI newUri, String newOrigin) {
+    this.uri = newUri;
+    this.origin = newOrigin;
     String token = resumeToken;
     if (token == null) {
       return Future.failedFuture(new IllegalStateException("never joined"));

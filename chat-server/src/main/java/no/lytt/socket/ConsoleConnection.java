@@ -55,10 +55,11 @@ final class ConsoleConnection implements FrameHandler {
   }
 
   private Future<JsonObject> describe(Chat c) {
-    return s.store().lastReceived(c.chatId(), Direction.TO_COUNSELLOR).map(last -> new JsonObject()
+    return Future.all(s.store().lastReceived(c.chatId(), Direction.TO_COUNSELLOR),
+        s.clients().visitorPresent(c.visitor().id())).map(all -> new JsonObject()
         .put("chatId", c.chatId()).put("state", c.state().name().toLowerCase())
-        .put("peer", s.clients().visitorPresent(c.visitor().id()) ? "back" : "away")
-        .put("lastSeq", last).put("visitor", Frames.visitorSummary(c.visitor())));
+        .put("peer", all.<Boolean>resultAt(1) ? "back" : "away")
+        .put("lastSeq", all.<Long>resultAt(0)).put("visitor", Frames.visitorSummary(c.visitor())));
   }
 
   @Override
@@ -75,7 +76,7 @@ final class ConsoleConnection implements FrameHandler {
         return null;
       });
       case "end" -> chat(f).compose(c -> s.relay().end(c.chatId(), "counsellor", Counter.CHATS_COMPLETED))
-          .compose(v -> s.queue().announce());
+          .onSuccess(v -> s.clients().queueChanged());
       case "resume" -> resume(f);
       default -> throw new LyttException(ErrorCode.UNKNOWN_TYPE, "Unknown frame type.");
     };
@@ -107,7 +108,8 @@ final class ConsoleConnection implements FrameHandler {
     int capacity = on ? f.intInRange("capacity", 1, s.duty().maxCapacity()) : 0;
     return s.duty().set(account.username(), on, capacity).compose(d -> {
       conn.send(Frames.of("duty").put("on", d.onDuty()).put("capacity", d.capacity()));
-      return s.queue().announce();
+      s.clients().queueChanged();
+      return Future.succeededFuture();
     });
   }
 
@@ -120,7 +122,8 @@ final class ConsoleConnection implements FrameHandler {
     String sig = f.b64u("chatKeySig", 64);
     return s.dispatcher().accept(account, device, chatId, chatPub, sig).compose(chat -> {
       conn.send(Frames.chatEvent("accepted", chat.chatId()).put("visitor", Frames.visitorSummary(chat.visitor())));
-      return s.queue().announce();
+      s.clients().queueChanged();
+      return Future.succeededFuture();
     });
   }
 
@@ -150,13 +153,10 @@ final class ConsoleConnection implements FrameHandler {
 
   /** The console did not come back in time: its chats end and the counsellor goes off duty. */
   private void expire(String user) {
-    if (s.clients().counsellorPresent(user)) {
-      return;
-    }
-    s.relay().chatsOf(user)
+    s.clients().counsellorPresent(user).compose(back -> back ? Future.succeededFuture() : s.relay().chatsOf(user)
         .compose(chats -> Future.all(chats.stream()
             .map(c -> s.relay().end(c.chatId(), "timeout", Counter.CHATS_TIMED_OUT)).toList()))
         .compose(v -> s.duty().set(user, false, 0))
-        .compose(v -> s.queue().announce());
+        .onSuccess(v -> s.clients().queueChanged()));
   }
 }

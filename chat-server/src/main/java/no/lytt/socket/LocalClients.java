@@ -1,20 +1,32 @@
 package no.lytt.socket;
 
+import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
-import no.lytt.relay.Notifier;
 
 /**
  * The visitors and counsellors connected to this node. One live connection per visitor and per
  * counsellor: a newer one (a resume) replaces the older, which is closed with 4000.
  */
-public final class LocalClients implements Notifier {
+public final class LocalClients implements Clients {
   public static final short REPLACED = 4000;
   private final ConcurrentMap<String, Connection> visitors = new ConcurrentHashMap<>();
   private final ConcurrentMap<String, Connection> counsellors = new ConcurrentHashMap<>();
   private final ConcurrentMap<Connection, Boolean> allVisitors = new ConcurrentHashMap<>();
+  private volatile Runnable onQueueChanged = () -> { };
 
+  /** What {@link #queueChanged()} runs on this node: the queue's announcement to local clients. */
+  public void onQueueChanged(Runnable announce) {
+    this.onQueueChanged = announce;
+  }
+
+  @Override
+  public void queueChanged() {
+    onQueueChanged.run();
+  }
+
+  @Override
   public void attachVisitor(String visitorId, Connection c) {
     Connection old = visitors.put(visitorId, c);
     if (old != null && old != c) {
@@ -22,15 +34,21 @@ public final class LocalClients implements Notifier {
     }
   }
 
-  /** Detaches only if {@code c} is still the visitor's connection (not already replaced). */
+  @Override
   public boolean detachVisitor(String visitorId, Connection c) {
     return visitors.remove(visitorId, c);
   }
 
-  public boolean visitorPresent(String visitorId) {
+  public boolean hasVisitor(String visitorId) {
     return visitors.containsKey(visitorId);
   }
 
+  @Override
+  public Future<Boolean> visitorPresent(String visitorId) {
+    return Future.succeededFuture(hasVisitor(visitorId));
+  }
+
+  @Override
   public void attachCounsellor(String username, Connection c) {
     Connection old = counsellors.put(username, c);
     if (old != null && old != c) {
@@ -38,19 +56,41 @@ public final class LocalClients implements Notifier {
     }
   }
 
+  @Override
   public boolean detachCounsellor(String username, Connection c) {
     return counsellors.remove(username, c);
   }
 
-  public boolean counsellorPresent(String username) {
+  public boolean hasCounsellor(String username) {
     return counsellors.containsKey(username);
   }
 
-  /** Closes a counsellor's console, e.g. at logout. */
+  @Override
+  public Future<Boolean> counsellorPresent(String username) {
+    return Future.succeededFuture(hasCounsellor(username));
+  }
+
+  @Override
   public void closeCounsellor(String username, short code, String reason) {
     Connection c = counsellors.remove(username);
     if (c != null) {
       c.close(code, reason);
+    }
+  }
+
+  /** Another node holds this visitor now: the connection here is stale and goes without a trace. */
+  public void dropVisitor(String visitorId) {
+    Connection c = visitors.remove(visitorId);
+    if (c != null) {
+      c.close(REPLACED, "replaced");
+    }
+  }
+
+  /** Another node holds this console now. */
+  public void dropCounsellor(String username) {
+    Connection c = counsellors.remove(username);
+    if (c != null) {
+      c.close(REPLACED, "replaced");
     }
   }
 
@@ -76,10 +116,12 @@ public final class LocalClients implements Notifier {
     allVisitors.keySet().forEach(c -> c.send(frame));
   }
 
+  @Override
   public void visitorConnected(Connection c) {
     allVisitors.put(c, Boolean.TRUE);
   }
 
+  @Override
   public void visitorDisconnected(Connection c) {
     allVisitors.remove(c);
   }

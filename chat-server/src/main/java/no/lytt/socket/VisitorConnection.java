@@ -67,11 +67,12 @@ final class VisitorConnection implements FrameHandler {
       attach(ticket.entry().id(), ticket.entry().tokenHash());
       return s.queue().join(ticket)
           .onFailure(e -> detach())
-          .compose(joined -> {
+          .map(joined -> {
             conn.send(Frames.of("joined").put("resumeToken", joined.token())
                 .put("position", joined.position())
                 .put("estimatedWaitSeconds", orNull(joined.estimatedWaitSeconds())));
-            return s.queue().announce();
+            s.clients().queueChanged();
+            return null;
           });
     });
   }
@@ -98,7 +99,8 @@ final class VisitorConnection implements FrameHandler {
     return s.queue().leave(id).compose(left -> {
       if (left) {
         conn.send(Frames.of("left"));
-        return s.queue().announce();
+        s.clients().queueChanged();
+        return Future.succeededFuture();
       }
       // Accepted at the same moment: leaving now ends the chat that was just offered.
       return s.store().findVisitor(tokenHash).compose(place -> place.flatMap(VisitorPlace::chat)
@@ -211,18 +213,20 @@ final class VisitorConnection implements FrameHandler {
 
   /** The visitor did not come back in time: the queue place or the chat is released. */
   private void expire(String id, String hash) {
-    if (s.clients().visitorPresent(id)) {
-      return;
-    }
-    s.store().findVisitor(hash).compose(place -> {
+    // The visitor may have come back on another node; only then is the place still theirs.
+    s.clients().visitorPresent(id).compose(back -> back ? Future.<Void>succeededFuture() : release(id, hash));
+  }
+
+  private Future<Void> release(String id, String hash) {
+    return s.store().findVisitor(hash).compose(place -> {
       if (place.isEmpty()) {
-        return Future.succeededFuture();
+        return Future.<Void>succeededFuture();
       }
       if (place.get().queued().isPresent()) {
-        return s.queue().leave(id).compose(v -> s.queue().announce());
+        return s.queue().leave(id).<Void>mapEmpty().onSuccess(v -> s.clients().queueChanged());
       }
       return s.relay().end(place.get().chat().orElseThrow().chatId(), "timeout", Counter.CHATS_TIMED_OUT)
-          .compose(v -> s.queue().announce());
+          .<Void>mapEmpty().onSuccess(v -> s.clients().queueChanged());
     });
   }
 

@@ -7,9 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
-import java.net.URI;
-import java.security.SecureRandom;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -21,11 +18,10 @@ import no.lytt.client.CounsellorClient;
 import no.lytt.client.ProtocolError;
 import no.lytt.client.ReceivedMessage;
 import no.lytt.client.VisitorClient;
-import no.lytt.crypto.B64u;
-import no.lytt.crypto.DeviceKeys;
 import no.lytt.queue.Gender;
 import no.lytt.queue.Language;
 import no.lytt.support.Await;
+import no.lytt.support.ChatClients;
 import no.lytt.support.TestServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -37,10 +33,8 @@ import org.junit.jupiter.api.Test;
  * which order, and that nothing is lost or shown twice across a dropped connection.
  */
 class ReferenceClientChatTest {
-  private static final SecureRandom RANDOM = new SecureRandom();
   private TestServer server;
-  private final List<VisitorClient> visitors = new ArrayList<>();
-  private final List<CounsellorClient> counsellors = new ArrayList<>();
+  private final ChatClients clients = new ChatClients();
 
   /** A node of its own per test: chats of a closed client live on for the grace period. */
   @BeforeEach
@@ -50,8 +44,7 @@ class ReferenceClientChatTest {
 
   @AfterEach
   void stop() {
-    visitors.forEach(v -> Await.of(v.close()));
-    counsellors.forEach(c -> Await.of(c.close()));
+    clients.close();
     server.close();
   }
 
@@ -212,22 +205,10 @@ class ReferenceClientChatTest {
   }
 
   private VisitorClient visitor() {
-    VisitorClient v = new VisitorClient(server.vertx(), B64u.decode(server.lytt().organisationPublicKey()),
-        Clock.systemUTC());
-    visitors.add(v);
-    Await.of(v.connect(URI.create("ws://localhost:" + server.port() + "/ws/visitor"), server.origin()));
-    return v;
+    return clients.visitor(server);
   }
 
   private CounsellorClient onDuty(String username, String password, int capacity) {
-    CounsellorClient c = new CounsellorClient(server.vertx(), URI.create(server.origin() + "/"), server.origin(),
-        DeviceKeys.generate(RANDOM), RANDOM);
-    counsellors.add(c);
-    Await.of(c.login(username, password));
-    Await.of(c.registerDevice());
-    Await.of(c.connect());
-    Await.of(c.hello());
-    Await.of(c.duty(true, capacity));
-    return c;
+    return clients.onDuty(server, username, password, capacity);
   }
 }

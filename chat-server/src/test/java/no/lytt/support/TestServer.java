@@ -70,6 +70,11 @@ public final class TestServer implements AutoCloseable {
     return "http://localhost:" + port;
   }
 
+  /** The WebSocket URI of the visitor endpoint. */
+  public java.net.URI visitorUri() {
+    return java.net.URI.create("ws://localhost:" + port + "/ws/visitor");
+  }
+
   public RawSocket visitorSocket() {
     return RawSocket.connect(vertx, port, "/ws/visitor", origin(), null);
   }

@@ -10,6 +10,8 @@ import io.lettuce.core.cluster.ClusterClientOptions;
 import io.lettuce.core.cluster.ClusterTopologyRefreshOptions;
 import io.lettuce.core.cluster.RedisClusterClient;
 import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
+import io.lettuce.core.cluster.models.partitions.RedisClusterNode;
+import io.lettuce.core.protocol.ConnectionIntent;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import io.lettuce.core.resource.ClientResources;
 import io.lettuce.core.resource.DefaultClientResources;
@@ -66,7 +68,16 @@ public final class RedisConnector implements AutoCloseable {
                 .enablePeriodicRefresh(Duration.ofSeconds(30)).enableAllAdaptiveRefreshTriggers().build())
             .build());
         var connection = client.connect();
-        return new RedisConnector(resources, client::shutdown, connection, connection.async(), client.connectPubSub());
+        var pubSub = client.connectPubSub();
+        // Node connections open lazily, and with REJECT_COMMANDS the first command to a node whose
+        // connection is still opening is refused: open them all now.
+        for (RedisClusterNode node : connection.getPartitions()) {
+          if (node.is(RedisClusterNode.NodeFlag.UPSTREAM)) {
+            connection.getConnectionAsync(node.getUri().getHost(), node.getUri().getPort(), ConnectionIntent.WRITE).join();
+            pubSub.getConnectionAsync(node.getUri().getHost(), node.getUri().getPort()).join();
+          }
+        }
+        return new RedisConnector(resources, client::shutdown, connection, connection.async(), pubSub);
       }
       RedisClient client = RedisClient.create(resources);
       client.setOptions(ClientOptions.builder()

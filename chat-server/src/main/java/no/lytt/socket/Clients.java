@@ -1,0 +1,37 @@
+package no.lytt.socket;
+
+import io.vertx.core.Future;
+import no.lytt.relay.Notifier;
+
+/**
+ * The connected visitors and counsellors as the services see them: attached on this node, found on
+ * any node. {@link LocalClients} is the whole story on one node; with Redis, a cluster
+ * implementation records where each one is and carries frames and signals to the other nodes.
+ */
+public interface Clients extends Notifier {
+
+  /** The visitor's live connection is now {@code c}; an older one anywhere is closed (4000). */
+  void attachVisitor(String visitorId, Connection c);
+
+  /** Detaches only if {@code c} is still the visitor's connection (not already replaced). */
+  boolean detachVisitor(String visitorId, Connection c);
+
+  /** Whether the visitor has a live connection on any node. */
+  Future<Boolean> visitorPresent(String visitorId);
+
+  void attachCounsellor(String username, Connection c);
+
+  boolean detachCounsellor(String username, Connection c);
+
+  Future<Boolean> counsellorPresent(String username);
+
+  /** Closes a counsellor's console wherever it is, e.g. at logout. */
+  void closeCounsellor(String username, short code, String reason);
+
+  /** The queue changed: every node tells its own visitors and counsellors. */
+  void queueChanged();
+
+  void visitorConnected(Connection c);
+
+  void visitorDisconnected(Connection c);
+}

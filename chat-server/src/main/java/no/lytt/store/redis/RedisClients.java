@@ -1,0 +1,226 @@
+package no.lytt.store.redis;
+
+import io.lettuce.core.ScriptOutputType;
+import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
+import io.lettuce.core.cluster.models.partitions.RedisClusterNode;
+import io.lettuce.core.cluster.pubsub.RedisClusterPubSubAdapter;
+import io.lettuce.core.cluster.pubsub.StatefulRedisClusterPubSubConnection;
+import io.lettuce.core.pubsub.RedisPubSubAdapter;
+import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+import java.time.Duration;
+import no.lytt.socket.Clients;
+import no.lytt.socket.Connection;
+import no.lytt.socket.LocalClients;
+
+/**
+ * Visitors and counsellors across nodes. Each node keeps its own sockets ({@link LocalClients})
+ * and records in Redis which node each visitor and counsellor is attached to; a frame for someone
+ * on another node goes to that node's inbox, a sharded pub/sub channel.
+ *
+ * <p>Why this shape: one inbox per node means one subscription per node whatever the number of
+ * chats, and the location lookup and the publish are one script, so one round trip and frames to
+ * one recipient keep their order. Every inbox and the broadcast channel share the {@code {lytt}}
+ * hash tag, so in a Cluster they live on one shard and Lettuce can resubscribe them together
+ * after a reconnect. Losing a pub/sub frame while Redis is away loses nothing that matters: chat
+ * envelopes are in the store and come back with a resume, queue positions are re-announced.
+ */
+public final class RedisClients implements Clients {
+  private static final Logger LOG = System.getLogger("lytt.redis");
+  static final String INBOX = RedisStore.TAG + "inbox:";
+  static final String ALL = RedisStore.TAG + "all";
+  private static final String AT = RedisStore.TAG + "at:";
+  private static final Duration LOCATION_TTL = Duration.ofHours(24);
+  private static final Script ROUTE = Script.load("route", ScriptOutputType.INTEGER);
+  private static final Script ATTACH = Script.load("attach", ScriptOutputType.INTEGER);
+  private static final Script DETACH = Script.load("detach", ScriptOutputType.INTEGER);
+  private static final Script PRESENT = Script.load("present", ScriptOutputType.INTEGER);
+
+  private final LocalClients local;
+  private final RedisConnector redis;
+  private final RedisClusterAsyncCommands<String, String> cmd;
+  private final String nodeId;
+  private final Context context;
+
+  /**
+   * @param context where frames from other nodes are handled, one at a time and in order
+   */
+  public RedisClients(LocalClients local, RedisConnector redis, String nodeId, Context context) {
+    this.local = local;
+    this.redis = redis;
+    this.cmd = redis.commands();
+    this.nodeId = nodeId;
+    this.context = context;
+  }
+
+  /** Subscribes to this node's inbox and the broadcast channel. */
+  public Future<Void> start() {
+    StatefulRedisPubSubConnection<String, String> pubSub = redis.pubSub();
+    if (pubSub instanceof StatefulRedisClusterPubSubConnection<String, String> cluster) {
+      cluster.addListener(new RedisClusterPubSubAdapter<>() {
+        @Override
+        public void smessage(RedisClusterNode node, String channel, String message) {
+          received(message);
+        }
+      });
+    } else {
+      pubSub.addListener(new RedisPubSubAdapter<>() {
+        @Override
+        public void smessage(String channel, String message) {
+          received(message);
+        }
+      });
+    }
+    return Future.fromCompletionStage(pubSub.async().ssubscribe(INBOX + nodeId, ALL), context)
+        .recover(e -> Future.failedFuture(RedisStore.translate(e)));
+  }
+
+  private void received(String message) {
+    context.runOnContext(v -> {
+      try {
+        handle(new JsonObject(message));
+      } catch (RuntimeException e) {
+        LOG.log(Level.WARNING, "Unreadable message from another node: " + e.getClass().getSimpleName());
+      }
+    });
+  }
+
+  private void handle(JsonObject m) {
+    switch (m.getString("op", "")) {
+      case "v" -> local.toVisitor(m.getString("id"), m.getJsonObject("f"));
+      case "c" -> local.toCounsellor(m.getString("id"), m.getJsonObject("f"));
+      case "replaced-v" -> local.dropVisitor(m.getString("id"));
+      case "replaced-c" -> local.dropCounsellor(m.getString("id"));
+      case "close-c" -> local.closeCounsellor(m.getString("id"), m.getInteger("code").shortValue(), m.getString("reason"));
+      case "queue" -> {
+        if (!nodeId.equals(m.getString("from"))) {
+          local.queueChanged();
+        }
+      }
+      default -> LOG.log(Level.WARNING, "Unknown message from another node");
+    }
+  }
+
+  private static String visitorAt(String visitorId) {
+    return AT + "v:" + visitorId;
+  }
+
+  private static String counsellorAt(String username) {
+    return AT + "c:" + username;
+  }
+
+  private Future<Long> run(Script script, String key, String... args) {
+    return Future.fromCompletionStage(script.<Long>run(cmd, new String[] {key}, args), context)
+        .recover(e -> Future.failedFuture(RedisStore.translate(e)));
+  }
+
+  private void logFailure(Throwable e) {
+    LOG.log(Level.DEBUG, "Redis unavailable for a cross-node step: " + e.getClass().getSimpleName());
+  }
+
+  @Override
+  public void attachVisitor(String visitorId, Connection c) {
+    local.attachVisitor(visitorId, c);
+    run(ATTACH, visitorAt(visitorId), nodeId, Long.toString(LOCATION_TTL.toMillis()), INBOX,
+        new JsonObject().put("op", "replaced-v").put("id", visitorId).encode()).onFailure(this::logFailure);
+  }
+
+  @Override
+  public boolean detachVisitor(String visitorId, Connection c) {
+    boolean detached = local.detachVisitor(visitorId, c);
+    if (detached) {
+      run(DETACH, visitorAt(visitorId), nodeId).onFailure(this::logFailure);
+    }
+    return detached;
+  }
+
+  @Override
+  public Future<Boolean> visitorPresent(String visitorId) {
+    if (local.hasVisitor(visitorId)) {
+      return Future.succeededFuture(true);
+    }
+    return run(PRESENT, visitorAt(visitorId), RedisStore.nodeKey("")).map(n -> n == 1L);
+  }
+
+  @Override
+  public void attachCounsellor(String username, Connection c) {
+    local.attachCounsellor(username, c);
+    run(ATTACH, counsellorAt(username), nodeId, Long.toString(LOCATION_TTL.toMillis()), INBOX,
+        new JsonObject().put("op", "replaced-c").put("id", username).encode()).onFailure(this::logFailure);
+  }
+
+  @Override
+  public boolean detachCounsellor(String username, Connection c) {
+    boolean detached = local.detachCounsellor(username, c);
+    if (detached) {
+      run(DETACH, counsellorAt(username), nodeId).onFailure(this::logFailure);
+    }
+    return detached;
+  }
+
+  @Override
+  public Future<Boolean> counsellorPresent(String username) {
+    if (local.hasCounsellor(username)) {
+      return Future.succeededFuture(true);
+    }
+    return run(PRESENT, counsellorAt(username), RedisStore.nodeKey("")).map(n -> n == 1L);
+  }
+
+  @Override
+  public void closeCounsellor(String username, short code, String reason) {
+    local.closeCounsellor(username, code, reason);
+    broadcast(new JsonObject().put("op", "close-c").put("id", username).put("code", code).put("reason", reason));
+  }
+
+  @Override
+  public void queueChanged() {
+    local.queueChanged();
+    broadcast(new JsonObject().put("op", "queue").put("from", nodeId));
+  }
+
+  private void broadcast(JsonObject m) {
+    Future.fromCompletionStage(cmd.spublish(ALL, m.encode()), context).onFailure(this::logFailure);
+  }
+
+  @Override
+  public void toVisitor(String visitorId, JsonObject frame) {
+    if (local.hasVisitor(visitorId)) {
+      local.toVisitor(visitorId, frame);
+    } else {
+      route(visitorAt(visitorId), new JsonObject().put("op", "v").put("id", visitorId).put("f", frame));
+    }
+  }
+
+  @Override
+  public void toCounsellor(String username, JsonObject frame) {
+    if (local.hasCounsellor(username)) {
+      local.toCounsellor(username, frame);
+    } else {
+      route(counsellorAt(username), new JsonObject().put("op", "c").put("id", username).put("f", frame));
+    }
+  }
+
+  private void route(String locationKey, JsonObject m) {
+    run(ROUTE, locationKey, INBOX, m.encode(), nodeId, RedisStore.nodeKey("")).onFailure(this::logFailure);
+  }
+
+  /** Opening and closing: every node tells its own visitors (each watches the hours itself). */
+  @Override
+  public void toAllVisitors(JsonObject frame) {
+    local.toAllVisitors(frame);
+  }
+
+  @Override
+  public void visitorConnected(Connection c) {
+    local.visitorConnected(c);
+  }
+
+  @Override
+  public void visitorDisconnected(Connection c) {
+    local.visitorDisconnected(c);
+  }
+}

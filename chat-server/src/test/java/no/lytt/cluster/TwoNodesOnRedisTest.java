@@ -1,0 +1,162 @@
+package no.lytt.cluster;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.vertx.core.Future;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonObject;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import no.lytt.accounts.Role;
+import no.lytt.client.ChatSession;
+import no.lytt.client.CounsellorClient;
+import no.lytt.client.ProtocolError;
+import no.lytt.client.VisitorClient;
+import no.lytt.queue.Gender;
+import no.lytt.queue.Language;
+import no.lytt.support.Await;
+import no.lytt.support.ChatClients;
+import no.lytt.support.RedisServer;
+import no.lytt.support.TestServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Two nodes sharing one real redis-server, as behind a load balancer: a visitor on one node and a
+ * counsellor on the other chat, race, resume on the other node, and log out everywhere at once.
+ */
+class TwoNodesOnRedisTest {
+  private RedisServer redis;
+  private TestServer a;
+  private TestServer b;
+  private final ChatClients clients = new ChatClients();
+
+  @BeforeEach
+  void start() throws Exception {
+    redis = RedisServer.launch();
+    // Both nodes trust the same organisation key, as a real deployment configures it.
+    Path key = Files.createTempDirectory("lytt-shared-").resolve("dev-org.key");
+    Map<String, String> env = Map.of("LYTT_STORE", "redis", "LYTT_REDIS_URI", redis.uri(),
+        "LYTT_HOURS_OVERRIDE", "open", "LYTT_ORG_DEV_KEY_FILE", key.toString(), "LYTT_CHAT_GRACE_SECONDS", "2");
+    a = TestServer.start(env);
+    b = TestServer.start(env);
+  }
+
+  @AfterEach
+  void stop() {
+    clients.close();
+    a.close();
+    b.close();
+    redis.close();
+  }
+
+  @Test
+  void aVisitorOnOneNodeAndACounsellorOnTheOtherChatBothWaysInOrder() {
+    CounsellorClient counsellor = clients.demoOnDuty(b, 2);
+    VisitorClient visitor = clients.visitor(a);
+    Await.of(visitor.join("none", "nb"));
+    String chatId = Await.of(counsellor.accept()).getString("chatId");
+    Await.of(visitor.chat());
+    Await.of(counsellor.chat(chatId));
+
+    // Ten each way at once: with their acknowledgements, within the default per-socket burst.
+    List<Future<Long>> sent = new ArrayList<>();
+    for (int i = 1; i <= 10; i++) {
+      sent.add(visitor.send("v" + i));
+      sent.add(counsellor.send(chatId, "c" + i));
+    }
+    Await.of(Future.all(sent));
+    for (int i = 1; i <= 10; i++) {
+      assertEquals("v" + i, Await.of(counsellor.nextMessage(chatId)).text());
+      assertEquals("c" + i, Await.of(visitor.nextMessage()).text());
+    }
+    Await.of(visitor.end());
+    assertTrue(Await.of(counsellor.nextMessage(chatId)).isEnd());
+    Await.of(counsellor.frames().next("ended"));
+  }
+
+  @Test
+  void fiftyCounsellorsOnTwoNodesRacingForTenVisitorsHandEachOutOnce() {
+    List<CounsellorClient> racers = new ArrayList<>();
+    for (int i = 0; i < 50; i++) {
+      String username = "racer" + i;
+      Await.of(a.lytt().accounts().save(username, "racer-password".toCharArray(), "Racer " + i,
+          Gender.WOMAN, Set.of(Language.NB), Role.COUNSELLOR));
+      racers.add(clients.onDuty(i % 2 == 0 ? a : b, username, "racer-password", 1));
+    }
+    List<VisitorClient> visitors = new ArrayList<>();
+    for (int i = 0; i < 10; i++) {
+      VisitorClient v = clients.visitor(i % 2 == 0 ? b : a);
+      Await.of(v.join("none", "nb"));
+      visitors.add(v);
+    }
+    List<Future<JsonObject>> attempts = racers.stream().map(CounsellorClient::accept).toList();
+    Await.of(Future.join(attempts).otherwiseEmpty());
+
+    Set<String> accepted = new HashSet<>();
+    for (Future<JsonObject> attempt : attempts) {
+      if (attempt.succeeded()) {
+        assertTrue(accepted.add(attempt.result().getString("chatId")));
+      } else {
+        assertEquals("no_match", ((ProtocolError) attempt.cause()).code());
+      }
+    }
+    assertEquals(10, accepted.size());
+    Set<String> offered = new HashSet<>();
+    for (VisitorClient v : visitors) {
+      ChatSession s = Await.of(v.chat());
+      assertTrue(offered.add(s.chatId()), "no two visitors in one chat");
+      assertEquals(1, v.frames().history().stream().filter(f -> "offer".equals(f.getString("type"))).count());
+    }
+    assertEquals(accepted, offered);
+  }
+
+  @Test
+  void aVisitorWhoseNodeIsGoneResumesOnTheOtherWithNothingLostOrTwice() throws InterruptedException {
+    CounsellorClient counsellor = clients.demoOnDuty(b, 2);
+    VisitorClient visitor = clients.visitor(a);
+    Await.of(visitor.join("none", "nb"));
+    String chatId = Await.of(counsellor.accept()).getString("chatId");
+    Await.of(visitor.chat());
+    Await.of(counsellor.chat(chatId));
+    Await.of(visitor.send("before"));
+    assertEquals("before", Await.of(counsellor.nextMessage(chatId)).text());
+
+    Await.of(visitor.disconnect());
+    for (int i = 1; i <= 3; i++) {
+      Await.of(counsellor.send(chatId, "while away " + i));
+    }
+    visitor.send("written while away");
+    JsonObject resumed = Await.of(visitor.reconnect(b.visitorUri(), b.origin()));
+    assertEquals("chatting", resumed.getString("state"));
+    for (int i = 1; i <= 3; i++) {
+      assertEquals("while away " + i, Await.of(visitor.nextMessage()).text());
+    }
+    assertEquals("written while away", Await.of(counsellor.nextMessage(chatId)).text());
+
+    // Node A's grace period (2 s) for the dropped socket runs out; the chat lives on, on B.
+    Thread.sleep(3_000);
+    Await.of(visitor.send("still here"));
+    Await.of(counsellor.send(chatId, "so am I"));
+    assertEquals("still here", Await.of(counsellor.nextMessage(chatId)).text());
+    assertEquals("so am I", Await.of(visitor.nextMessage()).text());
+  }
+
+  @Test
+  void loggingOutOnOneNodeEndsTheSessionEverywhereAndClosesTheConsoleOnTheOther() {
+    CounsellorClient counsellor = clients.demoOnDuty(b, 2);
+    String cookie = a.login("demo", TestServer.DEMO_PASSWORD);
+    assertEquals(200, b.request(HttpMethod.GET, "/api/me", cookie, null).status());
+
+    assertEquals(204, a.request(HttpMethod.POST, "/api/logout", cookie, null).status());
+    assertEquals(401, b.request(HttpMethod.GET, "/api/me", cookie, null).status());
+    assertEquals((short) 4001, Await.of(counsellor.transport().closed()));
+  }
+}

@@ -1,0 +1,50 @@
+package no.lytt.support;
+
+import java.net.URI;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import no.lytt.client.CounsellorClient;
+import no.lytt.client.VisitorClient;
+import no.lytt.crypto.B64u;
+import no.lytt.crypto.DeviceKeys;
+
+/** Reference clients connected to test nodes, all closed together at the end of a test. */
+public final class ChatClients implements AutoCloseable {
+  private static final SecureRandom RANDOM = new SecureRandom();
+  private final List<VisitorClient> visitors = new ArrayList<>();
+  private final List<CounsellorClient> counsellors = new ArrayList<>();
+
+  /** A visitor on {@code node}'s page: it pins that node's organisation key. */
+  public VisitorClient visitor(TestServer node) {
+    VisitorClient v = new VisitorClient(node.vertx(), B64u.decode(node.lytt().organisationPublicKey()),
+        Clock.systemUTC());
+    visitors.add(v);
+    Await.of(v.connect(node.visitorUri(), node.origin()));
+    return v;
+  }
+
+  /** A counsellor logged in on {@code node} with a certified device, on duty with {@code capacity}. */
+  public CounsellorClient onDuty(TestServer node, String username, String password, int capacity) {
+    CounsellorClient c = new CounsellorClient(node.vertx(), URI.create(node.origin() + "/"), node.origin(),
+        DeviceKeys.generate(RANDOM), RANDOM);
+    counsellors.add(c);
+    Await.of(c.login(username, password));
+    Await.of(c.registerDevice());
+    Await.of(c.connect());
+    Await.of(c.hello());
+    Await.of(c.duty(true, capacity));
+    return c;
+  }
+
+  public CounsellorClient demoOnDuty(TestServer node, int capacity) {
+    return onDuty(node, "demo", TestServer.DEMO_PASSWORD, capacity);
+  }
+
+  @Override
+  public void close() {
+    visitors.forEach(v -> v.close().otherwiseEmpty().toCompletionStage().toCompletableFuture().join());
+    counsellors.forEach(c -> c.close().otherwiseEmpty().toCompletionStage().toCompletableFuture().join());
+  }
+}
