@@ -32,6 +32,7 @@ import no.lytt.queue.QueueService;
 import no.lytt.queue.ServiceStatus;
 import no.lytt.queue.WaitEstimator;
 import no.lytt.relay.RelayService;
+import no.lytt.relay.Side;
 import no.lytt.socket.GraceTimers;
 import no.lytt.socket.Limits;
 import no.lytt.socket.Clients;
@@ -62,6 +63,7 @@ public final class Lytt {
   private Store store;
   private Clients clients;
   private StatusWatcher watcher;
+  private long syncTimer = -1;
   private AccountService accounts;
   private String organisationPublicKey;
 
@@ -88,7 +90,9 @@ public final class Lytt {
       QueueService queue = new QueueService(store, hours, estimator, local, stats, clock, ids,
           config.limits().queueLength());
       local.onQueueChanged(new Coalescer(queue::announce)::request);
-      RelayService relay = new RelayService(store, clients, stats, clock, config.limits().unackedEnvelopes());
+      RelayService relay = new RelayService(store, clients, stats, clock, config.limits().unackedEnvelopes(),
+          (side, who) -> side == Side.VISITOR ? local.hasVisitor(who) : local.hasCounsellor(who));
+      syncTimer = vertx.setPeriodic(1_000, t -> relay.syncAll());
       Dispatcher dispatcher = new Dispatcher(store, clients, stats, clock);
       DutyService duty = new DutyService(store, config.limits().maxCapacity());
       PasswordHasher hasher = new PasswordHasher(config.argon2().memoryKib(), config.argon2().iterations(),
@@ -187,6 +191,9 @@ public final class Lytt {
   }
 
   public Future<Void> stop() {
+    if (syncTimer >= 0) {
+      vertx.cancelTimer(syncTimer);
+    }
     if (watcher != null) {
       watcher.stop();
     }

@@ -11,6 +11,7 @@ import no.lytt.protocol.LyttException;
 import no.lytt.stats.Counter;
 import no.lytt.stats.Stats;
 import no.lytt.store.Store;
+import no.lytt.store.StoreUnavailableException;
 
 /**
  * Moves sealed envelopes between the two sides of a chat and keeps them until acknowledged, so a
@@ -23,20 +24,42 @@ public final class RelayService {
   private final Stats stats;
   private final Clock clock;
   private final int maxUnacked;
+  private final Here here;
+  private final KnownChats known = new KnownChats(10_000);
+  private final HeldEnvelopes held = new HeldEnvelopes();
 
-  public RelayService(Store store, Notifier notifier, Stats stats, Clock clock, int maxUnacked) {
+  /** Whether a side of a chat is connected to this node. */
+  @FunctionalInterface
+  public interface Here {
+    boolean connected(Side side, String who);
+  }
+
+  public RelayService(Store store, Notifier notifier, Stats stats, Clock clock, int maxUnacked, Here here) {
     this.store = store;
     this.notifier = notifier;
     this.stats = stats;
     this.clock = clock;
     this.maxUnacked = maxUnacked;
+    this.here = here;
   }
 
-  /** The chat, if it exists and {@code side} identified by {@code who} belongs to it. */
+  /**
+   * The chat, if it exists and {@code side} identified by {@code who} belongs to it. Who belongs to
+   * an open chat never changes, so an open chat seen once is answered from memory: no store round trip per
+   * message, and membership checks keep working while the store is away. The store scripts still
+   * decide whether the chat is open.
+   */
   public Future<Chat> chatOf(String chatId, Side side, String who) {
-    return store.chat(chatId).map(found -> found
+    Chat cached = known.get(chatId);
+    Future<Optional<Chat>> found = cached != null ? Future.succeededFuture(Optional.of(cached))
+        : store.chat(chatId).onSuccess(c -> c.filter(ch -> ch.state() == ChatState.OPEN).ifPresent(known::put));
+    return found.map(f -> f
         .filter(c -> side == Side.VISITOR ? c.visitor().id().equals(who) : c.counsellor().equals(who))
         .orElseThrow(() -> new LyttException(ErrorCode.NOT_FOUND, "No such chat.")));
+  }
+
+  private boolean bothHere(Chat chat) {
+    return here.connected(Side.VISITOR, chat.visitor().id()) && here.connected(Side.COUNSELLOR, chat.counsellor());
   }
 
   /** The visitor answered the offer: the chat opens and the counsellor gets the encapsulated key. */
@@ -45,11 +68,25 @@ public final class RelayService {
         .compose(c -> store.openChat(chatId, enc))
         .map(opened -> opened.orElseThrow(
             () -> new LyttException(ErrorCode.WRONG_STATE, "This chat is already open.")))
-        .onSuccess(c -> notifier.toCounsellor(c.counsellor(), Frames.handshake(chatId, enc)));
+        .onSuccess(c -> {
+          known.put(c);
+          held.stored(chatId, Direction.TO_COUNSELLOR, 0);
+          held.stored(chatId, Direction.TO_VISITOR, 0);
+          notifier.toCounsellor(c.counsellor(), Frames.handshake(chatId, enc));
+        });
   }
 
   public Future<Void> send(Chat chat, Side from, Envelope envelope) {
-    return store.append(chat.chatId(), Direction.sentBy(from), envelope, maxUnacked).map(result -> {
+    Direction d = Direction.sentBy(from);
+    return sync(chat.chatId())
+        .compose(v -> store.append(chat.chatId(), d, envelope, maxUnacked))
+        .onSuccess(r -> {
+          if (r == AppendResult.ACCEPTED) {
+            held.stored(chat.chatId(), d, envelope.seq());
+          }
+        })
+        .recover(e -> outage(e, chat, () -> held.hold(chat.chatId(), d, envelope, maxUnacked)))
+        .map(result -> {
       switch (result) {
         case ACCEPTED -> deliver(chat, from.other(), Frames.msg(chat.chatId(), envelope));
         case DUPLICATE -> { } // a re-send after reconnect; the receiver already has or will get it
@@ -66,7 +103,16 @@ public final class RelayService {
 
   /** The receiver has everything up to {@code seq}; the sender learns it was delivered. */
   public Future<Void> ack(Chat chat, Side receiver, long seq) {
-    return store.ack(chat.chatId(), Direction.receivedBy(receiver), seq).map(ok -> {
+    Direction d = Direction.receivedBy(receiver);
+    return sync(chat.chatId())
+        .compose(v -> store.ack(chat.chatId(), d, seq))
+        .onSuccess(ok -> {
+          if (ok) {
+            held.ackStored(chat.chatId(), d, seq);
+          }
+        })
+        .recover(e -> outage(e, chat, () -> Optional.of(held.ackHeld(chat.chatId(), d, seq))))
+        .map(ok -> {
       if (!ok) {
         throw new LyttException(ErrorCode.BAD_FRAME, "Cannot acknowledge a message never sent.");
       }
@@ -95,7 +141,10 @@ public final class RelayService {
    */
   public Future<Resumption> resume(Chat chat, Side side, long lastSeq) {
     Direction in = Direction.receivedBy(side);
-    return store.lastReceived(chat.chatId(), in).compose(last -> {
+    if (chat.state() == ChatState.OPEN) {
+      known.put(chat);
+    }
+    return sync(chat.chatId()).compose(v -> store.lastReceived(chat.chatId(), in)).compose(last -> {
       if (lastSeq > last) {
         return Future.failedFuture(new LyttException(ErrorCode.BAD_FRAME,
             "lastSeq is ahead of what was ever sent."));
@@ -103,7 +152,11 @@ public final class RelayService {
       return ack(chat, side, lastSeq)
           .compose(v -> store.pending(chat.chatId(), in, lastSeq))
           .compose(unseen -> store.lastReceived(chat.chatId(), Direction.sentBy(side))
-              .map(mine -> new Resumption(mine, unseen)));
+              .map(mine -> {
+                held.stored(chat.chatId(), in, last);
+                held.stored(chat.chatId(), Direction.sentBy(side), mine);
+                return new Resumption(mine, unseen);
+              }));
     });
   }
 
@@ -112,7 +165,9 @@ public final class RelayService {
    * ended from both sides at once is announced and counted once.
    */
   public Future<Optional<Chat>> end(String chatId, String by, Counter counter) {
-    return store.endChat(chatId).compose(ended -> {
+    return sync(chatId).otherwiseEmpty().compose(v -> store.endChat(chatId)).compose(ended -> {
+      known.remove(chatId);
+      held.forget(chatId);
       if (ended.isEmpty()) {
         return Future.succeededFuture(ended);
       }
@@ -128,6 +183,42 @@ public final class RelayService {
 
   public Future<List<Chat>> chatsOf(String username) {
     return store.chatsOf(username);
+  }
+
+  /**
+   * The store cannot be reached: a chat with both sides on this node carries on from memory
+   * ({@code fallback}); anything else reports the outage.
+   */
+  private <T> Future<T> outage(Throwable e, Chat chat, java.util.function.Supplier<Optional<T>> fallback) {
+    if (!(e instanceof StoreUnavailableException) || !bothHere(chat)) {
+      return Future.failedFuture(e);
+    }
+    return fallback.get().map(Future::succeededFuture).orElseGet(() -> Future.failedFuture(e));
+  }
+
+  /** Writes what was relayed during an outage to the store, in order, before anything else. */
+  private Future<Void> sync(String chatId) {
+    Future<Void> done = Future.succeededFuture();
+    for (Direction d : Direction.values()) {
+      HeldEnvelopes.Backlog backlog = held.backlog(chatId, d);
+      if (backlog.isEmpty()) {
+        continue;
+      }
+      for (Envelope e : backlog.envelopes()) {
+        done = done.compose(v -> store.append(chatId, d, e, Integer.MAX_VALUE).mapEmpty());
+      }
+      if (backlog.ackUpTo() > 0) {
+        done = done.compose(v -> store.ack(chatId, d, backlog.ackUpTo()).mapEmpty());
+      }
+      long upTo = backlog.envelopes().isEmpty() ? 0 : backlog.envelopes().get(backlog.envelopes().size() - 1).seq();
+      done = done.onSuccess(v -> held.synced(chatId, d, upTo, backlog.ackUpTo()));
+    }
+    return done;
+  }
+
+  /** Writes every outage backlog; called periodically so it lands even when a chat goes quiet. */
+  public Future<Void> syncAll() {
+    return Future.join(held.chatsWithBacklog().stream().map(this::sync).toList()).mapEmpty();
   }
 
   private void deliver(Chat chat, Side to, io.vertx.core.json.JsonObject frame) {

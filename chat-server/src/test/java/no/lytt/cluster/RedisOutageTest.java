@@ -1,0 +1,106 @@
+package no.lytt.cluster;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonObject;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import no.lytt.client.CounsellorClient;
+import no.lytt.client.VisitorClient;
+import no.lytt.support.Await;
+import no.lytt.support.ChatClients;
+import no.lytt.support.RawSocket;
+import no.lytt.support.RedisServer;
+import no.lytt.support.TestServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A node whose Redis goes away (the process is killed) and comes back: newcomers are told
+ * "temporarily unavailable" instead of waiting, a chat whose two sides are on this node keeps
+ * going, and once Redis is back everything works again without a restart, with the chat's
+ * history intact for a later resume.
+ */
+class RedisOutageTest {
+  private RedisServer redis;
+  private TestServer node;
+  private final ChatClients clients = new ChatClients();
+
+  @BeforeEach
+  void start() {
+    // Append-only file on, as in production: what was written before the crash is there after it.
+    redis = RedisServer.launch("--appendonly", "yes", "--appendfsync", "always");
+    node = TestServer.start(Map.of("LYTT_STORE", "redis", "LYTT_REDIS_URI", redis.uri(),
+        "LYTT_HOURS_OVERRIDE", "open"));
+  }
+
+  @AfterEach
+  void stop() {
+    clients.close();
+    node.close();
+    redis.close();
+  }
+
+  @Test
+  void whileRedisIsAwayNewcomersAreToldAndARunningChatOnThisNodeContinues() {
+    CounsellorClient counsellor = clients.demoOnDuty(node, 2);
+    VisitorClient visitor = clients.visitor(node);
+    Await.of(visitor.join("none", "nb"));
+    String chatId = Await.of(counsellor.accept()).getString("chatId");
+    Await.of(visitor.chat());
+    Await.of(counsellor.chat(chatId));
+    Await.of(visitor.send("before the outage"));
+    assertEquals("before the outage", Await.of(counsellor.nextMessage(chatId)).text());
+
+    redis.kill();
+
+    try (RawSocket newcomer = node.visitorSocket()) {
+      newcomer.send(new JsonObject().put("type", "join").put("preference", "none").put("language", "nb"));
+      assertEquals("unavailable", newcomer.nextError().getString("code"));
+    }
+    assertEquals(503, node.request(HttpMethod.POST, "/api/login", null,
+        new JsonObject().put("username", "demo").put("password", TestServer.DEMO_PASSWORD).encode()).status());
+    assertEquals(503, node.request(HttpMethod.GET, "/ready", null, null).status());
+
+    for (int i = 1; i <= 3; i++) {
+      Await.of(visitor.send("during " + i));
+      assertEquals("during " + i, Await.of(counsellor.nextMessage(chatId)).text());
+      Await.of(counsellor.send(chatId, "answer " + i));
+      assertEquals("answer " + i, Await.of(visitor.nextMessage()).text());
+    }
+
+    redis.start();
+    eventually(() -> node.request(HttpMethod.GET, "/ready", null, null).status() == 200);
+
+    // What was said during the outage reached the store: a resume after it loses nothing.
+    Await.of(counsellor.disconnect());
+    Await.of(visitor.send("after"));
+    Await.of(counsellor.reconnect());
+    assertEquals("after", Await.of(counsellor.nextMessage(chatId)).text());
+    Await.of(counsellor.send(chatId, "welcome back"));
+    assertEquals("welcome back", Await.of(visitor.nextMessage()).text());
+
+    try (RawSocket newcomer = node.visitorSocket()) {
+      newcomer.send(new JsonObject().put("type", "join").put("preference", "none").put("language", "nb"));
+      assertEquals(1, newcomer.next("joined").getInteger("position"));
+    }
+  }
+
+  /** Polls a condition that becomes true when a background process (a reconnect) has finished. */
+  private static void eventually(java.util.function.BooleanSupplier condition) {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("did not recover within 30 s");
+      }
+      try {
+        Thread.sleep(100);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError(e);
+      }
+    }
+  }
+}
