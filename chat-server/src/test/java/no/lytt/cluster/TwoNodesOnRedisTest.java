@@ -9,6 +9,7 @@ import io.vertx.core.json.JsonObject;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -29,28 +30,40 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Two nodes sharing one real redis-server, as behind a load balancer: a visitor on one node and a
- * counsellor on the other chat, race, resume on the other node, and log out everywhere at once.
+ * Two nodes sharing Redis, as behind a load balancer: a visitor on one node and a counsellor on
+ * the other chat, race, resume on the other node, and log out everywhere at once. Runs against a
+ * single redis-server here and against a Redis Cluster in {@link TwoNodesOnRedisClusterTest}.
  */
 class TwoNodesOnRedisTest {
-  private RedisServer redis;
+  private AutoCloseable redis;
   private TestServer a;
   private TestServer b;
   private final ChatClients clients = new ChatClients();
 
   @BeforeEach
   void start() throws Exception {
-    redis = RedisServer.launch();
+    Map<String, String> env = new HashMap<>(redis());
     // Both nodes trust the same organisation key, as a real deployment configures it.
     Path key = Files.createTempDirectory("lytt-shared-").resolve("dev-org.key");
-    Map<String, String> env = Map.of("LYTT_STORE", "redis", "LYTT_REDIS_URI", redis.uri(),
-        "LYTT_HOURS_OVERRIDE", "open", "LYTT_ORG_DEV_KEY_FILE", key.toString(), "LYTT_CHAT_GRACE_SECONDS", "2");
+    env.putAll(Map.of("LYTT_STORE", "redis", "LYTT_HOURS_OVERRIDE", "open",
+        "LYTT_ORG_DEV_KEY_FILE", key.toString(), "LYTT_CHAT_GRACE_SECONDS", "2"));
     a = TestServer.start(env);
     b = TestServer.start(env);
   }
 
+  /** Starts Redis and returns the environment that points a node at it. */
+  Map<String, String> redis() {
+    RedisServer server = RedisServer.launch();
+    redis = server;
+    return Map.of("LYTT_REDIS_URI", server.uri());
+  }
+
+  void redisStarted(AutoCloseable started) {
+    redis = started;
+  }
+
   @AfterEach
-  void stop() {
+  void stop() throws Exception {
     clients.close();
     a.close();
     b.close();
