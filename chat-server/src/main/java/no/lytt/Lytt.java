@@ -112,7 +112,7 @@ public final class Lytt {
           AuthApi.cookieName(tls));
       AuthApi auth = new AuthApi(accounts, devices, origins, tls, sockets::closeConsole);
       Pages pages = new Pages(orgPublic, config.http().quickExitUrl());
-      watcher = new StatusWatcher(vertx, status, local);
+      watcher = new StatusWatcher(vertx, status, local, config.hours().checkMillis());
       Future<?> demo = development
           ? DevelopmentSetup.demoAccount(vertx, accounts, demoPassword, random)
           : Future.succeededFuture();

@@ -47,7 +47,7 @@ public final class AccountService {
           .map(ok -> ok && found.isPresent() && !found.get().disabled());
     }).compose(ok -> {
       if (!ok) {
-        return Future.failedFuture(new LyttException(ErrorCode.UNAUTHORIZED, "Wrong username or password."));
+        return Future.failedFuture(new LyttException(ErrorCode.BAD_CREDENTIALS, "Wrong username or password."));
       }
       String sessionId = ids.random(32);
       Instant now = clock.instant();

@@ -11,6 +11,7 @@ import io.vertx.core.json.JsonObject;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -33,8 +34,7 @@ final class ConsoleHttp {
   /** {@code POST /api/login}: 204 and a session cookie, or a {@link ProtocolError}. */
   Future<Void> login(String username, String password) {
     return call(HttpMethod.POST, "/api/login",
-        new JsonObject().put("username", username).put("password", password))
-        .compose(resp -> {
+        new JsonObject().put("username", username).put("password", password), resp -> {
           if (resp.statusCode() != 204) {
             return error(resp);
           }
@@ -48,7 +48,7 @@ final class ConsoleHttp {
 
   /** A JSON call with the session cookie; 2xx bodies are returned, errors fail. */
   Future<JsonObject> json(HttpMethod method, String path, JsonObject body) {
-    return call(method, path, body).compose(resp -> resp.statusCode() / 100 == 2
+    return call(method, path, body, resp -> resp.statusCode() / 100 == 2
         ? resp.body().map(b -> b.length() == 0 ? new JsonObject() : b.toJsonObject())
         : error(resp));
   }
@@ -64,7 +64,13 @@ final class ConsoleHttp {
     return http.close();
   }
 
-  private Future<HttpClientResponse> call(HttpMethod method, String path, JsonObject body) {
+  /**
+   * Sends the request and hands the response to {@code onResponse} on the connection's event loop,
+   * in the same turn its head arrives. Composed later from another thread, the handler could run
+   * after the body has already gone by unread, and the body would come out empty.
+   */
+  private <T> Future<T> call(HttpMethod method, String path, JsonObject body,
+                             Function<HttpClientResponse, Future<T>> onResponse) {
     RequestOptions options = new RequestOptions().setMethod(method)
         .setAbsoluteURI(base.resolve(path).toString());
     if (origin != null) {
@@ -74,8 +80,9 @@ final class ConsoleHttp {
     if (cookie != null) {
       options.putHeader("Cookie", cookie);
     }
-    return http.request(options).compose(req -> body == null ? req.send()
-        : req.putHeader("Content-Type", "application/json").send(Buffer.buffer(body.encode())));
+    return http.request(options).compose(req -> (body == null ? req.send()
+        : req.putHeader("Content-Type", "application/json").send(Buffer.buffer(body.encode())))
+        .compose(onResponse));
   }
 
   private static <T> Future<T> error(HttpClientResponse resp) {

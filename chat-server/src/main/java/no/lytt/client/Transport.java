@@ -3,6 +3,7 @@ package no.lytt.client;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Promise;
+import io.vertx.core.http.ClientWebSocket;
 import io.vertx.core.http.WebSocket;
 import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketConnectOptions;
@@ -54,7 +55,11 @@ public final class Transport {
     if (cookie != null) {
       options.putHeader("Cookie", cookie);
     }
-    return client.connect(options).map(ws -> new Transport(ws, onFrame, onUnparseable));
+    // The server writes its welcome the moment the upgrade completes: a handler installed only when
+    // connect() completes may be installed after that frame was read, and the frame is lost.
+    ClientWebSocket ws = client.webSocket();
+    Transport transport = new Transport(ws, onFrame, onUnparseable);
+    return ws.connect(options).map(transport);
   }
 
   Future<Void> send(JsonObject frame) {

@@ -16,9 +16,10 @@ import no.lytt.hours.WeeklySchedule;
  * @param exceptions {@code hours.exceptions}: dated closures and special hours
  * @param closedOnHolidays {@code hours.holidays}: Norwegian public holidays close the line
  * @param override {@code hours.override}: manual open/closed switch, normally {@code schedule}
+ * @param checkMillis {@code hours.check-millis}: how often open pages are checked against the hours
  */
 public record HoursConfig(ZoneId zone, WeeklySchedule weekly, DatedExceptions exceptions,
-    boolean closedOnHolidays, no.lytt.hours.Override override) {
+    boolean closedOnHolidays, no.lytt.hours.Override override, int checkMillis) {
 
   static final ConfigKey ZONE = ConfigKey.of("hours.zone", "Europe/Oslo",
       "Time zone of the opening hours (an IANA ID). Hours are wall-clock times here, so they follow "
@@ -35,7 +36,10 @@ public record HoursConfig(ZoneId zone, WeeklySchedule weekly, DatedExceptions ex
   static final ConfigKey OVERRIDE = ConfigKey.of("hours.override", "schedule",
       "open or closed forces the line open or shut regardless of the hours until set back to "
           + "schedule.");
-  static final List<ConfigKey> KEYS = List.of(ZONE, WEEKLY, EXCEPTIONS, HOLIDAYS, OVERRIDE);
+  static final ConfigKey CHECK_MILLIS = ConfigKey.of("hours.check-millis", "5000",
+      "Milliseconds between checks whether the line has just opened or closed; open visitor pages are "
+          + "told within this time. Hours change on the minute, so a few seconds is prompt enough.");
+  static final List<ConfigKey> KEYS = List.of(ZONE, WEEKLY, EXCEPTIONS, HOLIDAYS, OVERRIDE, CHECK_MILLIS);
 
   static HoursConfig read(Settings settings) {
     ZoneId zone = settings.parsed(ZONE, "a time-zone ID such as Europe/Oslo", text -> {
@@ -50,7 +54,8 @@ public record HoursConfig(ZoneId zone, WeeklySchedule weekly, DatedExceptions ex
         settings.parsed(EXCEPTIONS, "dated exceptions such as 2026-12-24=closed;2026-12-23=10:00-14:00",
             DatedExceptions::parse),
         settings.bool(HOLIDAYS),
-        settings.choice(OVERRIDE, no.lytt.hours.Override.class));
+        settings.choice(OVERRIDE, no.lytt.hours.Override.class),
+        settings.integer(CHECK_MILLIS, 50, 60_000));
   }
 
   /** The opening hours these settings describe. */

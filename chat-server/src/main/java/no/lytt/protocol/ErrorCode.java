@@ -6,7 +6,7 @@ import java.util.Locale;
 public enum ErrorCode {
   BAD_JSON, UNKNOWN_TYPE, BAD_FRAME, WRONG_STATE, CLOSED, QUEUE_FULL, NO_MATCH, CAPACITY_REACHED,
   NOT_FOUND, BAD_SEQUENCE, BUFFER_FULL, MESSAGES_LOST, DEVICE_NOT_CERTIFIED, RATE_LIMITED, UNAVAILABLE,
-  UNAUTHORIZED, FORBIDDEN, INTERNAL;
+  BAD_CREDENTIALS, UNAUTHORIZED, FORBIDDEN, INTERNAL;
 
   public String wire() {
     return name().toLowerCase(Locale.ROOT);
@@ -16,7 +16,7 @@ public enum ErrorCode {
   public int httpStatus() {
     return switch (this) {
       case BAD_JSON, BAD_FRAME, UNKNOWN_TYPE -> 400;
-      case UNAUTHORIZED -> 401;
+      case BAD_CREDENTIALS, UNAUTHORIZED -> 401;
       case FORBIDDEN, DEVICE_NOT_CERTIFIED -> 403;
       case NOT_FOUND -> 404;
       case MESSAGES_LOST -> 410;

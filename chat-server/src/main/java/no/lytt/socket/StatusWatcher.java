@@ -6,25 +6,27 @@ import no.lytt.queue.ServiceStatus;
 
 /**
  * Tells every connected visitor when the service opens or closes, so an open page follows without a
- * reload. Checks every few seconds: opening hours change on the minute, so that is prompt enough.
+ * reload. Checks every {@code hours.check-millis} (a few seconds by default): opening hours change on
+ * the minute, so that is prompt enough, and the check is one comparison against the clock.
  */
 public final class StatusWatcher {
-  private static final long PERIOD_MS = 5_000;
   private final Vertx vertx;
   private final ServiceStatus status;
   private final LocalClients clients;
+  private final long periodMs;
   private boolean lastOpen;
   private long timer = -1;
 
-  public StatusWatcher(Vertx vertx, ServiceStatus status, LocalClients clients) {
+  public StatusWatcher(Vertx vertx, ServiceStatus status, LocalClients clients, long periodMs) {
     this.vertx = vertx;
     this.status = status;
     this.clients = clients;
+    this.periodMs = periodMs;
   }
 
   public void start() {
     lastOpen = status.isOpen();
-    timer = vertx.setPeriodic(PERIOD_MS, t -> check());
+    timer = vertx.setPeriodic(periodMs, t -> check());
   }
 
   private void check() {

@@ -46,6 +46,7 @@ class ConfigDefaultsTest {
     assertEquals(DatedExceptions.NONE, hours.exceptions());
     assertTrue(hours.closedOnHolidays());
     assertEquals(no.lytt.hours.Override.SCHEDULE, hours.override());
+    assertEquals(5000, hours.checkMillis());
     // Monday 2 March 2026, 18:00 in Oslo.
     assertTrue(hours.openingHours().isOpen(Instant.parse("2026-03-02T17:00:00Z")));
   }

@@ -5,22 +5,25 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 
-/** A clock tests move by hand, so time-dependent code is tested without sleeping. */
-final class MutableClock extends Clock {
+/**
+ * A clock tests move by hand, so time-dependent code is tested without sleeping. A test thread moves
+ * it while a server's event loop reads it, hence the volatile instant.
+ */
+public final class MutableClock extends Clock {
 
-  private Instant now;
+  private volatile Instant now;
   private final ZoneId zone;
 
-  MutableClock(Instant start, ZoneId zone) {
+  public MutableClock(Instant start, ZoneId zone) {
     this.now = start;
     this.zone = zone;
   }
 
-  void advance(Duration step) {
+  public void advance(Duration step) {
     now = now.plus(step);
   }
 
-  void set(Instant instant) {
+  public void set(Instant instant) {
     now = instant;
   }
 

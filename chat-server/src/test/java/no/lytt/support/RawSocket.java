@@ -58,6 +58,25 @@ public final class RawSocket implements AutoCloseable {
     send(frame.encode());
   }
 
+  /**
+   * Sends, or returns false when the server closed this socket first: a flood races the server's
+   * close, so the frame after the last one the server read may find the socket gone.
+   */
+  public boolean trySend(JsonObject frame) {
+    try {
+      send(frame);
+      return true;
+    } catch (RuntimeException e) {
+      try {
+        awaitClose();
+      } catch (AssertionError notClosed) {
+        notClosed.addSuppressed(e);
+        throw notClosed;
+      }
+      return false;
+    }
+  }
+
   public void sendBinary(byte[] bytes) {
     Await.of(ws.writeFinalBinaryFrame(Buffer.buffer(bytes)));
   }
