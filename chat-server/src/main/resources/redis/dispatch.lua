@@ -19,6 +19,7 @@ for i = 6, #ARGV do
       redis.call('DEL', entryKey)
       redis.call('HSET', KEYS[3], 'meta', ARGV[3], 'visitor', entry, 'state', 'offered', 'createdAt', ARGV[5])
       redis.call('SADD', KEYS[2], ARGV[2])
+      redis.call('SADD', ARGV[4] .. 'chatids', ARGV[2])
       redis.call('SET', ARGV[4] .. 'token:' .. cjson.decode(entry).tokenHash, 'c:' .. ARGV[2])
       return {'dispatched', entry}
     end

@@ -5,6 +5,7 @@ if #chat == 0 then
   return {}
 end
 redis.call('DEL', KEYS[1])
+redis.call('SREM', ARGV[1] .. 'chatids', ARGV[2])
 local fields = {}
 for i = 1, #chat, 2 do
   fields[chat[i]] = chat[i + 1]

@@ -47,6 +47,9 @@ import no.lytt.store.memory.MemoryStore;
 import no.lytt.store.redis.RedisClients;
 import no.lytt.store.redis.RedisConnector;
 import no.lytt.store.redis.RedisStore;
+import no.lytt.store.redis.RedisSweeper;
+import no.lytt.stats.Counter;
+import java.util.stream.Stream;
 
 /**
  * The composition root: builds every object once, with {@code new}, from the validated
@@ -60,10 +63,14 @@ public final class Lytt {
   private final String demoPassword;
   /** A node that stops beating for this long is gone: its counsellors drop off duty. */
   private static final Duration NODE_TTL = Duration.ofSeconds(5);
+  /** How often a node looks for what a crashed node left behind. */
+  private static final Duration SWEEP_PERIOD = Duration.ofSeconds(2);
   private Store store;
   private Clients clients;
   private StatusWatcher watcher;
   private long syncTimer = -1;
+  private RedisSweeper sweeper;
+  private long sweepTimer = -1;
   private AccountService accounts;
   private String organisationPublicKey;
 
@@ -93,6 +100,18 @@ public final class Lytt {
       RelayService relay = new RelayService(store, clients, stats, clock, config.limits().unackedEnvelopes(),
           (side, who) -> side == Side.VISITOR ? local.hasVisitor(who) : local.hasCounsellor(who));
       syncTimer = vertx.setPeriodic(1_000, t -> relay.syncAll());
+      if (sweeper != null) {
+        Duration grace = Duration.ofSeconds(config.chat().graceSeconds());
+        sweepTimer = vertx.setPeriodic(SWEEP_PERIOD.toMillis(), t -> sweeper.sweep(grace)
+            .compose(left -> Future.join(
+                Stream.concat(left.queueEntries().stream().map(queue::leave),
+                    left.chats().stream().map(id -> relay.end(id, "timeout", Counter.CHATS_TIMED_OUT))).toList())
+                .onComplete(done -> {
+                  if (!left.isEmpty()) {
+                    clients.queueChanged();
+                  }
+                })));
+      }
       Dispatcher dispatcher = new Dispatcher(store, clients, stats, clock);
       DutyService duty = new DutyService(store, config.limits().maxCapacity());
       PasswordHasher hasher = new PasswordHasher(config.argon2().memoryKib(), config.argon2().iterations(),
@@ -145,7 +164,8 @@ public final class Lytt {
             + "reached: " + e.getMessage(), e)))
         .compose(redis -> {
           store = new RedisStore(vertx, redis, clock, nodeId, grace.multipliedBy(2).plusMinutes(1), NODE_TTL);
-          RedisClients cluster = new RedisClients(local, redis, nodeId, vertx.getOrCreateContext());
+          sweeper = new RedisSweeper(vertx, redis, clock);
+          RedisClients cluster = new RedisClients(local, redis, nodeId, vertx.getOrCreateContext(), clock);
           clients = cluster;
           return cluster.start();
         });
@@ -193,6 +213,9 @@ public final class Lytt {
   public Future<Void> stop() {
     if (syncTimer >= 0) {
       vertx.cancelTimer(syncTimer);
+    }
+    if (sweepTimer >= 0) {
+      vertx.cancelTimer(sweepTimer);
     }
     if (watcher != null) {
       watcher.stop();

@@ -78,6 +78,16 @@ public final class LocalClients implements Clients {
     }
   }
 
+  /** Ids of the visitors attached here. */
+  public java.util.Set<String> visitorIds() {
+    return java.util.Set.copyOf(visitors.keySet());
+  }
+
+  /** Usernames of the counsellors attached here. */
+  public java.util.Set<String> counsellorNames() {
+    return java.util.Set.copyOf(counsellors.keySet());
+  }
+
   /** Another node holds this visitor now: the connection here is stale and goes without a trace. */
   public void dropVisitor(String visitorId) {
     Connection c = visitors.remove(visitorId);

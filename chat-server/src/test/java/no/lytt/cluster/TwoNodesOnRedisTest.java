@@ -163,6 +163,39 @@ class TwoNodesOnRedisTest {
   }
 
   @Test
+  void whenANodeCrashesItsCounsellorsLeaveDutyAndItsVisitorsPlacesAreReleasedAfterTheGracePeriod() {
+    clients.demoOnDuty(b, 2);
+    VisitorClient onTheCrashingNode = clients.visitor(b);
+    assertEquals(1, Await.of(onTheCrashingNode.join("woman", "nb")).getInteger("position"));
+    VisitorClient onTheOtherNode = clients.visitor(a);
+    assertEquals(2, Await.of(onTheOtherNode.join("man", "nb")).getInteger("position"));
+    assertTrue(a.request(HttpMethod.GET, "/api/status", null, null).json().getValue("estimatedWaitSeconds") != null);
+
+    b.crash();
+
+    eventually(() -> a.request(HttpMethod.GET, "/api/status", null, null).json()
+        .getValue("estimatedWaitSeconds") == null);
+    JsonObject moved = Await.of(onTheOtherNode.frames().next("queue", f -> f.getInteger("position") == 1), 30);
+    assertEquals(1, moved.getInteger("position"), "the crashed node's visitor no longer holds the first place");
+  }
+
+  /** Waits for something a background process (heartbeat expiry, the sweeper) brings about. */
+  private static void eventually(java.util.function.BooleanSupplier condition) {
+    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("did not happen within 30 s");
+      }
+      try {
+        Thread.sleep(100);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError(e);
+      }
+    }
+  }
+
+  @Test
   void loggingOutOnOneNodeEndsTheSessionEverywhereAndClosesTheConsoleOnTheOther() {
     CounsellorClient counsellor = clients.demoOnDuty(b, 2);
     String cookie = a.login("demo", TestServer.DEMO_PASSWORD);

@@ -10,8 +10,13 @@ public final class Await {
   }
 
   public static <T> T of(Future<T> f) {
+    return of(f, 15);
+  }
+
+  /** For what waits on background work measured in seconds (heartbeat expiry, sweeps). */
+  public static <T> T of(Future<T> f, int seconds) {
     try {
-      return f.toCompletionStage().toCompletableFuture().get(15, TimeUnit.SECONDS);
+      return f.toCompletionStage().toCompletableFuture().get(seconds, TimeUnit.SECONDS);
     } catch (ExecutionException e) {
       if (e.getCause() instanceof RuntimeException r) {
         throw r;

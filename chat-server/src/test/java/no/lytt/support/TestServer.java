@@ -26,6 +26,7 @@ public final class TestServer implements AutoCloseable {
   private final Lytt lytt;
   private final int port;
   private final HttpClientAgent http;
+  private boolean crashed;
 
   private TestServer(Vertx vertx, Lytt lytt, int port) {
     this.vertx = vertx;
@@ -123,8 +124,20 @@ public final class TestServer implements AutoCloseable {
     }
   }
 
+  /**
+   * Stops this node the way a power cut would: no goodbye to Redis, no cleanup, its heartbeat just
+   * stops. (Its Redis client is left for the JVM to discard.)
+   */
+  public void crash() {
+    Await.of(vertx.close());
+    crashed = true;
+  }
+
   @Override
   public void close() {
+    if (crashed) {
+      return;
+    }
     Await.of(lytt.stop());
     Await.of(vertx.close());
   }

@@ -1,6 +1,7 @@
 package no.lytt.store.redis;
 
 import io.lettuce.core.ScriptOutputType;
+import io.lettuce.core.event.connection.ConnectionActivatedEvent;
 import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import io.lettuce.core.cluster.models.partitions.RedisClusterNode;
 import io.lettuce.core.cluster.pubsub.RedisClusterPubSubAdapter;
@@ -12,6 +13,7 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
+import java.time.Clock;
 import java.time.Duration;
 import no.lytt.socket.Clients;
 import no.lytt.socket.Connection;
@@ -45,11 +47,13 @@ public final class RedisClients implements Clients {
   private final RedisClusterAsyncCommands<String, String> cmd;
   private final String nodeId;
   private final Context context;
+  private final Clock clock;
 
   /**
    * @param context where frames from other nodes are handled, one at a time and in order
    */
-  public RedisClients(LocalClients local, RedisConnector redis, String nodeId, Context context) {
+  public RedisClients(LocalClients local, RedisConnector redis, String nodeId, Context context, Clock clock) {
+    this.clock = clock;
     this.local = local;
     this.redis = redis;
     this.cmd = redis.commands();
@@ -75,8 +79,23 @@ public final class RedisClients implements Clients {
         }
       });
     }
+    // After Redis comes back (perhaps restarted, perhaps without its data) this node says again
+    // who is attached here, so routing and the sweeper see them.
+    redis.resources().eventBus().get()
+        .filter(event -> event instanceof ConnectionActivatedEvent)
+        .subscribe(event -> context.runOnContext(v -> reattachAll()));
     return Future.fromCompletionStage(pubSub.async().ssubscribe(INBOX + nodeId, ALL), context)
         .recover(e -> Future.failedFuture(RedisStore.translate(e)));
+  }
+
+  private void reattachAll() {
+    local.visitorIds().forEach(id -> attachLocation(visitorAt(id), "replaced-v", id));
+    local.counsellorNames().forEach(name -> attachLocation(counsellorAt(name), "replaced-c", name));
+  }
+
+  private void attachLocation(String key, String replacedOp, String id) {
+    run(ATTACH, key, nodeId, Long.toString(LOCATION_TTL.toMillis()), INBOX,
+        new JsonObject().put("op", replacedOp).put("id", id).encode()).onFailure(this::logFailure);
   }
 
   private void received(String message) {
@@ -118,6 +137,10 @@ public final class RedisClients implements Clients {
         .recover(e -> Future.failedFuture(RedisStore.translate(e)));
   }
 
+  private String now() {
+    return Long.toString(clock.millis());
+  }
+
   private void logFailure(Throwable e) {
     LOG.log(Level.DEBUG, "Redis unavailable for a cross-node step: " + e.getClass().getSimpleName());
   }
@@ -125,15 +148,14 @@ public final class RedisClients implements Clients {
   @Override
   public void attachVisitor(String visitorId, Connection c) {
     local.attachVisitor(visitorId, c);
-    run(ATTACH, visitorAt(visitorId), nodeId, Long.toString(LOCATION_TTL.toMillis()), INBOX,
-        new JsonObject().put("op", "replaced-v").put("id", visitorId).encode()).onFailure(this::logFailure);
+    attachLocation(visitorAt(visitorId), "replaced-v", visitorId);
   }
 
   @Override
   public boolean detachVisitor(String visitorId, Connection c) {
     boolean detached = local.detachVisitor(visitorId, c);
     if (detached) {
-      run(DETACH, visitorAt(visitorId), nodeId).onFailure(this::logFailure);
+      run(DETACH, visitorAt(visitorId), nodeId, now(), Long.toString(LOCATION_TTL.toMillis())).onFailure(this::logFailure);
     }
     return detached;
   }
@@ -149,15 +171,14 @@ public final class RedisClients implements Clients {
   @Override
   public void attachCounsellor(String username, Connection c) {
     local.attachCounsellor(username, c);
-    run(ATTACH, counsellorAt(username), nodeId, Long.toString(LOCATION_TTL.toMillis()), INBOX,
-        new JsonObject().put("op", "replaced-c").put("id", username).encode()).onFailure(this::logFailure);
+    attachLocation(counsellorAt(username), "replaced-c", username);
   }
 
   @Override
   public boolean detachCounsellor(String username, Connection c) {
     boolean detached = local.detachCounsellor(username, c);
     if (detached) {
-      run(DETACH, counsellorAt(username), nodeId).onFailure(this::logFailure);
+      run(DETACH, counsellorAt(username), nodeId, now(), Long.toString(LOCATION_TTL.toMillis())).onFailure(this::logFailure);
     }
     return detached;
   }

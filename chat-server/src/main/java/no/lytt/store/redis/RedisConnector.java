@@ -101,6 +101,11 @@ public final class RedisConnector implements AutoCloseable {
     return pubSub;
   }
 
+  /** Lettuce's resources; their event bus reports reconnects. */
+  public ClientResources resources() {
+    return resources;
+  }
+
   public boolean isOpen() {
     return connection.isOpen();
   }

@@ -1,0 +1,46 @@
+package no.lytt.store.redis;
+
+import io.lettuce.core.ScriptOutputType;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Finds what a crashed node leaves behind. Its grace timers died with it, so queue places and chats
+ * of its visitors and counsellors would wait forever; every node looks periodically, and whatever
+ * has been away from any live node for longer than the grace period is released. The release
+ * itself goes through the normal services, which are atomic, so two nodes sweeping at once do it
+ * once.
+ */
+public final class RedisSweeper {
+  private static final Script SWEEP = Script.load("sweep", ScriptOutputType.MULTI);
+  private final Vertx vertx;
+  private final RedisConnector redis;
+  private final Clock clock;
+
+  /** What to release: queue entries and chats. */
+  public record Leftovers(List<String> queueEntries, List<String> chats) {
+    public boolean isEmpty() {
+      return queueEntries.isEmpty() && chats.isEmpty();
+    }
+  }
+
+  public RedisSweeper(Vertx vertx, RedisConnector redis, Clock clock) {
+    this.vertx = vertx;
+    this.redis = redis;
+    this.clock = clock;
+  }
+
+  @SuppressWarnings("unchecked")
+  public Future<Leftovers> sweep(Duration grace) {
+    return Future.fromCompletionStage(SWEEP.<List<Object>>run(redis.commands(),
+            new String[] {RedisStore.TAG + "queue", RedisStore.TAG + "chatids"},
+            RedisStore.TAG, Long.toString(clock.millis()), Long.toString(grace.toMillis())),
+            vertx.getOrCreateContext())
+        .recover(e -> Future.failedFuture(RedisStore.translate(e)))
+        .map(r -> new Leftovers(((List<Object>) r.get(0)).stream().map(String.class::cast).toList(),
+            ((List<Object>) r.get(1)).stream().map(String.class::cast).toList()));
+  }
+}

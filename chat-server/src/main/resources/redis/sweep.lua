@@ -1,0 +1,54 @@
+-- Finds visitors and chats whose node died and whose grace period has run out: nobody else will
+-- ever release them, since the grace timers were on the dead node. A live node's own timers
+-- handle its own clients, so those are left alone.
+-- KEYS[1] queue, KEYS[2] set of all chat ids
+-- ARGV[1] key prefix, ARGV[2] now millis, ARGV[3] grace millis
+-- Returns {queue entry ids to release, chat ids to end}.
+local prefix, now, grace = ARGV[1], tonumber(ARGV[2]), tonumber(ARGV[3])
+
+local function alive(node)
+  return redis.call('EXISTS', prefix .. 'node:' .. node) == 1
+end
+
+-- When this client was last seen on a live node, or nil while a live node answers for it.
+local function awaySince(kind, id)
+  local location = prefix .. 'at:' .. kind .. ':' .. id
+  local at = redis.call('GET', location)
+  if at and string.sub(at, 1, 1) == '-' then
+    local node, t = string.match(at, '^%-(.*)@(%d+)$')
+    if node and alive(node) then
+      return nil
+    end
+    return tonumber(t) or 0
+  end
+  if at and alive(at) then
+    return nil
+  end
+  -- Attached to a dead node, or no record at all: away since first noticed here.
+  local gone = location .. ':gone'
+  redis.call('SET', gone, ARGV[2], 'NX', 'PX', tostring(grace * 2 + 60000))
+  return tonumber(redis.call('GET', gone))
+end
+
+local function expired(kind, id)
+  local since = awaySince(kind, id)
+  return since ~= nil and now - since > grace
+end
+
+local release = {}
+for _, id in ipairs(redis.call('ZRANGE', KEYS[1], 0, -1)) do
+  if expired('v', id) then
+    release[#release + 1] = id
+  end
+end
+
+local ending = {}
+for _, chatId in ipairs(redis.call('SMEMBERS', KEYS[2])) do
+  local chat = redis.call('HMGET', prefix .. 'chat:' .. chatId, 'visitor', 'meta')
+  if not chat[1] then
+    redis.call('SREM', KEYS[2], chatId)
+  elseif expired('v', cjson.decode(chat[1]).id) or expired('c', cjson.decode(chat[2]).counsellor) then
+    ending[#ending + 1] = chatId
+  end
+end
+return {release, ending}
