@@ -151,6 +151,7 @@ public final class RelayService {
       }
       return ack(chat, side, lastSeq)
           .compose(v -> store.pending(chat.chatId(), in, lastSeq))
+          .recover(e -> lost(e, chat))
           .compose(unseen -> store.lastReceived(chat.chatId(), Direction.sentBy(side))
               .map(mine -> {
                 held.stored(chat.chatId(), in, last);
@@ -183,6 +184,17 @@ public final class RelayService {
 
   public Future<List<Chat>> chatsOf(String username) {
     return store.chatsOf(username);
+  }
+
+  /**
+   * Held ciphertext expired before its receiver came back: rather than continue with a hole in the
+   * conversation, the chat ends for both sides and the returning side is told why.
+   */
+  private <T> Future<T> lost(Throwable e, Chat chat) {
+    if (e instanceof LyttException le && le.code() == ErrorCode.MESSAGES_LOST) {
+      return end(chat.chatId(), "lost", Counter.CHATS_TIMED_OUT).transform(ended -> Future.failedFuture(e));
+    }
+    return Future.failedFuture(e);
   }
 
   /**

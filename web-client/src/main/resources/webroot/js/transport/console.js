@@ -215,7 +215,8 @@ export class ConsoleTransport extends Emitter {
       this.emit('acceptFailed', { code: frame.code, chatId: frame.chatId });
       return;
     }
-    if (frame.ref === 'resume' && frame.code === 'not_found' && frame.chatId && this.chats.has(frame.chatId)) {
+    if (frame.ref === 'resume' && (frame.code === 'not_found' || frame.code === 'messages_lost')
+        && frame.chatId && this.chats.has(frame.chatId)) {
       this._ended(frame.chatId, 'timeout');
       return;
     }

@@ -248,7 +248,7 @@ export class VisitorTransport extends Emitter {
   }
 
   _error(frame) {
-    if (frame.ref === 'resume' && frame.code === 'not_found') {
+    if (frame.ref === 'resume' && (frame.code === 'not_found' || frame.code === 'messages_lost')) {
       this._reset();
       this.state = 'ended';
       this.emit('lost', {});
