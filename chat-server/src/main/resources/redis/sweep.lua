@@ -22,6 +22,8 @@ local function awaySince(kind, id)
     return tonumber(t) or 0
   end
   if at and alive(at) then
+    -- A node whose heartbeat was only late: forget that it was ever noticed missing.
+    redis.call('DEL', location .. ':gone')
     return nil
   end
   -- Attached to a dead node, or no record at all: away since first noticed here.

@@ -2,7 +2,6 @@ package no.lytt.chat;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.Future;
@@ -196,12 +195,7 @@ class ReferenceClientChatTest {
   }
 
   private String chat(CounsellorClient counsellor, VisitorClient visitor) {
-    Await.of(visitor.join("none", "nb"));
-    String chatId = Await.of(counsellor.accept()).getString("chatId");
-    ChatSession visitorSide = Await.of(visitor.chat());
-    Await.of(counsellor.chat(chatId));
-    assertNotEquals(null, visitorSide);
-    return chatId;
+    return ChatClients.startChat(counsellor, visitor);
   }
 
   private VisitorClient visitor() {

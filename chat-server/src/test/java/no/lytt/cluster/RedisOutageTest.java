@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import no.lytt.client.CounsellorClient;
 import no.lytt.client.VisitorClient;
 import no.lytt.support.Await;
@@ -47,10 +46,7 @@ class RedisOutageTest {
   void whileRedisIsAwayNewcomersAreToldAndARunningChatOnThisNodeContinues() {
     CounsellorClient counsellor = clients.demoOnDuty(node, 2);
     VisitorClient visitor = clients.visitor(node);
-    Await.of(visitor.join("none", "nb"));
-    String chatId = Await.of(counsellor.accept()).getString("chatId");
-    Await.of(visitor.chat());
-    Await.of(counsellor.chat(chatId));
+    String chatId = ChatClients.startChat(counsellor, visitor);
     Await.of(visitor.send("before the outage"));
     assertEquals("before the outage", Await.of(counsellor.nextMessage(chatId)).text());
 
@@ -72,7 +68,7 @@ class RedisOutageTest {
     }
 
     redis.start();
-    eventually(() -> node.request(HttpMethod.GET, "/ready", null, null).status() == 200);
+    Await.until(() -> node.request(HttpMethod.GET, "/ready", null, null).status() == 200, "recovery");
 
     // What was said during the outage reached the store: a resume after it loses nothing.
     Await.of(counsellor.disconnect());
@@ -85,22 +81,6 @@ class RedisOutageTest {
     try (RawSocket newcomer = node.visitorSocket()) {
       newcomer.send(new JsonObject().put("type", "join").put("preference", "none").put("language", "nb"));
       assertEquals(1, newcomer.next("joined").getInteger("position"));
-    }
-  }
-
-  /** Polls a condition that becomes true when a background process (a reconnect) has finished. */
-  private static void eventually(java.util.function.BooleanSupplier condition) {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("did not recover within 30 s");
-      }
-      try {
-        Thread.sleep(100);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new AssertionError(e);
-      }
     }
   }
 }

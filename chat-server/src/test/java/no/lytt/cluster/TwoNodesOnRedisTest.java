@@ -74,10 +74,7 @@ class TwoNodesOnRedisTest {
   void aVisitorOnOneNodeAndACounsellorOnTheOtherChatBothWaysInOrder() {
     CounsellorClient counsellor = clients.demoOnDuty(b, 2);
     VisitorClient visitor = clients.visitor(a);
-    Await.of(visitor.join("none", "nb"));
-    String chatId = Await.of(counsellor.accept()).getString("chatId");
-    Await.of(visitor.chat());
-    Await.of(counsellor.chat(chatId));
+    String chatId = ChatClients.startChat(counsellor, visitor);
 
     // Ten each way at once: with their acknowledgements, within the default per-socket burst.
     List<Future<Long>> sent = new ArrayList<>();
@@ -135,10 +132,7 @@ class TwoNodesOnRedisTest {
   void aVisitorWhoseNodeIsGoneResumesOnTheOtherWithNothingLostOrTwice() throws InterruptedException {
     CounsellorClient counsellor = clients.demoOnDuty(b, 2);
     VisitorClient visitor = clients.visitor(a);
-    Await.of(visitor.join("none", "nb"));
-    String chatId = Await.of(counsellor.accept()).getString("chatId");
-    Await.of(visitor.chat());
-    Await.of(counsellor.chat(chatId));
+    String chatId = ChatClients.startChat(counsellor, visitor);
     Await.of(visitor.send("before"));
     assertEquals("before", Await.of(counsellor.nextMessage(chatId)).text());
 
@@ -173,26 +167,10 @@ class TwoNodesOnRedisTest {
 
     b.crash();
 
-    eventually(() -> a.request(HttpMethod.GET, "/api/status", null, null).json()
-        .getValue("estimatedWaitSeconds") == null);
+    Await.until(() -> a.request(HttpMethod.GET, "/api/status", null, null).json()
+        .getValue("estimatedWaitSeconds") == null, "the crashed node's counsellor going off duty");
     JsonObject moved = Await.of(onTheOtherNode.frames().next("queue", f -> f.getInteger("position") == 1), 30);
     assertEquals(1, moved.getInteger("position"), "the crashed node's visitor no longer holds the first place");
-  }
-
-  /** Waits for something a background process (heartbeat expiry, the sweeper) brings about. */
-  private static void eventually(java.util.function.BooleanSupplier condition) {
-    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("did not happen within 30 s");
-      }
-      try {
-        Thread.sleep(100);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new AssertionError(e);
-      }
-    }
   }
 
   @Test

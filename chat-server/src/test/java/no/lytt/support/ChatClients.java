@@ -42,6 +42,15 @@ public final class ChatClients implements AutoCloseable {
     return onDuty(node, "demo", TestServer.DEMO_PASSWORD, capacity);
   }
 
+  /** The visitor joins, the counsellor accepts, both finish the handshake; returns the chat id. */
+  public static String startChat(CounsellorClient counsellor, VisitorClient visitor) {
+    Await.of(visitor.join("none", "nb"));
+    String chatId = Await.of(counsellor.accept()).getString("chatId");
+    Await.of(visitor.chat());
+    Await.of(counsellor.chat(chatId));
+    return chatId;
+  }
+
   @Override
   public void close() {
     // A client of a crashed node's Vert.x never completes its close; a bounded wait is enough.

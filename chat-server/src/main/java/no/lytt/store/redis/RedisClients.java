@@ -226,7 +226,7 @@ public final class RedisClients implements Clients {
   }
 
   private void route(String locationKey, JsonObject m) {
-    run(ROUTE, locationKey, INBOX, m.encode(), nodeId, RedisStore.nodeKey("")).onFailure(this::logFailure);
+    run(ROUTE, locationKey, INBOX, m.encode(), nodeId).onFailure(this::logFailure);
   }
 
   /** Opening and closing: every node tells its own visitors (each watches the hours itself). */
