@@ -4,11 +4,14 @@
 // chat and the console shows it; quick exit leaves no trace (URL, storage, cookies, history).
 // A second test drops first the visitor's, then the console's connection mid-chat (through a
 // Playwright WebSocket route in front of the real server): the resume loses and repeats nothing.
+// A third pins another organisation's key in the visitor's page: the offer is refused visibly
+// and nothing but the refusal is sent.
 //
 //   LYTT_BASE_URL=http://localhost:8080 LYTT_DEMO_PASSWORD=demo-pass node --test test/browser/chat.browser.mjs
 //   LYTT_SCREENSHOTS=1 … also writes docs/img/visitor.png and docs/img/console.png
 import test from 'node:test';
 import assert from 'node:assert/strict';
+import { generateKeyPairSync } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -204,4 +207,34 @@ test('dropped connections resume on both sides: nothing lost, nothing shown twic
   await c.getByText('The visitor ended the chat.').waitFor();
   assert.deepEqual(visitor.log.errors, []);
   assert.deepEqual(counsellor.log.errors, []);
+});
+
+test('a counsellor the pinned organisation key did not certify is refused visibly and nothing is sent', { timeout: 120000 }, async (t) => {
+  assert.ok(PASSWORD, 'set LYTT_DEMO_PASSWORD');
+  const browser = await launch();
+  t.after(() => browser.close());
+  const counsellor = await newPage(browser);
+  const visitor = await newPage(browser, { width: 390, height: 844 });
+  const v = visitor.page;
+  const c = counsellor.page;
+  // The visitor's page pins another organisation's key, as if the served page and the console
+  // devices belonged to different organisations (or someone swapped the devices' certificates).
+  const { publicKey } = generateKeyPairSync('ed25519');
+  const otherOrg = Buffer.from(publicKey.export({ format: 'der', type: 'spki' })).subarray(-32).toString('base64url');
+  await visitor.context.route(`${BASE}/`, async (route) => {
+    const response = await route.fetch();
+    const html = (await response.text()).replace(/(<meta name="lytt-org-key" content=")[^"]*(")/, `$1${otherOrg}$2`);
+    assert.ok(html.includes(otherOrg), 'the page pins the other key');
+    await route.fulfill({ response, body: html });
+  });
+  await counsellorOnDuty(c);
+  await visitorJoins(v);
+  await c.getByRole('button', { name: 'Accept next', exact: true }).click();
+
+  await v.getByText('We could not verify that you are talking to one of our counsellors. Nothing was sent.').waitFor();
+  assert.equal(await v.getByRole('textbox', { name: 'Message', exact: true }).count(), 0, 'no message box');
+  const sent = visitor.log.frames.filter(([dir]) => dir === 'sent').map(([, , p]) => JSON.parse(p).type);
+  assert.ok(sent.includes('reject'), `the page told the server it refused (sent ${sent})`);
+  assert.ok(!sent.includes('handshake') && !sent.includes('msg'), `no handshake, no message (sent ${sent})`);
+  assert.deepEqual(visitor.log.errors, [], 'no script errors on the visitor page');
 });
