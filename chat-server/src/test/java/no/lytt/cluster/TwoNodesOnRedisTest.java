@@ -46,7 +46,8 @@ class TwoNodesOnRedisTest {
     // Both nodes trust the same organisation key, as a real deployment configures it.
     Path key = Files.createTempDirectory("lytt-shared-").resolve("dev-org.key");
     env.putAll(Map.of("LYTT_STORE", "redis", "LYTT_HOURS_OVERRIDE", "open",
-        "LYTT_ORG_DEV_KEY_FILE", key.toString(), "LYTT_CHAT_GRACE_SECONDS", "2"));
+        "LYTT_ORG_DEV_KEY_FILE", key.toString(), "LYTT_CHAT_GRACE_SECONDS", "2",
+        "LYTT_LIMITS_MAX_CAPACITY", "10"));
     a = TestServer.start(env);
     b = TestServer.start(env);
   }
@@ -129,14 +130,14 @@ class TwoNodesOnRedisTest {
   }
 
   @Test
-  void aVisitorWhoseNodeIsGoneResumesOnTheOtherWithNothingLostOrTwice() throws InterruptedException {
+  void aVisitorWhoseNodeCrashesResumesOnTheOtherWithNothingLostOrTwice() throws InterruptedException {
     CounsellorClient counsellor = clients.demoOnDuty(b, 2);
     VisitorClient visitor = clients.visitor(a);
     String chatId = ChatClients.startChat(counsellor, visitor);
     Await.of(visitor.send("before"));
     assertEquals("before", Await.of(counsellor.nextMessage(chatId)).text());
 
-    Await.of(visitor.disconnect());
+    a.crash();
     for (int i = 1; i <= 3; i++) {
       Await.of(counsellor.send(chatId, "while away " + i));
     }
@@ -148,12 +149,60 @@ class TwoNodesOnRedisTest {
     }
     assertEquals("written while away", Await.of(counsellor.nextMessage(chatId)).text());
 
-    // Node A's grace period (2 s) for the dropped socket runs out; the chat lives on, on B.
-    Thread.sleep(3_000);
+    // Longer than the grace period (2 s) and the sweeps: the chat lives on, on B.
+    Thread.sleep(8_000);
     Await.of(visitor.send("still here"));
     Await.of(counsellor.send(chatId, "so am I"));
     assertEquals("still here", Await.of(counsellor.nextMessage(chatId)).text());
     assertEquals("so am I", Await.of(visitor.nextMessage()).text());
+  }
+
+  @Test
+  void aVisitorWhoseConnectionDropsMayResumeOnTheOtherNodeWhileTheFirstStillRuns() throws InterruptedException {
+    CounsellorClient counsellor = clients.demoOnDuty(b, 2);
+    VisitorClient visitor = clients.visitor(a);
+    String chatId = ChatClients.startChat(counsellor, visitor);
+    Await.of(visitor.disconnect());
+    Await.of(counsellor.send(chatId, "while away"));
+    Await.of(visitor.reconnect(b.visitorUri(), b.origin()));
+    assertEquals("while away", Await.of(visitor.nextMessage()).text());
+
+    // Node A's grace timer for the dropped socket runs out: it sees the visitor is on B and leaves the chat be.
+    Thread.sleep(3_000);
+    Await.of(visitor.send("still here"));
+    assertEquals("still here", Await.of(counsellor.nextMessage(chatId)).text());
+  }
+
+  @Test
+  void twentyCounsellorsOnTwoNodesRacingForTwoHundredVisitorsHandEachOutOnce() {
+    List<CounsellorClient> racers = new ArrayList<>();
+    for (int i = 0; i < 20; i++) {
+      String username = "many" + i;
+      Await.of(a.lytt().accounts().save(username, "racer-password".toCharArray(), "Many " + i,
+          i % 2 == 0 ? Gender.WOMAN : Gender.MAN, Set.of(Language.NB, Language.EN), Role.COUNSELLOR));
+      racers.add(clients.onDuty(i % 2 == 0 ? a : b, username, "racer-password", 10));
+    }
+    List<VisitorClient> visitors = new ArrayList<>();
+    for (int i = 0; i < 200; i++) {
+      VisitorClient v = clients.visitor(i % 2 == 0 ? b : a);
+      Await.of(v.join("none", i % 3 == 0 ? "en" : "nb"));
+      visitors.add(v);
+    }
+    List<Future<JsonObject>> attempts = new ArrayList<>();
+    for (int round = 0; round < 10; round++) {
+      racers.forEach(r -> attempts.add(r.accept()));
+    }
+    Await.of(Future.join(attempts).otherwiseEmpty(), 60);
+
+    Set<String> accepted = new HashSet<>();
+    attempts.forEach(attempt -> assertTrue(accepted.add(attempt.result().getString("chatId")),
+        "every accept got its own visitor"));
+    Set<String> offered = new HashSet<>();
+    for (VisitorClient v : visitors) {
+      assertTrue(offered.add(Await.of(v.chat()).chatId()), "no two visitors in one chat");
+      assertEquals(1, v.frames().history().stream().filter(f -> "offer".equals(f.getString("type"))).count());
+    }
+    assertEquals(accepted, offered);
   }
 
   @Test

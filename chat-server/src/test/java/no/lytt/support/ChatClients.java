@@ -1,5 +1,6 @@
 package no.lytt.support;
 
+import io.vertx.core.Vertx;
 import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -10,15 +11,20 @@ import no.lytt.client.VisitorClient;
 import no.lytt.crypto.B64u;
 import no.lytt.crypto.DeviceKeys;
 
-/** Reference clients connected to test nodes, all closed together at the end of a test. */
+/**
+ * Reference clients connected to test nodes, all closed together at the end of a test. They run
+ * on a Vert.x of their own, as browsers are separate from servers: a node that crashes takes its
+ * sockets with it, not the clients.
+ */
 public final class ChatClients implements AutoCloseable {
   private static final SecureRandom RANDOM = new SecureRandom();
+  private final Vertx vertx = Vertx.vertx();
   private final List<VisitorClient> visitors = new ArrayList<>();
   private final List<CounsellorClient> counsellors = new ArrayList<>();
 
   /** A visitor on {@code node}'s page: it pins that node's organisation key. */
   public VisitorClient visitor(TestServer node) {
-    VisitorClient v = new VisitorClient(node.vertx(), B64u.decode(node.lytt().organisationPublicKey()),
+    VisitorClient v = new VisitorClient(vertx, B64u.decode(node.lytt().organisationPublicKey()),
         Clock.systemUTC());
     visitors.add(v);
     Await.of(v.connect(node.visitorUri(), node.origin()));
@@ -27,7 +33,7 @@ public final class ChatClients implements AutoCloseable {
 
   /** A counsellor logged in on {@code node} with a certified device, on duty with {@code capacity}. */
   public CounsellorClient onDuty(TestServer node, String username, String password, int capacity) {
-    CounsellorClient c = new CounsellorClient(node.vertx(), URI.create(node.origin() + "/"), node.origin(),
+    CounsellorClient c = new CounsellorClient(vertx, URI.create(node.origin() + "/"), node.origin(),
         DeviceKeys.generate(RANDOM), RANDOM);
     counsellors.add(c);
     Await.of(c.login(username, password));
@@ -53,9 +59,9 @@ public final class ChatClients implements AutoCloseable {
 
   @Override
   public void close() {
-    // A client of a crashed node's Vert.x never completes its close; a bounded wait is enough.
-    visitors.forEach(v -> quietly(v.close()));
+      visitors.forEach(v -> quietly(v.close()));
     counsellors.forEach(c -> quietly(c.close()));
+    quietly(vertx.close());
   }
 
   private static void quietly(io.vertx.core.Future<Void> closing) {
