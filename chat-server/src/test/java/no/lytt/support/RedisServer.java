@@ -28,6 +28,10 @@ public final class RedisServer implements AutoCloseable {
     this.extra = extra;
   }
 
+  /**
+   * @param extraArgs more {@code redis-server} arguments; a first argument ending in {@code .conf}
+   *                  is a configuration file whose settings are kept
+   */
   public static RedisServer launch(String... extraArgs) {
     RedisServer server = new RedisServer(freePort(), tempDir(), List.of(extraArgs));
     server.start();
@@ -47,10 +51,19 @@ public final class RedisServer implements AutoCloseable {
     if (process != null && process.isAlive()) {
       return;
     }
-    List<String> cmd = new ArrayList<>(List.of(executable(), "--port", Integer.toString(port),
-        "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--dir", dir.toString(),
-        "--protected-mode", "no", "--loglevel", "warning"));
-    cmd.addAll(extra);
+    List<String> cmd = new ArrayList<>(List.of(executable()));
+    boolean configFile = !extra.isEmpty() && extra.get(0).endsWith(".conf");
+    if (configFile) {
+      // A configuration file comes first and keeps its settings; only where to listen and write changes.
+      cmd.add(extra.get(0));
+      cmd.addAll(List.of("--port", Integer.toString(port), "--bind", "127.0.0.1", "--dir", dir.toString(),
+          "--loglevel", "warning"));
+      cmd.addAll(extra.subList(1, extra.size()));
+    } else {
+      cmd.addAll(List.of("--port", Integer.toString(port), "--bind", "127.0.0.1", "--save", "",
+          "--appendonly", "no", "--dir", dir.toString(), "--protected-mode", "no", "--loglevel", "warning"));
+      cmd.addAll(extra);
+    }
     try {
       process = new ProcessBuilder(cmd).redirectErrorStream(true)
           .redirectOutput(dir.resolve("redis-" + port + ".log").toFile()).start();
