@@ -5,6 +5,7 @@ if redis.call('ZREM', KEYS[1], ARGV[1]) == 0 then
 end
 local entry = redis.call('GET', KEYS[2])
 redis.call('DEL', KEYS[2])
+redis.call('DEL', ARGV[2] .. 'at:v:' .. ARGV[1], ARGV[2] .. 'at:v:' .. ARGV[1] .. ':gone')
 if entry then
   redis.call('DEL', ARGV[2] .. 'token:' .. cjson.decode(entry).tokenHash)
 end

@@ -12,12 +12,14 @@ if redis.call('SCARD', KEYS[2]) >= tonumber(ARGV[1]) then
 end
 for i = 6, #ARGV do
   local id = ARGV[i]
-  if redis.call('ZREM', KEYS[1], id) == 1 then
+  local score = redis.call('ZSCORE', KEYS[1], id)
+  if score and redis.call('ZREM', KEYS[1], id) == 1 then
     local entryKey = ARGV[4] .. 'entry:' .. id
     local entry = redis.call('GET', entryKey)
     if entry then
       redis.call('DEL', entryKey)
-      redis.call('HSET', KEYS[3], 'meta', ARGV[3], 'visitor', entry, 'state', 'offered', 'createdAt', ARGV[5])
+      redis.call('HSET', KEYS[3], 'meta', ARGV[3], 'visitor', entry, 'state', 'offered', 'createdAt', ARGV[5],
+        'score', score)
       redis.call('SADD', KEYS[2], ARGV[2])
       redis.call('SADD', ARGV[4] .. 'chatids', ARGV[2])
       redis.call('SET', ARGV[4] .. 'token:' .. cjson.decode(entry).tokenHash, 'c:' .. ARGV[2])

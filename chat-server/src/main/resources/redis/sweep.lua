@@ -1,9 +1,9 @@
--- Finds visitors and chats whose node died and whose grace period has run out: nobody else will
--- ever release them, since the grace timers were on the dead node. A live node's own timers
--- handle its own clients, so those are left alone.
+-- Finds visitors and chats whose grace period has run out without anyone releasing them: their
+-- node died (its grace timers with it), or Redis was away when the timer fired. Also finds offers
+-- nobody answered (an offer frame lost on the way): those visitors go back to their place.
 -- KEYS[1] queue, KEYS[2] set of all chat ids
--- ARGV[1] key prefix, ARGV[2] now millis, ARGV[3] grace millis
--- Returns {queue entry ids to release, chat ids to end}.
+-- ARGV[1] key prefix, ARGV[2] now millis, ARGV[3] grace millis, ARGV[4] offer timeout millis
+-- Returns {queue entry ids to release, chat ids to end, offered chat ids to take back}.
 local prefix, now, grace = ARGV[1], tonumber(ARGV[2]), tonumber(ARGV[3])
 
 local function alive(node)
@@ -15,11 +15,9 @@ local function awaySince(kind, id)
   local location = prefix .. 'at:' .. kind .. ':' .. id
   local at = redis.call('GET', location)
   if at and string.sub(at, 1, 1) == '-' then
-    local node, t = string.match(at, '^%-(.*)@(%d+)$')
-    if node and alive(node) then
-      return nil
-    end
-    return tonumber(t) or 0
+    -- Left at t: released after the grace period whether or not the node it left is alive, so a
+    -- release its own timer could not make (Redis away at that moment) still happens.
+    return tonumber(string.match(at, '@(%d+)$')) or 0
   end
   if at and alive(at) then
     -- A node whose heartbeat was only late: forget that it was ever noticed missing.
@@ -44,13 +42,15 @@ for _, id in ipairs(redis.call('ZRANGE', KEYS[1], 0, -1)) do
   end
 end
 
-local ending = {}
+local ending, unanswered = {}, {}
 for _, chatId in ipairs(redis.call('SMEMBERS', KEYS[2])) do
-  local chat = redis.call('HMGET', prefix .. 'chat:' .. chatId, 'visitor', 'meta')
+  local chat = redis.call('HMGET', prefix .. 'chat:' .. chatId, 'visitor', 'meta', 'state', 'createdAt')
   if not chat[1] then
     redis.call('SREM', KEYS[2], chatId)
   elseif expired('v', cjson.decode(chat[1]).id) or expired('c', cjson.decode(chat[2]).counsellor) then
     ending[#ending + 1] = chatId
+  elseif chat[3] == 'offered' and now - tonumber(chat[4]) > tonumber(ARGV[4]) then
+    unanswered[#unanswered + 1] = chatId
   end
 end
-return {release, ending}
+return {release, ending, unanswered}

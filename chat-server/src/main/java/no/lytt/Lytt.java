@@ -65,10 +65,13 @@ public final class Lytt {
   private static final Duration NODE_TTL = Duration.ofSeconds(5);
   /** How often a node looks for what a crashed node left behind. */
   private static final Duration SWEEP_PERIOD = Duration.ofSeconds(2);
+  /** An offer unanswered this long was lost on the way: the visitor gets their place back. */
+  private static final Duration OFFER_TIMEOUT = Duration.ofSeconds(30);
   private Store store;
   private Clients clients;
   private StatusWatcher watcher;
   private long syncTimer = -1;
+  private RelayService relay;
   private RedisSweeper sweeper;
   private long sweepTimer = -1;
   private AccountService accounts;
@@ -97,15 +100,17 @@ public final class Lytt {
       QueueService queue = new QueueService(store, hours, estimator, local, stats, clock, ids,
           config.limits().queueLength());
       local.onQueueChanged(new Coalescer(queue::announce)::request);
-      RelayService relay = new RelayService(store, clients, stats, clock, config.limits().unackedEnvelopes(),
+      relay = new RelayService(store, clients, stats, clock, config.limits().unackedEnvelopes(),
           (side, who) -> side == Side.VISITOR ? local.hasVisitor(who) : local.hasCounsellor(who));
       syncTimer = vertx.setPeriodic(1_000, t -> relay.syncAll());
       if (sweeper != null) {
         Duration grace = Duration.ofSeconds(config.chat().graceSeconds());
-        sweepTimer = vertx.setPeriodic(SWEEP_PERIOD.toMillis(), t -> sweeper.sweep(grace)
-            .compose(left -> Future.join(
-                Stream.concat(left.queueEntries().stream().map(queue::leave),
-                    left.chats().stream().map(id -> relay.end(id, "timeout", Counter.CHATS_TIMED_OUT))).toList())
+        sweepTimer = vertx.setPeriodic(SWEEP_PERIOD.toMillis(), t -> sweeper.sweep(grace, OFFER_TIMEOUT)
+            .compose(left -> Future.join(Stream.of(
+                    left.queueEntries().stream().map(queue::leave),
+                    left.chats().stream().map(id -> relay.end(id, "timeout", Counter.CHATS_TIMED_OUT)),
+                    left.unanswered().stream().map(relay::takeBack))
+                .flatMap(s -> s).toList())
                 .onComplete(done -> {
                   if (!left.isEmpty()) {
                     clients.queueChanged();
@@ -161,7 +166,7 @@ public final class Lytt {
     Duration grace = Duration.ofSeconds(config.chat().graceSeconds());
     return vertx.executeBlocking(() -> RedisConnector.connect(config.store()), false)
         .recover(e -> Future.failedFuture(new IllegalStateException("Redis (redis.uri, LYTT_REDIS_URI) cannot be "
-            + "reached: " + e.getMessage(), e)))
+            + "reached or the URI is not valid: " + withoutUri(e.getMessage()))))
         .compose(redis -> {
           store = new RedisStore(vertx, redis, clock, nodeId, grace.multipliedBy(2).plusMinutes(1), NODE_TTL);
           sweeper = new RedisSweeper(vertx, redis, clock);
@@ -169,6 +174,17 @@ public final class Lytt {
           clients = cluster;
           return cluster.start();
         });
+  }
+
+  /** Lettuce quotes the URI in some messages, and it may hold a password: never pass it on. */
+  private String withoutUri(String message) {
+    String text = String.valueOf(message);
+    for (String uri : config.store().redisUri().split(",")) {
+      if (!uri.isBlank()) {
+        text = text.replace(uri.trim(), "<redis.uri>");
+      }
+    }
+    return text.replaceAll("rediss?[+-]?[a-z]*://\\S+", "<redis.uri>");
   }
 
   private Future<OrgKey> orgKey(boolean development, SecureRandom random) {
@@ -220,6 +236,8 @@ public final class Lytt {
     if (watcher != null) {
       watcher.stop();
     }
-    return store == null ? Future.succeededFuture() : store.close();
+    // What was relayed during a store outage is written back before the store is let go.
+    Future<Void> flushed = relay == null ? Future.succeededFuture() : relay.syncAll().otherwiseEmpty();
+    return store == null ? flushed : flushed.compose(v -> store.close());
   }
 }

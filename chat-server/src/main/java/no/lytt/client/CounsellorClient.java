@@ -25,8 +25,8 @@ public final class CounsellorClient {
   private final Connection connection;
   private final ChatTraffic traffic;
   private final ConsoleHttp http;
-  private final URI base;
-  private final String origin;
+  private volatile URI base;
+  private volatile String origin;
   private final DeviceKeys device;
   private final CounsellorOffers offers;
   private volatile DeviceCertificate certificate;
@@ -130,6 +130,16 @@ public final class CounsellorClient {
    * in {@code welcome.chats}. Completes with the {@code welcome} once every resume is answered.
    */
   public Future<JsonObject> reconnect() {
+    return reconnect(base, origin);
+  }
+
+  /**
+   * {@link #reconnect()} to another node (the session is shared through the store), as after a
+   * node restart behind a load balancer.
+   */
+  public Future<JsonObject> reconnect(URI newBase, String newOrigin) {
+    this.base = newBase;
+    this.origin = newOrigin;
     return connect().compose(welcome -> {
       List<Future<JsonObject>> resumes = new ArrayList<>();
       JsonArray listed = welcome.getJsonArray("chats", new JsonArray());

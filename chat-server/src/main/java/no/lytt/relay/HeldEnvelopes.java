@@ -15,6 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * remembers the last sequence number stored for every chat direction it relays. Thread-safe.
  */
 public final class HeldEnvelopes {
+  private static final long IDLE_MILLIS = 3_600_000;
   private final Map<Key, Track> tracks = new ConcurrentHashMap<>();
 
   private record Key(String chatId, Direction direction) {
@@ -22,6 +23,7 @@ public final class HeldEnvelopes {
 
   /** One direction of one chat as this node knows it. */
   private static final class Track {
+    private volatile long touched = System.currentTimeMillis();
     private long lastStored;
     private long ackedStored;
     private long acked;
@@ -33,7 +35,23 @@ public final class HeldEnvelopes {
   }
 
   private Track track(String chatId, Direction d) {
-    return tracks.computeIfAbsent(new Key(chatId, d), k -> new Track());
+    Track t = tracks.computeIfAbsent(new Key(chatId, d), k -> new Track());
+    t.touched = System.currentTimeMillis();
+    return t;
+  }
+
+  /**
+   * Forgets directions quiet for an hour with nothing held: chats that ended elsewhere. One that
+   * comes back is known again from its next stored envelope or resume.
+   */
+  public void forgetIdle() {
+    long nowMillis = System.currentTimeMillis();
+    tracks.entrySet().removeIf(e -> {
+      Track t = e.getValue();
+      synchronized (t) {
+        return t.held.isEmpty() && t.acked <= t.ackedStored && nowMillis - t.touched > IDLE_MILLIS;
+      }
+    });
   }
 
   /** The store has everything up to {@code seq} in this direction. */

@@ -19,6 +19,7 @@ import no.lytt.store.StoreUnavailableException;
  * envelope is a sequence number and ciphertext.
  */
 public final class RelayService {
+  private static final System.Logger LOG = System.getLogger("lytt.relay");
   private final Store store;
   private final Notifier notifier;
   private final Stats stats;
@@ -146,8 +147,10 @@ public final class RelayService {
     }
     return sync(chat.chatId()).compose(v -> store.lastReceived(chat.chatId(), in)).compose(last -> {
       if (lastSeq > last) {
-        return Future.failedFuture(new LyttException(ErrorCode.BAD_FRAME,
-            "lastSeq is ahead of what was ever sent."));
+        // The client saw messages the store never kept (relayed during a Redis outage by a node
+        // that died before writing them back): the conversation cannot continue without a hole.
+        return lost(new LyttException(ErrorCode.MESSAGES_LOST,
+            "Messages of this chat were lost with a server; it cannot continue."), chat);
       }
       return ack(chat, side, lastSeq)
           .compose(v -> store.pending(chat.chatId(), in, lastSeq))
@@ -180,6 +183,18 @@ public final class RelayService {
           .compose(v -> counter == Counter.CHATS_COMPLETED ? store.recordChatDuration(length) : Future.succeededFuture())
           .map(ended);
     });
+  }
+
+  /**
+   * An offer nobody answered (its frame lost on the way, or the visitor's page gone quiet): the
+   * visitor goes back to their place in the queue, and the counsellor is told.
+   */
+  public Future<Optional<Chat>> takeBack(String chatId) {
+    return store.takeBack(chatId).onSuccess(taken -> taken.ifPresent(c -> {
+      known.remove(chatId);
+      held.forget(chatId);
+      notifier.toCounsellor(c.counsellor(), Frames.ended(chatId, "unanswered"));
+    }));
   }
 
   public Future<List<Chat>> chatsOf(String username) {
@@ -217,7 +232,15 @@ public final class RelayService {
         continue;
       }
       for (Envelope e : backlog.envelopes()) {
-        done = done.compose(v -> store.append(chatId, d, e, Integer.MAX_VALUE).mapEmpty());
+        done = done.compose(v -> store.append(chatId, d, e, Integer.MAX_VALUE)).map(r -> {
+          if (r != AppendResult.ACCEPTED && r != AppendResult.DUPLICATE) {
+            // The chat ended or moved on meanwhile: what was held has nowhere to go. Its receiver
+            // had it delivered live; a later resume reports what the store lacks.
+            LOG.log(System.Logger.Level.WARNING, "An envelope relayed during a store outage could not be written back: "
+                + r.name().toLowerCase());
+          }
+          return (Void) null;
+        });
       }
       if (backlog.ackUpTo() > 0) {
         done = done.compose(v -> store.ack(chatId, d, backlog.ackUpTo()).mapEmpty());
@@ -230,6 +253,7 @@ public final class RelayService {
 
   /** Writes every outage backlog; called periodically so it lands even when a chat goes quiet. */
   public Future<Void> syncAll() {
+    held.forgetIdle();
     return Future.join(held.chatsWithBacklog().stream().map(this::sync).toList()).mapEmpty();
   }
 

@@ -40,7 +40,11 @@ final class ConsoleConnection implements FrameHandler {
     String user = account.username();
     s.clients().attachCounsellor(user, conn);
     s.grace().cancel("c:" + user);
-    return Future.all(s.duty().get(user), s.relay().chatsOf(user)).compose(all -> {
+    // Duty is recorded with the node the console is on; a console back on another node (after a
+    // restart or a crash) records it again, or it would count as gone with the old node.
+    Future<Duty> recorded = s.duty().get(user).compose(d -> d.onDuty() ? s.duty().set(user, true, d.capacity())
+        : Future.succeededFuture(d));
+    return Future.all(recorded, s.relay().chatsOf(user)).compose(all -> {
       Duty duty = all.resultAt(0);
       List<Chat> chats = all.resultAt(1);
       List<Future<JsonObject>> described = chats.stream().map(this::describe).toList();
@@ -157,6 +161,7 @@ final class ConsoleConnection implements FrameHandler {
         .compose(chats -> Future.all(chats.stream()
             .map(c -> s.relay().end(c.chatId(), "timeout", Counter.CHATS_TIMED_OUT)).toList()))
         .compose(v -> s.duty().set(user, false, 0))
-        .onSuccess(v -> s.clients().queueChanged()));
+        .onSuccess(v -> s.clients().queueChanged()))
+        .onFailure(e -> s.grace().retry("c:" + user, () -> expire(user)));
   }
 }

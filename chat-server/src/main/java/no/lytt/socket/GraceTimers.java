@@ -10,6 +10,7 @@ import java.util.concurrent.ConcurrentMap;
  */
 public final class GraceTimers {
   private final Vertx vertx;
+  private static final long RETRY_MILLIS = 2_000;
   private final long graceMillis;
   private final ConcurrentMap<String, Long> timers = new ConcurrentHashMap<>();
 
@@ -26,6 +27,22 @@ public final class GraceTimers {
       }
     });
     timers.put(key, id);
+  }
+
+  /**
+   * Runs {@code expired} again shortly: releasing a place failed (the store was away), and a
+   * place nobody releases would be held for ever.
+   */
+  public void retry(String key, Runnable expired) {
+    long id = vertx.setTimer(RETRY_MILLIS, t -> {
+      if (timers.remove(key, t)) {
+        expired.run();
+      }
+    });
+    Long old = timers.putIfAbsent(key, id);
+    if (old != null) {
+      vertx.cancelTimer(id); // the client came back, or a newer timer runs
+    }
   }
 
   public void cancel(String key) {

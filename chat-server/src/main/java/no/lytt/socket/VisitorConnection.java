@@ -214,7 +214,8 @@ final class VisitorConnection implements FrameHandler {
   /** The visitor did not come back in time: the queue place or the chat is released. */
   private void expire(String id, String hash) {
     // The visitor may have come back on another node; only then is the place still theirs.
-    s.clients().visitorPresent(id).compose(back -> back ? Future.<Void>succeededFuture() : release(id, hash));
+    s.clients().visitorPresent(id).compose(back -> back ? Future.<Void>succeededFuture() : release(id, hash))
+        .onFailure(e -> s.grace().retry("v:" + id, () -> expire(id, hash)));
   }
 
   private Future<Void> release(String id, String hash) {

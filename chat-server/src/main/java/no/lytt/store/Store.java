@@ -60,6 +60,12 @@ public interface Store {
   /** Moves an offered chat to open with the visitor's encapsulated key; empty if not offered. */
   Future<Optional<Chat>> openChat(String chatId, String enc);
 
+  /**
+   * An offer nobody answered: while the chat is still offered, it is deleted and the visitor goes
+   * back to the place they had in the queue. Empty when the chat is not (or no longer) offered.
+   */
+  Future<Optional<Chat>> takeBack(String chatId);
+
   /** Deletes a chat and its envelopes; returns it only to the first caller, so it is counted once. */
   Future<Optional<Chat>> endChat(String chatId);
 

@@ -83,4 +83,25 @@ class RedisOutageTest {
       assertEquals(1, newcomer.next("joined").getInteger("position"));
     }
   }
+
+  @Test
+  void aVisitorWhoLeavesWhileRedisIsAwayIsReleasedAfterTheGracePeriodAllTheSame() throws InterruptedException {
+    TestServer shortGrace = TestServer.start(Map.of("LYTT_STORE", "redis", "LYTT_REDIS_URI", redis.uri(),
+        "LYTT_HOURS_OVERRIDE", "open", "LYTT_CHAT_GRACE_SECONDS", "2"));
+    try {
+      VisitorClient gone = clients.visitor(shortGrace);
+      assertEquals(1, Await.of(gone.join("none", "nb")).getInteger("position"));
+      redis.kill();
+      Await.of(gone.disconnect());
+      Thread.sleep(300); // the node notices the departure while Redis is away
+      redis.start();
+      Await.until(() -> shortGrace.request(HttpMethod.GET, "/ready", null, null).status() == 200, "recovery");
+
+      VisitorClient later = clients.visitor(shortGrace);
+      assertEquals(2, Await.of(later.join("none", "nb")).getInteger("position"));
+      Await.of(later.frames().next("queue", f -> f.getInteger("position") == 1), 30);
+    } finally {
+      shortGrace.close();
+    }
+  }
 }

@@ -223,6 +223,21 @@ class TwoNodesOnRedisTest {
   }
 
   @Test
+  void aCounsellorWhoseNodeCrashesIsOnDutyAgainOnTheOtherNode() {
+    CounsellorClient counsellor = clients.demoOnDuty(b, 2);
+    b.crash();
+    JsonObject welcome = Await.of(counsellor.reconnect(java.net.URI.create(a.origin() + "/"), a.origin()));
+    assertTrue(welcome.getJsonObject("duty").getBoolean("on"));
+    Await.of(counsellor.hello());
+
+    VisitorClient visitor = clients.visitor(a);
+    assertTrue(Await.of(visitor.join("none", "nb")).getValue("estimatedWaitSeconds") != null,
+        "visitors see a counsellor on duty, so a real estimate");
+    String chatId = Await.of(counsellor.accept()).getString("chatId");
+    assertEquals(chatId, Await.of(visitor.chat()).chatId());
+  }
+
+  @Test
   void loggingOutOnOneNodeEndsTheSessionEverywhereAndClosesTheConsoleOnTheOther() {
     CounsellorClient counsellor = clients.demoOnDuty(b, 2);
     String cookie = a.login("demo", TestServer.DEMO_PASSWORD);

@@ -151,6 +151,24 @@ public abstract class StoreContractTest {
   }
 
   @Test
+  void anUnansweredOfferGoesBackToItsPlaceButAnOpenedChatStays() {
+    await(store.enqueue(entry("a", 1), 10));
+    await(store.enqueue(entry("b", 2), 10));
+    dispatch("c1", 2);
+    assertEquals("c1", await(store.takeBack("c1")).orElseThrow().chatId());
+    assertEquals(List.of("a", "b"), await(store.queue()).stream().map(QueueEntry::id).toList());
+    assertTrue(await(store.chat("c1")).isEmpty());
+    assertTrue(await(store.chatsOf("kari")).isEmpty());
+    assertTrue(await(store.findVisitor("hash-a")).orElseThrow().queued().isPresent());
+    assertTrue(await(store.takeBack("c1")).isEmpty());
+
+    dispatch("c2", 2);
+    await(store.openChat("c2", "enc"));
+    assertTrue(await(store.takeBack("c2")).isEmpty());
+    assertEquals(ChatState.OPEN, await(store.chat("c2")).orElseThrow().state());
+  }
+
+  @Test
   void dutyIsRememberedAndListed() {
     assertFalse(await(store.duty("kari")).onDuty());
     await(store.setDuty(new Duty("kari", true, 2)));

@@ -168,6 +168,21 @@ public final class MemoryStore implements Store {
   }
 
   @Override
+  public Future<Optional<Chat>> takeBack(String chatId) {
+    return locked(() -> {
+      Chat chat = chats.get(chatId);
+      if (chat == null || chat.state() != ChatState.OFFERED) {
+        return Optional.empty();
+      }
+      chats.remove(chatId);
+      logs.remove(chatId);
+      queue.add(chat.visitor());
+      queuedById.put(chat.visitor().id(), chat.visitor());
+      return Optional.of(chat);
+    });
+  }
+
+  @Override
   public Future<Optional<Chat>> endChat(String chatId) {
     return locked(() -> {
       logs.remove(chatId);

@@ -36,7 +36,8 @@ public final class RedisClients implements Clients {
   static final String INBOX = RedisStore.TAG + "inbox:";
   static final String ALL = RedisStore.TAG + "all";
   private static final String AT = RedisStore.TAG + "at:";
-  private static final Duration LOCATION_TTL = Duration.ofHours(24);
+  /** Longer than any session, so a console connected all shift keeps its record. */
+  private static final Duration LOCATION_TTL = Duration.ofDays(2);
   private static final Script ROUTE = Script.load("route", ScriptOutputType.INTEGER);
   private static final Script ATTACH = Script.load("attach", ScriptOutputType.INTEGER);
   private static final Script DETACH = Script.load("detach", ScriptOutputType.INTEGER);
@@ -48,6 +49,9 @@ public final class RedisClients implements Clients {
   private final String nodeId;
   private final Context context;
   private final Clock clock;
+  /** Departures not yet written because Redis was away: location key → when they left. */
+  private final java.util.concurrent.ConcurrentMap<String, Long> unwrittenDepartures =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
   /**
    * @param context where frames from other nodes are handled, one at a time and in order
@@ -88,14 +92,31 @@ public final class RedisClients implements Clients {
         .recover(e -> Future.failedFuture(RedisStore.translate(e)));
   }
 
+  /**
+   * Redis is back: departures it missed are written first (with the time they happened, so grace
+   * periods count from then), then this node renews the locations of who is connected here — never
+   * taking one that another node has claimed since.
+   */
   private void reattachAll() {
-    local.visitorIds().forEach(id -> attachLocation(visitorAt(id), "replaced-v", id));
-    local.counsellorNames().forEach(name -> attachLocation(counsellorAt(name), "replaced-c", name));
+    unwrittenDepartures.forEach((key, leftAt) -> run(DETACH, key, nodeId, Long.toString(leftAt),
+        Long.toString(LOCATION_TTL.toMillis())).onSuccess(n -> unwrittenDepartures.remove(key, leftAt)));
+    local.visitorIds().forEach(id -> attachLocation(visitorAt(id), "replaced-v", id, true));
+    local.counsellorNames().forEach(name -> attachLocation(counsellorAt(name), "replaced-c", name, true));
   }
 
-  private void attachLocation(String key, String replacedOp, String id) {
+  private void attachLocation(String key, String replacedOp, String id, boolean reassert) {
+    unwrittenDepartures.remove(key);
     run(ATTACH, key, nodeId, Long.toString(LOCATION_TTL.toMillis()), INBOX,
-        new JsonObject().put("op", replacedOp).put("id", id).encode()).onFailure(this::logFailure);
+        new JsonObject().put("op", replacedOp).put("id", id).encode(), reassert ? "reassert" : "claim")
+        .onFailure(this::logFailure);
+  }
+
+  private void departed(String key) {
+    long leftAt = clock.millis();
+    run(DETACH, key, nodeId, Long.toString(leftAt), Long.toString(LOCATION_TTL.toMillis())).onFailure(e -> {
+      unwrittenDepartures.put(key, leftAt);
+      logFailure(e);
+    });
   }
 
   private void received(String message) {
@@ -137,10 +158,6 @@ public final class RedisClients implements Clients {
         .recover(e -> Future.failedFuture(RedisStore.translate(e)));
   }
 
-  private String now() {
-    return Long.toString(clock.millis());
-  }
-
   private void logFailure(Throwable e) {
     LOG.log(Level.DEBUG, "Redis unavailable for a cross-node step: " + e.getClass().getSimpleName());
   }
@@ -148,14 +165,14 @@ public final class RedisClients implements Clients {
   @Override
   public void attachVisitor(String visitorId, Connection c) {
     local.attachVisitor(visitorId, c);
-    attachLocation(visitorAt(visitorId), "replaced-v", visitorId);
+    attachLocation(visitorAt(visitorId), "replaced-v", visitorId, false);
   }
 
   @Override
   public boolean detachVisitor(String visitorId, Connection c) {
     boolean detached = local.detachVisitor(visitorId, c);
     if (detached) {
-      run(DETACH, visitorAt(visitorId), nodeId, now(), Long.toString(LOCATION_TTL.toMillis())).onFailure(this::logFailure);
+      departed(visitorAt(visitorId));
     }
     return detached;
   }
@@ -171,14 +188,14 @@ public final class RedisClients implements Clients {
   @Override
   public void attachCounsellor(String username, Connection c) {
     local.attachCounsellor(username, c);
-    attachLocation(counsellorAt(username), "replaced-c", username);
+    attachLocation(counsellorAt(username), "replaced-c", username, false);
   }
 
   @Override
   public boolean detachCounsellor(String username, Connection c) {
     boolean detached = local.detachCounsellor(username, c);
     if (detached) {
-      run(DETACH, counsellorAt(username), nodeId, now(), Long.toString(LOCATION_TTL.toMillis())).onFailure(this::logFailure);
+      departed(counsellorAt(username));
     }
     return detached;
   }

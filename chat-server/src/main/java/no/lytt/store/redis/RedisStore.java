@@ -57,6 +57,8 @@ public final class RedisStore implements Store {
   private static final int DURATION_HISTORY = 50;
   private static final Duration ENTRY_TTL = Duration.ofHours(24);
   private static final int DISPATCH_ATTEMPTS = 4;
+  /** Bounds a chat's envelope log should its end never be written; renewed by every message. */
+  private static final Duration LOG_TTL = Duration.ofDays(2);
 
   private static final Script ENQUEUE = Script.load("enqueue", ScriptOutputType.INTEGER);
   private static final Script DEQUEUE = Script.load("dequeue", ScriptOutputType.INTEGER);
@@ -65,6 +67,7 @@ public final class RedisStore implements Store {
   private static final Script DISPATCH = Script.load("dispatch", ScriptOutputType.MULTI);
   private static final Script OPEN_CHAT = Script.load("open_chat", ScriptOutputType.MULTI);
   private static final Script END_CHAT = Script.load("end_chat", ScriptOutputType.MULTI);
+  private static final Script TAKE_BACK = Script.load("take_back", ScriptOutputType.MULTI);
   private static final Script CHATS_OF = Script.load("chats_of", ScriptOutputType.MULTI);
   private static final Script APPEND = Script.load("append", ScriptOutputType.STATUS);
   private static final Script ACK = Script.load("ack", ScriptOutputType.INTEGER);
@@ -271,15 +274,29 @@ public final class RedisStore implements Store {
         .toList());
   }
 
+  /**
+   * The envelope log (in the chat's own slot) is marked open first and the chat record second: a
+   * failure in between leaves an open log without an open chat, which the next handshake repairs,
+   * never an open chat whose envelopes are refused. A log left for a chat that is gone is removed.
+   */
   @Override
   public Future<Optional<Chat>> openChat(String chatId, String enc) {
-    return on(OPEN_CHAT.<List<Object>>run(cmd, keys(chatKey(chatId)), enc)).compose(r -> {
-      if (r.isEmpty()) {
-        return Future.succeededFuture(Optional.<Chat>empty());
-      }
-      Chat chat = StoreJson.chat(fields(r));
-      return on(cmd.hset(logKey(chatId), "open", "1")).map(v -> Optional.of(chat));
-    });
+    return on(cmd.hset(logKey(chatId), "open", "1"))
+        .compose(v -> on(cmd.pexpire(logKey(chatId), LOG_TTL.toMillis())))
+        .compose(v -> on(OPEN_CHAT.<List<Object>>run(cmd, keys(chatKey(chatId)), enc)))
+        .compose(r -> switch ((String) r.get(0)) {
+          case "opened" -> Future.succeededFuture(Optional.of(StoreJson.chat(fields(r.subList(1, r.size())))));
+          case "missing" -> on(cmd.del(logKey(chatId))).map(n -> Optional.<Chat>empty());
+          default -> Future.succeededFuture(Optional.<Chat>empty());
+        });
+  }
+
+  @Override
+  public Future<Optional<Chat>> takeBack(String chatId) {
+    return on(TAKE_BACK.<List<Object>>run(cmd, keys(chatKey(chatId), QUEUE), TAG, chatId,
+        Long.toString(ENTRY_TTL.toMillis())))
+        .compose(r -> r.isEmpty() ? Future.succeededFuture(Optional.<Chat>empty())
+            : on(cmd.del(logKey(chatId))).map(n -> Optional.of(StoreJson.chat(fields(r)))));
   }
 
   @Override
@@ -295,7 +312,7 @@ public final class RedisStore implements Store {
   public Future<AppendResult> append(String chatId, Direction direction, Envelope envelope, int maxUnacked) {
     return on(APPEND.<String>run(cmd, keys(logKey(chatId), envelopesKey(chatId, direction)),
         Integer.toString(direction.wire()), Long.toString(envelope.seq()), envelope.ct(),
-        Integer.toString(maxUnacked), Long.toString(envelopeTtl.toMillis())))
+        Integer.toString(maxUnacked), Long.toString(envelopeTtl.toMillis()), Long.toString(LOG_TTL.toMillis())))
         .map(r -> switch (r) {
           case "accepted" -> AppendResult.ACCEPTED;
           case "duplicate" -> AppendResult.DUPLICATE;

@@ -20,10 +20,10 @@ public final class RedisSweeper {
   private final RedisConnector redis;
   private final Clock clock;
 
-  /** What to release: queue entries and chats. */
-  public record Leftovers(List<String> queueEntries, List<String> chats) {
+  /** What to release: queue entries, chats to end, and offers nobody answered. */
+  public record Leftovers(List<String> queueEntries, List<String> chats, List<String> unanswered) {
     public boolean isEmpty() {
-      return queueEntries.isEmpty() && chats.isEmpty();
+      return queueEntries.isEmpty() && chats.isEmpty() && unanswered.isEmpty();
     }
   }
 
@@ -33,14 +33,18 @@ public final class RedisSweeper {
     this.clock = clock;
   }
 
-  @SuppressWarnings("unchecked")
-  public Future<Leftovers> sweep(Duration grace) {
+  public Future<Leftovers> sweep(Duration grace, Duration offerTimeout) {
     return Future.fromCompletionStage(SWEEP.<List<Object>>run(redis.commands(),
             new String[] {RedisStore.TAG + "queue", RedisStore.TAG + "chatids"},
-            RedisStore.TAG, Long.toString(clock.millis()), Long.toString(grace.toMillis())),
+            RedisStore.TAG, Long.toString(clock.millis()), Long.toString(grace.toMillis()),
+            Long.toString(offerTimeout.toMillis())),
             vertx.getOrCreateContext())
         .recover(e -> Future.failedFuture(RedisStore.translate(e)))
-        .map(r -> new Leftovers(((List<Object>) r.get(0)).stream().map(String.class::cast).toList(),
-            ((List<Object>) r.get(1)).stream().map(String.class::cast).toList()));
+        .map(r -> new Leftovers(strings(r.get(0)), strings(r.get(1)), strings(r.get(2))));
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<String> strings(Object list) {
+    return ((List<Object>) list).stream().map(String.class::cast).toList();
   }
 }
