@@ -34,6 +34,12 @@ public final class RawSocket implements AutoCloseable {
   }
 
   public static RawSocket connect(Vertx vertx, int port, String path, String origin, String cookie) {
+    return connect(vertx, port, path, origin, cookie, java.util.Map.of());
+  }
+
+  /** With more request headers on the upgrade, e.g. what a proxy adds. */
+  public static RawSocket connect(Vertx vertx, int port, String path, String origin, String cookie,
+                                  java.util.Map<String, String> headers) {
     WebSocketClient client = vertx.createWebSocketClient(new WebSocketClientOptions()
         .setMaxFrameSize(1 << 20).setMaxMessageSize(1 << 20).setSendUnmaskedFrames(false));
     WebSocketConnectOptions o = new WebSocketConnectOptions().setHost("localhost").setPort(port).setURI(path);
@@ -43,6 +49,7 @@ public final class RawSocket implements AutoCloseable {
     if (cookie != null) {
       o.addHeader("Cookie", cookie);
     }
+    headers.forEach(o::addHeader);
     o.setAllowOriginHeader(origin != null);
     io.vertx.core.http.ClientWebSocket ws = client.webSocket();
     RawSocket socket = new RawSocket(client, ws);

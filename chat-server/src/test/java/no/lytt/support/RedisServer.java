@@ -42,6 +42,11 @@ public final class RedisServer implements AutoCloseable {
     return port;
   }
 
+  /** Where this server writes its files (append-only file, snapshots, log). */
+  public Path dir() {
+    return dir;
+  }
+
   public String uri() {
     return "redis://127.0.0.1:" + port;
   }

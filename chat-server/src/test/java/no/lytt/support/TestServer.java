@@ -26,7 +26,7 @@ public final class TestServer implements AutoCloseable {
   private final Lytt lytt;
   private final int port;
   private final HttpClientAgent http;
-  private boolean crashed;
+  private boolean stopped;
 
   private TestServer(Vertx vertx, Lytt lytt, int port) {
     this.vertx = vertx;
@@ -130,14 +130,16 @@ public final class TestServer implements AutoCloseable {
    */
   public void crash() {
     Await.of(vertx.close());
-    crashed = true;
+    stopped = true;
   }
 
+  /** Closes the node; a second close (or one after {@link #crash()}) does nothing. */
   @Override
   public void close() {
-    if (crashed) {
+    if (stopped) {
       return;
     }
+    stopped = true;
     Await.of(lytt.stop());
     Await.of(vertx.close());
   }
