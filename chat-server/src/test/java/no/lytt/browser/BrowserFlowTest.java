@@ -48,6 +48,11 @@ class BrowserFlowTest {
     run("a11y-and-csp.browser.mjs");
   }
 
+  @Test
+  void hostileTextIsShownLiterallyAndRunsNothing() throws Exception {
+    run("xss.browser.mjs");
+  }
+
   private static void run(String script) throws IOException, InterruptedException {
     Path file = SCRIPTS.resolve(script);
     assertTrue(Files.exists(file), "missing " + file);
