@@ -67,10 +67,12 @@ public final class Lytt {
   private static final Duration SWEEP_PERIOD = Duration.ofSeconds(2);
   /** An offer unanswered this long was lost on the way: the visitor gets their place back. */
   private static final Duration OFFER_TIMEOUT = Duration.ofSeconds(30);
+  private static final Duration QUEUE_REFRESH = Duration.ofSeconds(15);
   private Store store;
   private Clients clients;
   private StatusWatcher watcher;
   private long syncTimer = -1;
+  private long refreshTimer = -1;
   private RelayService relay;
   private RedisSweeper sweeper;
   private long sweepTimer = -1;
@@ -100,6 +102,9 @@ public final class Lytt {
       QueueService queue = new QueueService(store, hours, estimator, local, stats, clock, ids,
           config.limits().queueLength());
       local.onQueueChanged(new Coalescer(queue::announce)::request);
+      // Positions and estimates are also refreshed now and then: estimates move with time, and a
+      // change signal lost between nodes (Redis away for a moment) heals by itself.
+      refreshTimer = vertx.setPeriodic(QUEUE_REFRESH.toMillis(), t -> local.queueChanged());
       relay = new RelayService(store, clients, stats, clock, config.limits().unackedEnvelopes(),
           (side, who) -> side == Side.VISITOR ? local.hasVisitor(who) : local.hasCounsellor(who));
       syncTimer = vertx.setPeriodic(1_000, t -> relay.syncAll());
@@ -232,6 +237,9 @@ public final class Lytt {
     }
     if (sweepTimer >= 0) {
       vertx.cancelTimer(sweepTimer);
+    }
+    if (refreshTimer >= 0) {
+      vertx.cancelTimer(refreshTimer);
     }
     if (watcher != null) {
       watcher.stop();

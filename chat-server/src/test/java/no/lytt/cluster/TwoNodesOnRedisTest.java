@@ -218,7 +218,7 @@ class TwoNodesOnRedisTest {
 
     Await.until(() -> a.request(HttpMethod.GET, "/api/status", null, null).json()
         .getValue("estimatedWaitSeconds") == null, "the crashed node's counsellor going off duty");
-    JsonObject moved = Await.of(onTheOtherNode.frames().next("queue", f -> f.getInteger("position") == 1), 30);
+    JsonObject moved = Await.of(onTheOtherNode.frames().next("queue", f -> f.getInteger("position") == 1), 60);
     assertEquals(1, moved.getInteger("position"), "the crashed node's visitor no longer holds the first place");
   }
 
