@@ -41,7 +41,7 @@ import no.lytt.store.VisitorPlace;
  * The store in Redis, shared by every node. Each contract method is one command or one Lua script,
  * so it is atomic across nodes.
  *
- * <p>Key layout (docs/operations.md lists it for operators): everything the queue, dispatch and
+ * <p>Key layout (docs/scaling.md lists it for operators): everything the queue, dispatch and
  * presence touch together shares the hash tag {@code {lytt}}, so a script over them runs on one
  * Cluster shard; each chat's envelope log has the chat id as its tag, so relay traffic spreads over
  * the shards. Envelopes are ciphertext and expire after {@code envelopeTtl}; tokens and session
