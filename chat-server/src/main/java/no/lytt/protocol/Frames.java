@@ -15,6 +15,15 @@ public final class Frames {
   private Frames() {
   }
 
+  /** One frame from a client: a JSON object, or {@code bad_json}. Never anything else. */
+  public static JsonObject parse(String text) {
+    try {
+      return new JsonObject(text);
+    } catch (io.vertx.core.json.DecodeException | ClassCastException e) {
+      throw new LyttException(ErrorCode.BAD_JSON, "A frame must be one JSON object.");
+    }
+  }
+
   public static JsonObject of(String type) {
     return new JsonObject().put("type", type);
   }

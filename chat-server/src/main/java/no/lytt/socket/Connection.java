@@ -5,7 +5,6 @@ import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.ServerWebSocket;
-import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
@@ -72,8 +71,8 @@ public final class Connection {
     limited = 0;
     JsonObject frame;
     try {
-      frame = new JsonObject(text);
-    } catch (DecodeException | ClassCastException e) {
+      frame = Frames.parse(text);
+    } catch (LyttException e) {
       if (++garbage > Limits.MAX_GARBAGE) {
         close((short) 1008, "garbage");
       } else {
