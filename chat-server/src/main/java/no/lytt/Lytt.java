@@ -19,6 +19,7 @@ import no.lytt.accounts.DevelopmentSetup;
 import no.lytt.accounts.PasswordHasher;
 import no.lytt.config.LyttConfig;
 import no.lytt.config.StoreConfig;
+import no.lytt.crypto.B64u;
 import no.lytt.crypto.OrgKey;
 import no.lytt.hours.OpeningHours;
 import no.lytt.http.AuthApi;
@@ -133,7 +134,8 @@ public final class Lytt {
       ServiceStatus status = new ServiceStatus(hours, queue, clock);
       Origins origins = new Origins(allowedOrigins());
       SocketServices services = new SocketServices(clock, store, queue, estimator, relay, dispatcher, duty,
-          clients, new GraceTimers(vertx, config.chat().graceSeconds() * 1000L));
+          clients, new GraceTimers(vertx, config.chat().graceSeconds() * 1000L),
+          orgPublic.isEmpty() ? new byte[0] : B64u.decode(orgPublic));
       Limits limits = new Limits(config.limits().frameBytes(), config.limits().messagesPerSecond(),
           config.limits().burst());
       boolean tls = config.http().behindTls();
@@ -224,6 +226,11 @@ public final class Lytt {
   /** The accounts of this node; for administration tools and tests, valid after {@link #start()}. */
   public AccountService accounts() {
     return accounts;
+  }
+
+  /** The store of this node; for administration tools and tests, valid after {@link #start()}. */
+  public Store store() {
+    return store;
   }
 
   /** The organisation public key the pages pin (base64url), valid after {@link #start()}. */

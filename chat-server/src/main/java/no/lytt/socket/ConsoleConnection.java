@@ -7,6 +7,8 @@ import java.time.Instant;
 import java.util.List;
 import no.lytt.accounts.Account;
 import no.lytt.accounts.Device;
+import no.lytt.crypto.CryptoException;
+import no.lytt.crypto.DeviceCertificate;
 import no.lytt.presence.Duty;
 import no.lytt.protocol.ErrorCode;
 import no.lytt.protocol.Fields;
@@ -91,7 +93,7 @@ final class ConsoleConnection implements FrameHandler {
     return s.store().device(deviceId).map(found -> {
       Device d = found.filter(x -> x.username().equals(account.username()))
           .filter(Device::certified)
-          .filter(x -> validNow(x, s.clock().instant()))
+          .filter(x -> validNow(x, s.organisationKey(), s.clock().instant()))
           .orElseThrow(() -> new LyttException(ErrorCode.DEVICE_NOT_CERTIFIED,
               "This device is not certified for your account."));
       device = d;
@@ -100,11 +102,19 @@ final class ConsoleConnection implements FrameHandler {
     });
   }
 
-  static boolean validNow(Device d, Instant now) {
-    Object nb = d.certificate().get("notBefore");
-    Object na = d.certificate().get("notAfter");
-    long t = now.getEpochSecond();
-    return nb instanceof Number b && na instanceof Number a && b.longValue() <= t && t < a.longValue();
+  /**
+   * The stored certificate is checked, not trusted: signed by the organisation key, for this very
+   * device, and valid now. Whoever can write to the store (a compromised Redis) cannot make a
+   * device of theirs acceptable without the organisation's private key.
+   */
+  static boolean validNow(Device d, byte[] organisationKey, Instant now) {
+    try {
+      DeviceCertificate cert = DeviceCertificate.fromJsonMap(d.certificate());
+      return cert.deviceId().equals(d.deviceId())
+          && cert.verify(organisationKey, now.getEpochSecond()) == DeviceCertificate.Status.OK;
+    } catch (CryptoException | IllegalArgumentException e) {
+      return false;
+    }
   }
 
   private Future<?> duty(Fields f) {

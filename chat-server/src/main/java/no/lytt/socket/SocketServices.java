@@ -9,5 +9,6 @@ import no.lytt.store.Store;
 
 /** What a connection works with, built once in the composition root. */
 public record SocketServices(java.time.Clock clock, Store store, QueueService queue, WaitEstimator estimator, RelayService relay,
-                      Dispatcher dispatcher, DutyService duty, Clients clients, GraceTimers grace) {
+                      Dispatcher dispatcher, DutyService duty, Clients clients, GraceTimers grace,
+                      byte[] organisationKey) {
 }

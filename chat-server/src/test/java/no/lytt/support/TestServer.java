@@ -27,6 +27,7 @@ public final class TestServer implements AutoCloseable {
   private final int port;
   private final HttpClientAgent http;
   private boolean stopped;
+  private java.nio.file.Path orgKeyFile;
 
   private TestServer(Vertx vertx, Lytt lytt, int port) {
     this.vertx = vertx;
@@ -52,7 +53,14 @@ public final class TestServer implements AutoCloseable {
     Vertx vertx = Vertx.vertx();
     Lytt lytt = new Lytt(vertx, config, clock, DEMO_PASSWORD);
     Await.of(lytt.start());
-    return new TestServer(vertx, lytt, port);
+    TestServer server = new TestServer(vertx, lytt, port);
+    server.orgKeyFile = java.nio.file.Path.of(env.get("LYTT_ORG_DEV_KEY_FILE"));
+    return server;
+  }
+
+  /** The development organisation key this node certifies devices with (its private half too). */
+  public no.lytt.crypto.OrgKey organisationKey() {
+    return no.lytt.accounts.DevelopmentSetup.orgKey(orgKeyFile, new java.security.SecureRandom());
   }
 
   public Vertx vertx() {
