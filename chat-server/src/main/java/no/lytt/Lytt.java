@@ -25,6 +25,7 @@ import no.lytt.http.AuthApi;
 import no.lytt.http.HttpServerVerticle;
 import no.lytt.http.Origins;
 import no.lytt.http.Pages;
+import no.lytt.http.SecurityHeaders;
 import no.lytt.presence.DutyService;
 import no.lytt.protocol.Ids;
 import no.lytt.queue.Dispatcher;
@@ -136,13 +137,14 @@ public final class Lytt {
           AuthApi.cookieName(tls));
       AuthApi auth = new AuthApi(accounts, devices, origins, tls, sockets::closeConsole);
       Pages pages = new Pages(orgPublic, config.http().quickExitUrl());
+      SecurityHeaders headers = new SecurityHeaders(tls, config.http().frameAncestors());
       watcher = new StatusWatcher(vertx, status, local, config.hours().checkMillis());
       Future<?> demo = development
           ? DevelopmentSetup.demoAccount(vertx, accounts, demoPassword, random)
           : Future.succeededFuture();
       return demo.compose(v -> vertx.deployVerticle(
           () -> new HttpServerVerticle(config.http().host(), config.http().port(), config.limits().frameBytes(),
-              tls, pages, status, store, auth, sockets),
+              headers, pages, status, store, auth, sockets),
           new DeploymentOptions().setInstances(config.http().eventLoops())))
           .onSuccess(id -> {
             watcher.start();

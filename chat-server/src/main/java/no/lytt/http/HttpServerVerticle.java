@@ -21,19 +21,19 @@ public final class HttpServerVerticle extends VerticleBase {
   private final String host;
   private final int port;
   private final int frameBytes;
-  private final boolean behindTls;
+  private final SecurityHeaders headers;
   private final Pages pages;
   private final ServiceStatus status;
   private final Store store;
   private final AuthApi auth;
   private final SocketEndpoints sockets;
 
-  public HttpServerVerticle(String host, int port, int frameBytes, boolean behindTls, Pages pages,
+  public HttpServerVerticle(String host, int port, int frameBytes, SecurityHeaders headers, Pages pages,
                             ServiceStatus status, Store store, AuthApi auth, SocketEndpoints sockets) {
     this.host = host;
     this.port = port;
     this.frameBytes = frameBytes;
-    this.behindTls = behindTls;
+    this.headers = headers;
     this.pages = pages;
     this.status = status;
     this.store = store;
@@ -44,7 +44,7 @@ public final class HttpServerVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     Router router = Router.router(vertx);
-    router.route().handler(new SecurityHeaders(behindTls));
+    router.route().handler(headers);
     router.get("/health").handler(ctx -> ApiErrors.json(ctx, 200, new JsonObject().put("status", "up")));
     router.get("/ready").handler(ctx -> store.ping()
         .onSuccess(v -> ApiErrors.json(ctx, 200, new JsonObject().put("status", "ready")))

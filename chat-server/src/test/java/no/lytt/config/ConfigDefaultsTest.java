@@ -32,6 +32,7 @@ class ConfigDefaultsTest {
     assertEquals(8080, http.port());
     assertEquals("http://localhost:8080", http.publicOrigin());
     assertEquals(List.of("http://localhost:8080"), http.allowedOrigins());
+    assertEquals(List.of(), http.frameAncestors(), "no page may frame ours");
     assertFalse(http.behindTls());
     assertEquals(List.of(), http.trustedProxies());
     assertEquals("https://www.yr.no/", http.quickExitUrl());

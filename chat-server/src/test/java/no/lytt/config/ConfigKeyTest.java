@@ -39,7 +39,7 @@ class ConfigKeyTest {
   @Test
   void everyKeyIsListedOnce() {
     assertEquals(List.of("mode", "store", "redis.uri", "redis.topology", "redis.timeout-ms", "http.host", "http.port", "http.public-origin",
-        "http.allowed-origins", "http.behind-tls", "http.trusted-proxies",
+        "http.allowed-origins", "http.frame-ancestors", "http.behind-tls", "http.trusted-proxies",
         "http.quick-exit-url", "http.event-loops", "hours.zone", "hours.weekly",
         "hours.exceptions", "hours.holidays", "hours.override", "hours.check-millis", "org.public-key",
         "org.dev-key-file", "chat.grace-seconds", "chat.default-duration-minutes", "limits.frame-bytes",

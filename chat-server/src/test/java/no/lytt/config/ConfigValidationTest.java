@@ -49,6 +49,8 @@ class ConfigValidationTest {
       "http.public-origin            | lytt.no     | an origin",
       "http.public-origin            | https://lytt.no/chat | an origin",
       "http.allowed-origins          | https://a.no,ftp://b.no | comma-separated origins",
+      "http.frame-ancestors          | http://a.no | comma-separated https origins",
+      "http.frame-ancestors          | https://a.no/page | comma-separated https origins",
       "http.behind-tls               | yes         | true or false",
       "http.trusted-proxies          | proxy.local | comma-separated IP addresses",
       "http.trusted-proxies          | 10.0.0.256  | comma-separated IP addresses",
@@ -165,6 +167,14 @@ class ConfigValidationTest {
     assertEquals(List.of("https://lytt.example.no", "https://admin.example.no:8443"), config.http().allowedOrigins());
     assertEquals(List.of(InetAddress.getByName("10.0.0.1"), InetAddress.getByName("::1")),
         config.http().trustedProxies());
+  }
+
+  @Test
+  void frameAncestorsAreNormalisedHttpsOrigins() {
+    LyttConfig config = ConfigLoader.load(Map.of(
+        "LYTT_HTTP_FRAME_ANCESTORS", "HTTPS://www.Example.no:443/, https://intranet.example.no:8443,https://www.example.no"),
+        Optional.empty());
+    assertEquals(List.of("https://www.example.no", "https://intranet.example.no:8443"), config.http().frameAncestors());
   }
 
   @Test
