@@ -44,7 +44,9 @@ class ConfigKeyTest {
         "hours.exceptions", "hours.holidays", "hours.override", "hours.check-millis", "org.public-key",
         "org.dev-key-file", "chat.grace-seconds", "chat.default-duration-minutes", "limits.frame-bytes",
         "limits.messages-per-second", "limits.burst", "limits.queue-length", "limits.max-capacity",
-        "limits.unacked-envelopes", "session.idle-minutes", "session.absolute-hours", "argon2.memory-kib",
+        "limits.unacked-envelopes", "limits.connections-per-source", "limits.silent-socket-seconds",
+        "limits.http-idle-seconds", "limits.header-bytes", "session.idle-minutes",
+        "session.absolute-hours", "argon2.memory-kib",
         "argon2.iterations", "argon2.parallelism"),
         LyttConfig.keys().stream().map(ConfigKey::name).toList());
   }
