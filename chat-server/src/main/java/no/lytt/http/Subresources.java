@@ -15,8 +15,8 @@ import java.util.regex.Pattern;
  * Subresource integrity for the served pages, computed once at start from the very classpath
  * resources the static handler serves: every {@code <script src>} and style sheet gets
  * {@code integrity="sha384-…"}, so a page only runs code whose bytes match what the page names,
- * and the page itself becomes one commitment to all the code it loads (docs/crypto.md's
- * "whoever controls the served JavaScript").
+ * and the page itself becomes one commitment to all the code it loads (docs/crypto.md, "What the
+ * server sees", on whoever controls the served JavaScript).
  *
  * <p>The limit, and how far it is pushed back: an {@code import} inside a module carries no
  * integrity of its own (HTML has no syntax for it; import maps' {@code integrity} needs an inline
