@@ -23,7 +23,8 @@ const NAMES = {
   },
 };
 
-const cspProblems = (log) => log.console.filter(([, text]) => /Content Security Policy|Refused to (load|execute|apply|connect|frame)/i.test(text));
+// CSP violations, and subresource integrity failures ("Failed to find a valid digest in the 'integrity' attribute").
+const cspProblems = (log) => log.console.filter(([, text]) => /Content Security Policy|Refused to (load|execute|apply|connect|frame)|'integrity' attribute/i.test(text));
 
 async function noSideScroll(page, what) {
   const { scroll, inner } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, inner: window.innerWidth }));

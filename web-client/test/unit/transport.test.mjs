@@ -6,7 +6,7 @@ import test from 'node:test';
 import assert from 'node:assert/strict';
 
 import { FakeRelay } from './fake-relay.mjs';
-import { backoffDelay, Connection } from '../../src/main/resources/webroot/js/transport/connection.js';
+import { backoffDelay, Connection, SILENT_CLOSE_CODE } from '../../src/main/resources/webroot/js/transport/connection.js';
 import { VisitorTransport } from '../../src/main/resources/webroot/js/transport/visitor.js';
 import { ConsoleTransport } from '../../src/main/resources/webroot/js/transport/console.js';
 import {
@@ -105,6 +105,23 @@ test('a dropped connection reconnects; a replaced one (4000) does not', async ()
   await sleep(400);
   assert.equal(opens, 2);
   assert.equal(closes.at(-1).final, true);
+  c.stop();
+});
+
+test('a socket closed as silent (4002) is reopened at once, without backoff', async () => {
+  const relay = new FakeRelay();
+  let opens = 0;
+  const closes = [];
+  const c = new Connection({ url: 'ws://test/ws/visitor', WebSocket: relay.WebSocket, random: () => 1,
+    onFrame: () => {}, onOpen: () => { opens++; }, onClose: (i) => closes.push(i) });
+  c.start();
+  await until(() => opens === 1, 'first open');
+  const sock = c.socket;
+  sock.readyState = 3;
+  sock.onclose({ code: SILENT_CLOSE_CODE });
+  await until(() => opens === 2, 'reopened');
+  assert.deepEqual(closes, [{ code: SILENT_CLOSE_CODE, final: false, retryInMs: 0 }]);
+  assert.equal(c.attempt, 0, 'not counted as a failed attempt');
   c.stop();
 });
 

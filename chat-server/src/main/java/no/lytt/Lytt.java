@@ -3,6 +3,7 @@ package no.lytt;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServerOptions;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.nio.file.Path;
@@ -17,15 +18,18 @@ import no.lytt.accounts.DeviceService;
 import no.lytt.accounts.DevelopmentCertifier;
 import no.lytt.accounts.DevelopmentSetup;
 import no.lytt.accounts.PasswordHasher;
+import no.lytt.config.LimitsConfig;
 import no.lytt.config.LyttConfig;
 import no.lytt.config.StoreConfig;
 import no.lytt.crypto.B64u;
 import no.lytt.crypto.OrgKey;
 import no.lytt.hours.OpeningHours;
 import no.lytt.http.AuthApi;
+import no.lytt.http.ClientAddresses;
 import no.lytt.http.HttpServerVerticle;
 import no.lytt.http.Origins;
 import no.lytt.http.Pages;
+import no.lytt.http.SecurityHeaders;
 import no.lytt.presence.DutyService;
 import no.lytt.protocol.Ids;
 import no.lytt.queue.Dispatcher;
@@ -38,6 +42,7 @@ import no.lytt.socket.GraceTimers;
 import no.lytt.socket.Limits;
 import no.lytt.socket.Clients;
 import no.lytt.socket.Coalescer;
+import no.lytt.socket.ConnectionsPerSource;
 import no.lytt.socket.LocalClients;
 import no.lytt.socket.SocketEndpoints;
 import no.lytt.socket.SocketServices;
@@ -136,20 +141,30 @@ public final class Lytt {
       SocketServices services = new SocketServices(clock, store, queue, estimator, relay, dispatcher, duty,
           clients, new GraceTimers(vertx, config.chat().graceSeconds() * 1000L),
           orgPublic.isEmpty() ? new byte[0] : B64u.decode(orgPublic));
-      Limits limits = new Limits(config.limits().frameBytes(), config.limits().messagesPerSecond(),
-          config.limits().burst());
+      LimitsConfig lc = config.limits();
+      // Pinged at half the idle timeout, a socket is never idle however quiet its chat.
+      Limits limits = new Limits(lc.frameBytes(), lc.messagesPerSecond(), lc.burst(),
+          Duration.ofSeconds(lc.silentSocketSeconds()), Duration.ofMillis(lc.httpIdleSeconds() * 500L));
       boolean tls = config.http().behindTls();
+      if (tls && config.http().trustedProxies().isEmpty()) {
+        LOG.log(Level.WARNING, "http.behind-tls is true but http.trusted-proxies is empty: every connection "
+            + "then comes from the proxy's address, and limits.connections-per-source counts all visitors as "
+            + "one source. List the proxy in http.trusted-proxies and have it set X-Forwarded-For.");
+      }
       SocketEndpoints sockets = new SocketEndpoints(origins, limits, services, status, accounts,
-          AuthApi.cookieName(tls));
+          AuthApi.cookieName(tls), new ClientAddresses(config.http().trustedProxies()),
+          new ConnectionsPerSource(lc.connectionsPerSource(), clock, random));
       AuthApi auth = new AuthApi(accounts, devices, origins, tls, sockets::closeConsole);
       Pages pages = new Pages(orgPublic, config.http().quickExitUrl());
+      SecurityHeaders headers = new SecurityHeaders(tls, config.http().frameAncestors());
+      HttpServerOptions options = HttpServerVerticle.options(config.http().host(), config.http().port(),
+          lc.frameBytes(), lc.httpIdleSeconds(), lc.headerBytes());
       watcher = new StatusWatcher(vertx, status, local, config.hours().checkMillis());
       Future<?> demo = development
           ? DevelopmentSetup.demoAccount(vertx, accounts, demoPassword, random)
           : Future.succeededFuture();
       return demo.compose(v -> vertx.deployVerticle(
-          () -> new HttpServerVerticle(config.http().host(), config.http().port(), config.limits().frameBytes(),
-              tls, pages, status, store, auth, sockets),
+          () -> new HttpServerVerticle(options, headers, pages, status, store, auth, sockets),
           new DeploymentOptions().setInstances(config.http().eventLoops())))
           .onSuccess(id -> {
             watcher.start();

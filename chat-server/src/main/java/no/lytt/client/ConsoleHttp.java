@@ -4,6 +4,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClientAgent;
+import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
@@ -26,7 +27,9 @@ final class ConsoleHttp {
   private final List<String> cookies = new ArrayList<>();
 
   ConsoleHttp(Vertx vertx, URI base, String origin) {
-    this.http = vertx.createHttpClient();
+    // Idle connections are let go well before a node's idle timeout (limits.http-idle-seconds, 60 s
+    // by default) closes them, so no request is sent on a connection the node is just closing.
+    this.http = vertx.createHttpClient(new HttpClientOptions().setKeepAliveTimeout(20));
     this.base = base;
     this.origin = origin;
   }

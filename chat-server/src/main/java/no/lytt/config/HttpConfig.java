@@ -13,6 +13,8 @@ import java.util.List;
  *     sends it in {@code Origin} ({@code https://lytt.example.no}, no default port, no slash)
  * @param allowedOrigins {@code http.allowed-origins}: origins whose WebSocket upgrades are accepted;
  *     always contains the public origin first
+ * @param frameAncestors {@code http.frame-ancestors}: https origins whose pages may frame ours (CSP
+ *     {@code frame-ancestors}); empty means none may
  * @param behindTls {@code http.behind-tls}: a TLS-terminating proxy is in front, so cookies are
  *     {@code Secure} and HSTS is sent
  * @param trustedProxies {@code http.trusted-proxies}: peers whose {@code X-Forwarded-*} headers
@@ -22,7 +24,8 @@ import java.util.List;
  *     {@code 0} to the number of CPU cores
  */
 public record HttpConfig(String host, int port, String publicOrigin, List<String> allowedOrigins,
-    boolean behindTls, List<InetAddress> trustedProxies, String quickExitUrl, int eventLoops) {
+    List<String> frameAncestors, boolean behindTls, List<InetAddress> trustedProxies, String quickExitUrl,
+    int eventLoops) {
 
   static final ConfigKey HOST = ConfigKey.of("http.host", "0.0.0.0",
       "Address the HTTP/WebSocket server binds to; 0.0.0.0 is every IPv4 interface, 127.0.0.1 keeps it local "
@@ -34,6 +37,11 @@ public record HttpConfig(String host, int port, String publicOrigin, List<String
   static final ConfigKey ALLOWED_ORIGINS = ConfigKey.of("http.allowed-origins", "",
       "Comma-separated extra origins allowed to open a WebSocket. The public origin is always allowed; "
           + "every other origin is refused so another site cannot drive a visitor's browser.");
+  static final ConfigKey FRAME_ANCESTORS = ConfigKey.of("http.frame-ancestors", "",
+      "Comma-separated https origins whose pages may show Lytt's pages in a frame (the CSP frame-ancestors "
+          + "directive), e.g. the organisation's own site. Empty: no page may frame them, not even Lytt's own, "
+          + "so no other site can dress them up or trick a click. Framed, the quick exit leaves only the frame "
+          + "and the framing page stays on screen, so embed only where that page has a quick exit of its own.");
   static final ConfigKey BEHIND_TLS = ConfigKey.of("http.behind-tls", "false",
       "true when a TLS-terminating proxy is in front: cookies get the Secure flag and HSTS is sent.");
   static final ConfigKey TRUSTED_PROXIES = ConfigKey.of("http.trusted-proxies", "",
@@ -44,8 +52,8 @@ public record HttpConfig(String host, int port, String publicOrigin, List<String
           + "Norwegian weather service), so a glance at the screen or the history reveals nothing.");
   static final ConfigKey EVENT_LOOPS = ConfigKey.of("http.event-loops", "0",
       "HTTP server instances, each on its own event loop (0-256); 0 means one per CPU core.");
-  static final List<ConfigKey> KEYS = List.of(HOST, PORT, PUBLIC_ORIGIN, ALLOWED_ORIGINS, BEHIND_TLS, TRUSTED_PROXIES,
-      QUICK_EXIT_URL, EVENT_LOOPS);
+  static final List<ConfigKey> KEYS = List.of(HOST, PORT, PUBLIC_ORIGIN, ALLOWED_ORIGINS, FRAME_ANCESTORS,
+      BEHIND_TLS, TRUSTED_PROXIES, QUICK_EXIT_URL, EVENT_LOOPS);
 
   static HttpConfig read(Settings settings) {
     String host = settings.parsed(HOST, "a host name or IP address", text -> {
@@ -65,11 +73,14 @@ public record HttpConfig(String host, int port, String publicOrigin, List<String
         allowed.add(origin);
       }
     }
+    List<String> frameAncestors = settings.list(FRAME_ANCESTORS,
+        "comma-separated https origins such as https://www.example.no", WebAddresses::httpsOrigin).stream()
+        .distinct().toList();
     boolean behindTls = settings.bool(BEHIND_TLS);
     List<InetAddress> proxies = settings.list(TRUSTED_PROXIES, "comma-separated IP addresses", WebAddresses::ip);
     String quickExit = settings.parsed(QUICK_EXIT_URL, "an absolute http(s) URL or about:blank", WebAddresses::exitUrl);
     int loops = settings.integer(EVENT_LOOPS, 0, 256);
-    return new HttpConfig(host, port, publicOrigin, List.copyOf(allowed), behindTls, proxies, quickExit,
+    return new HttpConfig(host, port, publicOrigin, List.copyOf(allowed), frameAncestors, behindTls, proxies, quickExit,
         loops == 0 ? Runtime.getRuntime().availableProcessors() : loops);
   }
 }

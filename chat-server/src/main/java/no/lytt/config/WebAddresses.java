@@ -30,6 +30,18 @@ final class WebAddresses {
   }
 
   /**
+   * An origin that must be https: a page allowed to frame ours must itself be safe from whoever is
+   * on the network, or it could be rewritten to frame ours in a deceptive way.
+   */
+  static String httpsOrigin(String text) {
+    String origin = origin(text);
+    if (!origin.startsWith("https://")) {
+      throw new IllegalArgumentException("https only, got " + text);
+    }
+    return origin;
+  }
+
+  /**
    * Only http(s) or {@code about:blank}: the value is placed in every page, and a
    * {@code javascript:} or relative URL there would be a script or a request to our own origin.
    */

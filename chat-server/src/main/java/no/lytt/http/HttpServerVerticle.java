@@ -7,6 +7,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.StaticHandler;
+import java.util.concurrent.TimeUnit;
 import no.lytt.queue.ServiceStatus;
 import no.lytt.socket.SocketEndpoints;
 import no.lytt.store.Store;
@@ -18,22 +19,21 @@ import no.lytt.store.Store;
 public final class HttpServerVerticle extends VerticleBase {
   /** The API bodies are tiny; anything bigger is a mistake or an attack. */
   private static final long MAX_BODY = 16 * 1024;
-  private final String host;
-  private final int port;
-  private final int frameBytes;
-  private final boolean behindTls;
+  /** Netty's default, made explicit: Lytt's longest request line is well under 100 bytes. */
+  private static final int MAX_REQUEST_LINE = 4096;
+  private final HttpServerOptions options;
+  private final SecurityHeaders headers;
   private final Pages pages;
   private final ServiceStatus status;
   private final Store store;
   private final AuthApi auth;
   private final SocketEndpoints sockets;
 
-  public HttpServerVerticle(String host, int port, int frameBytes, boolean behindTls, Pages pages,
+  /** @param options from {@link #options}, shared by every instance (each server copies them) */
+  public HttpServerVerticle(HttpServerOptions options, SecurityHeaders headers, Pages pages,
                             ServiceStatus status, Store store, AuthApi auth, SocketEndpoints sockets) {
-    this.host = host;
-    this.port = port;
-    this.frameBytes = frameBytes;
-    this.behindTls = behindTls;
+    this.options = options;
+    this.headers = headers;
     this.pages = pages;
     this.status = status;
     this.store = store;
@@ -44,7 +44,7 @@ public final class HttpServerVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     Router router = Router.router(vertx);
-    router.route().handler(new SecurityHeaders(behindTls));
+    router.route().handler(headers);
     router.get("/health").handler(ctx -> ApiErrors.json(ctx, 200, new JsonObject().put("status", "up")));
     router.get("/ready").handler(ctx -> store.ping()
         .onSuccess(v -> ApiErrors.json(ctx, 200, new JsonObject().put("status", "ready")))
@@ -65,11 +65,26 @@ public final class HttpServerVerticle extends VerticleBase {
     router.get("/console.html").handler(pages.console());
     router.get("/*").handler(StaticHandler.create("webroot").setCachingEnabled(false)
         .setDirectoryListing(false).setIncludeHidden(false).setSendVaryHeader(false));
-    HttpServerOptions options = new HttpServerOptions()
+    return vertx.createHttpServer(options).requestHandler(router).listen();
+  }
+
+  /**
+   * The listener's options, which are Lytt's defence against connections held open for nothing.
+   * The idle timeout closes a connection once nothing has arrived or left for {@code idleSeconds};
+   * Vert.x watches for idleness behind the HTTP decoder, so only a complete request head, a body
+   * chunk or a WebSocket frame counts as arriving, and a slowloris client trickling header bytes is
+   * cut off like a silent one (SlowClientsTest holds Vert.x to that). WebSockets are subject to it
+   * too, which is why {@code socket.Connection} pings them. The header limits bound the memory one
+   * connection can take before a request exists.
+   */
+  public static HttpServerOptions options(String host, int port, int frameBytes, int idleSeconds, int headerBytes) {
+    return new HttpServerOptions()
         .setHost(host).setPort(port)
+        .setIdleTimeout(idleSeconds).setIdleTimeoutUnit(TimeUnit.SECONDS)
+        .setMaxHeaderSize(headerBytes)
+        .setMaxInitialLineLength(MAX_REQUEST_LINE)
         .setMaxWebSocketFrameSize(frameBytes)
         .setMaxWebSocketMessageSize(frameBytes)
         .setCompressionSupported(true);
-    return vertx.createHttpServer(options).requestHandler(router).listen();
   }
 }

@@ -10,15 +10,17 @@ import java.nio.charset.StandardCharsets;
 /**
  * The two HTML pages, with the organisation public key pinned into them at start-up. The visitor's
  * page accepts only chat keys from devices this key certified, so the key travels with the page, not
- * with the data a compromised store could forge.
+ * with the data a compromised store could forge. Every script and style sheet they name carries its
+ * subresource integrity, computed here from the bytes the static handler serves ({@link Subresources}).
  */
 public final class Pages {
   private final String visitor;
   private final String console;
 
   public Pages(String orgPublicKey, String quickExitUrl) {
-    this.visitor = load("webroot/index.html", orgPublicKey, quickExitUrl);
-    this.console = load("webroot/console.html", orgPublicKey, quickExitUrl);
+    Subresources integrity = new Subresources(path -> read("webroot" + path));
+    this.visitor = integrity.apply(load("webroot/index.html", orgPublicKey, quickExitUrl));
+    this.console = integrity.apply(load("webroot/console.html", orgPublicKey, quickExitUrl));
   }
 
   public Handler<RoutingContext> visitor() {
@@ -34,13 +36,22 @@ public final class Pages {
   }
 
   private static String load(String resource, String orgKey, String quickExit) {
+    byte[] page = read(resource);
+    if (page == null) {
+      throw new IllegalStateException("Missing " + resource + " on the classpath (lytt-web-client jar)");
+    }
+    return new String(page, StandardCharsets.UTF_8)
+        .replace("{{ORG_PUBLIC_KEY}}", orgKey)
+        .replace("{{QUICK_EXIT_URL}}", escape(quickExit));
+  }
+
+  /**
+   * A classpath resource, or null. The static handler serves {@code webroot} from the same
+   * classpath, so the integrity computed from these bytes is that of the bytes served.
+   */
+  private static byte[] read(String resource) {
     try (InputStream in = Pages.class.getClassLoader().getResourceAsStream(resource)) {
-      if (in == null) {
-        throw new IllegalStateException("Missing " + resource + " on the classpath (lytt-web-client jar)");
-      }
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8)
-          .replace("{{ORG_PUBLIC_KEY}}", orgKey)
-          .replace("{{QUICK_EXIT_URL}}", escape(quickExit));
+      return in == null ? null : in.readAllBytes();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -4,6 +4,7 @@ import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.json.JsonObject;
 import java.lang.System.Logger;
@@ -18,6 +19,11 @@ import no.lytt.store.StoreUnavailableException;
  * One WebSocket, whoever is on the other end: parses frames, enforces the rate limit, runs the
  * handler for one frame at a time in arrival order, and turns every failure into a typed error frame
  * — or, for abuse, closes this connection only. Writes always happen on the socket's own context.
+ *
+ * <p>Two timers per socket: a ping every {@link Limits#pingInterval()}, which keeps a quiet chat
+ * from looking idle to the HTTP server (and to a proxy in front), and a one-shot close after
+ * {@link Limits#silentTimeout()} that the first frame from the client cancels for good. A socket
+ * that opens and never speaks holds memory and a place in its source's count for nothing.
  */
 public final class Connection {
   private static final Logger LOG = System.getLogger("lytt.socket");
@@ -25,24 +31,39 @@ public final class Connection {
   private final Context context;
   private final RateLimiter limiter;
   private final Limits limits;
+  private final Runnable onClosed;
   private FrameHandler handler;
+  private long silentTimer = -1;
+  private long pingTimer = -1;
   private Future<?> tail = Future.succeededFuture();
   private int garbage;
   private int limited;
   private boolean closed;
 
-  public Connection(ServerWebSocket ws, Context context, Limits limits) {
+  /** @param onClosed runs once when the socket has closed, after the handler's {@code closed()} */
+  public Connection(ServerWebSocket ws, Context context, Limits limits, Runnable onClosed) {
     this.ws = ws;
     this.context = context;
     this.limits = limits;
+    this.onClosed = onClosed;
     this.limiter = new RateLimiter(limits.messagesPerSecond(), limits.burst(), System.nanoTime());
   }
 
-  /** Starts reading with {@code handler}. */
+  /** Starts reading with {@code handler}; call on the socket's context. */
   public void start(FrameHandler frameHandler) {
     this.handler = frameHandler;
+    Vertx vertx = context.owner();
+    silentTimer = vertx.setTimer(limits.silentTimeout().toMillis(), t -> close(Limits.SILENT_CLOSE, "silent"));
+    pingTimer = vertx.setPeriodic(limits.pingInterval().toMillis(), t -> {
+      if (!closed && !ws.isClosed()) {
+        ws.writePing(Buffer.buffer());
+      }
+    });
     ws.textMessageHandler(this::onText);
-    ws.binaryMessageHandler(b -> close((short) 1003, "binary frames are not supported"));
+    ws.binaryMessageHandler(b -> {
+      cancelSilentTimer();
+      close((short) 1003, "binary frames are not supported");
+    });
     // Netty refuses an oversized or malformed frame before we see it; Vert.x would then close
     // with 1000, which tells the client nothing. Close with the status Netty chose (1009, 1002).
     ws.exceptionHandler(e -> {
@@ -52,14 +73,29 @@ public final class Connection {
     });
     ws.closeHandler(v -> {
       closed = true;
-      handler.closed();
+      vertx.cancelTimer(pingTimer);
+      cancelSilentTimer();
+      try {
+        handler.closed();
+      } finally {
+        onClosed.run();
+      }
     });
+  }
+
+  private void cancelSilentTimer() {
+    if (silentTimer >= 0) {
+      context.owner().cancelTimer(silentTimer);
+      silentTimer = -1;
+    }
   }
 
   private void onText(String text) {
     if (closed) {
       return;
     }
+    // The client has sent a frame: the socket is in use from now on, however quiet it gets.
+    cancelSilentTimer();
     if (!limiter.tryAcquire(System.nanoTime())) {
       if (++limited > limits.burst()) {
         close((short) 1008, "flood");

@@ -2,17 +2,22 @@ package no.lytt.socket;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.http.Cookie;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.net.SocketAddress;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Optional;
 import no.lytt.accounts.Account;
 import no.lytt.accounts.AccountService;
+import no.lytt.http.ClientAddresses;
 import no.lytt.http.Origins;
 import no.lytt.protocol.Frames;
 import no.lytt.queue.ServiceStatus;
+import no.lytt.socket.ConnectionsPerSource.Lease;
 
 /**
- * The two WebSocket doors. The Origin check and (for the console) the session check happen before
- * the upgrade, so a refused page gets a plain 403/401 and nothing is created for it.
+ * The two WebSocket doors. The Origin check, the per-source cap and (for the console) the session
+ * check happen before the upgrade, so a refused page gets a plain 403, 429 or 401 and nothing is
+ * created for it. A place under the cap is held from the check until the socket closes.
  */
 public final class SocketEndpoints {
   private final Origins origins;
@@ -21,10 +26,15 @@ public final class SocketEndpoints {
   private final ServiceStatus status;
   private final AccountService accounts;
   private final String cookieName;
+  private final ClientAddresses addresses;
+  private final ConnectionsPerSource perSource;
 
   public SocketEndpoints(Origins origins, Limits limits, SocketServices services, ServiceStatus status,
-                         AccountService accounts, String cookieName) {
+                         AccountService accounts, String cookieName, ClientAddresses addresses,
+                         ConnectionsPerSource perSource) {
     this.origins = origins;
+    this.addresses = addresses;
+    this.perSource = perSource;
     this.limits = limits;
     this.services = services;
     this.status = status;
@@ -33,41 +43,63 @@ public final class SocketEndpoints {
   }
 
   public void visitor(RoutingContext ctx) {
-    if (!origins.allows(ctx.request().getHeader("Origin"))) {
-      ctx.response().setStatusCode(403).end();
+    Optional<Lease> place = admit(ctx);
+    if (place.isEmpty()) {
       return;
     }
+    Lease lease = place.get();
     Vertx vertx = ctx.vertx();
     ctx.request().toWebSocket().onSuccess(ws -> {
-      Connection conn = new Connection(ws, vertx.getOrCreateContext(), limits);
+      Connection conn = new Connection(ws, vertx.getOrCreateContext(), limits, lease::release);
       services.clients().visitorConnected(conn);
       conn.start(new VisitorConnection(conn, services));
       status.summary().onSuccess(s -> conn.send(Frames.of("welcome").put("v", Frames.VERSION).put("status", s)));
-    });
+    }).onFailure(e -> lease.release());
   }
 
   public void console(RoutingContext ctx) {
-    if (!origins.allows(ctx.request().getHeader("Origin"))) {
-      ctx.response().setStatusCode(403).end();
+    Optional<Lease> place = admit(ctx);
+    if (place.isEmpty()) {
       return;
     }
+    Lease lease = place.get();
     Cookie cookie = ctx.request().getCookie(cookieName);
     ctx.request().pause();
     accounts.authenticate(cookie == null ? null : cookie.getValue()).onComplete(ar -> {
       Optional<Account> account = ar.succeeded() ? ar.result() : Optional.empty();
       if (account.isEmpty()) {
+        lease.release();
         ctx.request().resume();
         ctx.response().setStatusCode(ar.succeeded() ? 401 : 503).end();
         return;
       }
-      upgrade(ctx, account.get());
+      upgrade(ctx, account.get(), lease);
     });
   }
 
-  private void upgrade(RoutingContext ctx, Account account) {
+  /**
+   * The checks before an upgrade: a page of ours (403), and a place under the per-source cap (429).
+   * The source's address is used for this one lookup and not kept.
+   */
+  private Optional<Lease> admit(RoutingContext ctx) {
+    HttpServerRequest request = ctx.request();
+    if (!origins.allows(request.getHeader("Origin"))) {
+      ctx.response().setStatusCode(403).end();
+      return Optional.empty();
+    }
+    SocketAddress peer = request.remoteAddress();
+    Optional<Lease> place = perSource.admit(addresses.source(peer == null ? null : peer.hostAddress(),
+        request.headers().getAll("X-Forwarded-For")));
+    if (place.isEmpty()) {
+      ctx.response().setStatusCode(429).end();
+    }
+    return place;
+  }
+
+  private void upgrade(RoutingContext ctx, Account account, Lease lease) {
     Vertx vertx = ctx.vertx();
-    ctx.request().toWebSocket().compose(ws -> {
-      Connection conn = new Connection(ws, vertx.getOrCreateContext(), limits);
+    ctx.request().toWebSocket().onFailure(e -> lease.release()).compose(ws -> {
+      Connection conn = new Connection(ws, vertx.getOrCreateContext(), limits, lease::release);
       ConsoleConnection console = new ConsoleConnection(conn, services, account);
       conn.start(console);
       return console.welcome().onSuccess(conn::send);

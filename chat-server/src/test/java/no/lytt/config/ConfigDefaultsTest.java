@@ -32,6 +32,7 @@ class ConfigDefaultsTest {
     assertEquals(8080, http.port());
     assertEquals("http://localhost:8080", http.publicOrigin());
     assertEquals(List.of("http://localhost:8080"), http.allowedOrigins());
+    assertEquals(List.of(), http.frameAncestors(), "no page may frame ours");
     assertFalse(http.behindTls());
     assertEquals(List.of(), http.trustedProxies());
     assertEquals("https://www.yr.no/", http.quickExitUrl());
@@ -57,7 +58,7 @@ class ConfigDefaultsTest {
     assertEquals(new ChatConfig(120, 20), config.chat());
     assertEquals(Duration.ofSeconds(120), config.chat().grace());
     assertEquals(Duration.ofMinutes(20), config.chat().defaultDuration());
-    assertEquals(new LimitsConfig(16384, 20, 40, 500, 4, 256), config.limits());
+    assertEquals(new LimitsConfig(16384, 20, 40, 500, 4, 256, 50, 600, 60, 8192), config.limits());
     assertEquals(new SessionConfig(60, 12), config.session());
     assertEquals(Duration.ofHours(12), config.session().absolute());
     assertEquals(new Argon2Config(65536, 3, 1), config.argon2());

@@ -39,12 +39,14 @@ class ConfigKeyTest {
   @Test
   void everyKeyIsListedOnce() {
     assertEquals(List.of("mode", "store", "redis.uri", "redis.topology", "redis.timeout-ms", "http.host", "http.port", "http.public-origin",
-        "http.allowed-origins", "http.behind-tls", "http.trusted-proxies",
+        "http.allowed-origins", "http.frame-ancestors", "http.behind-tls", "http.trusted-proxies",
         "http.quick-exit-url", "http.event-loops", "hours.zone", "hours.weekly",
         "hours.exceptions", "hours.holidays", "hours.override", "hours.check-millis", "org.public-key",
         "org.dev-key-file", "chat.grace-seconds", "chat.default-duration-minutes", "limits.frame-bytes",
         "limits.messages-per-second", "limits.burst", "limits.queue-length", "limits.max-capacity",
-        "limits.unacked-envelopes", "session.idle-minutes", "session.absolute-hours", "argon2.memory-kib",
+        "limits.unacked-envelopes", "limits.connections-per-source", "limits.silent-socket-seconds",
+        "limits.http-idle-seconds", "limits.header-bytes", "session.idle-minutes",
+        "session.absolute-hours", "argon2.memory-kib",
         "argon2.iterations", "argon2.parallelism"),
         LyttConfig.keys().stream().map(ConfigKey::name).toList());
   }

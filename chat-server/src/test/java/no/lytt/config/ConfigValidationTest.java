@@ -49,6 +49,8 @@ class ConfigValidationTest {
       "http.public-origin            | lytt.no     | an origin",
       "http.public-origin            | https://lytt.no/chat | an origin",
       "http.allowed-origins          | https://a.no,ftp://b.no | comma-separated origins",
+      "http.frame-ancestors          | http://a.no | comma-separated https origins",
+      "http.frame-ancestors          | https://a.no/page | comma-separated https origins",
       "http.behind-tls               | yes         | true or false",
       "http.trusted-proxies          | proxy.local | comma-separated IP addresses",
       "http.trusted-proxies          | 10.0.0.256  | comma-separated IP addresses",
@@ -69,6 +71,10 @@ class ConfigValidationTest {
       "limits.queue-length           | 0           | an integer 1-100000",
       "limits.max-capacity           | 21          | an integer 1-20",
       "limits.unacked-envelopes      | 0           | an integer 1-65536",
+      "limits.connections-per-source | 0           | an integer 1-100000",
+      "limits.silent-socket-seconds  | 86401       | an integer 1-86400",
+      "limits.http-idle-seconds      | 0           | an integer 1-3600",
+      "limits.header-bytes           | 512         | an integer 1024-65536",
       "session.idle-minutes          | 0           | an integer 1-1440",
       "session.absolute-hours        | 169         | an integer 1-168",
       "argon2.memory-kib             | 7           | an integer 8-4194304",
@@ -165,6 +171,14 @@ class ConfigValidationTest {
     assertEquals(List.of("https://lytt.example.no", "https://admin.example.no:8443"), config.http().allowedOrigins());
     assertEquals(List.of(InetAddress.getByName("10.0.0.1"), InetAddress.getByName("::1")),
         config.http().trustedProxies());
+  }
+
+  @Test
+  void frameAncestorsAreNormalisedHttpsOrigins() {
+    LyttConfig config = ConfigLoader.load(Map.of(
+        "LYTT_HTTP_FRAME_ANCESTORS", "HTTPS://www.Example.no:443/, https://intranet.example.no:8443,https://www.example.no"),
+        Optional.empty());
+    assertEquals(List.of("https://www.example.no", "https://intranet.example.no:8443"), config.http().frameAncestors());
   }
 
   @Test

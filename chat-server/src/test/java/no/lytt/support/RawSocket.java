@@ -6,12 +6,15 @@ import io.vertx.core.http.WebSocket;
 import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketClientOptions;
 import io.vertx.core.http.WebSocketConnectOptions;
+import io.vertx.core.http.WebSocketFrameType;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingDeque;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A WebSocket that speaks raw frames — for tests of what the server does with bad input, where a
@@ -24,22 +27,32 @@ public final class RawSocket implements AutoCloseable {
   private final LinkedBlockingDeque<JsonObject> inbox = new LinkedBlockingDeque<>();
   private final List<JsonObject> seen = new ArrayList<>();
   private final CompletableFuture<Short> closed = new CompletableFuture<>();
+  private final AtomicInteger pings = new AtomicInteger();
 
   private RawSocket(WebSocketClient client, io.vertx.core.http.ClientWebSocket ws) {
     this.client = client;
     this.ws = ws;
     // Handlers before connecting: the server's welcome arrives at once.
     ws.textMessageHandler(t -> inbox.add(new JsonObject(t)));
+    // Vert.x answers pings itself; this only counts them (it sees every frame, the above too).
+    ws.frameHandler(f -> {
+      if (f.type() == WebSocketFrameType.PING) {
+        pings.incrementAndGet();
+      }
+    });
     ws.closeHandler(v -> closed.complete(ws.closeStatusCode()));
   }
 
   public static RawSocket connect(Vertx vertx, int port, String path, String origin, String cookie) {
-    return connect(vertx, port, path, origin, cookie, java.util.Map.of());
+    return connect(vertx, port, path, origin, cookie, Map.of());
   }
 
-  /** With more request headers on the upgrade, e.g. what a proxy adds. */
+  /**
+   * With extra request headers, e.g. {@code X-Forwarded-For} as a proxy would add it. A refused
+   * upgrade throws {@link io.vertx.core.http.UpgradeRejectedException}, which carries the status.
+   */
   public static RawSocket connect(Vertx vertx, int port, String path, String origin, String cookie,
-                                  java.util.Map<String, String> headers) {
+                                  Map<String, String> headers) {
     WebSocketClient client = vertx.createWebSocketClient(new WebSocketClientOptions()
         .setMaxFrameSize(1 << 20).setMaxMessageSize(1 << 20).setSendUnmaskedFrames(false));
     WebSocketConnectOptions o = new WebSocketConnectOptions().setHost("localhost").setPort(port).setURI(path);
@@ -53,7 +66,12 @@ public final class RawSocket implements AutoCloseable {
     o.setAllowOriginHeader(origin != null);
     io.vertx.core.http.ClientWebSocket ws = client.webSocket();
     RawSocket socket = new RawSocket(client, ws);
-    Await.of(ws.connect(o));
+    try {
+      Await.of(ws.connect(o));
+    } catch (RuntimeException | AssertionError e) {
+      client.close();
+      throw e;
+    }
     return socket;
   }
 
@@ -121,6 +139,11 @@ public final class RawSocket implements AutoCloseable {
   public List<JsonObject> received() {
     inbox.drainTo(seen);
     return seen;
+  }
+
+  /** Waits until the server has pinged this socket {@code n} times in all. */
+  public void awaitPings(int n) {
+    Await.until(() -> pings.get() >= n, n + " pings from the server");
   }
 
   /** Waits for the server to close this socket and returns the close code. */

@@ -2,6 +2,7 @@ package no.lytt.support;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClientAgent;
+import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.core.json.JsonObject;
@@ -33,7 +34,9 @@ public final class TestServer implements AutoCloseable {
     this.vertx = vertx;
     this.lytt = lytt;
     this.port = port;
-    this.http = vertx.createHttpClient();
+    // Let go of idle connections well before the node's idle timeout (limits.http-idle-seconds, 60 s)
+    // closes them, so no request is ever sent on a connection the node is just closing.
+    this.http = vertx.createHttpClient(new HttpClientOptions().setKeepAliveTimeout(20));
   }
 
   public static TestServer start(Map<String, String> overrides) {
@@ -48,6 +51,8 @@ public final class TestServer implements AutoCloseable {
     env.put("LYTT_ARGON2_MEMORY_KIB", "1024");
     env.put("LYTT_ARGON2_ITERATIONS", "1");
     env.put("LYTT_ORG_DEV_KEY_FILE", tempKeyFile());
+    // Every test client is 127.0.0.1, standing in for many people; the cap's own tests set it low.
+    env.put("LYTT_LIMITS_CONNECTIONS_PER_SOURCE", "100000");
     env.putAll(overrides);
     LyttConfig config = LyttConfig.fromEnvironment(env);
     Vertx vertx = Vertx.vertx();

@@ -19,6 +19,13 @@ const FINAL_CLOSE_CODES = new Set([
 /** Our own close code for "drop this socket and resume on a new one"; 4000–4999 is the application range. */
 export const RESYNC_CLOSE_CODE = 4100;
 
+/**
+ * The server's close for a socket that never sent a frame (limits.silent-socket-seconds): someone
+ * has had the page open a long while without starting a chat. Not a failure, so the socket is
+ * reopened at once, and pages need not show it as a lost connection.
+ */
+export const SILENT_CLOSE_CODE = 4002;
+
 /** Builds ws(s)://host/path from a location-like object, so the page never hard-codes an origin. */
 export function socketUrl(location, path) {
   const scheme = location.protocol === 'https:' ? 'wss:' : 'ws:';
@@ -140,7 +147,7 @@ export class Connection {
       this.onClose({ code, final: true, retryInMs: null });
       return;
     }
-    const delay = backoffDelay(this.attempt++, this.random);
+    const delay = code === SILENT_CLOSE_CODE ? 0 : backoffDelay(this.attempt++, this.random);
     this.onClose({ code, final: false, retryInMs: delay });
     this.timer = this.setTimer(() => {
       this.timer = null;
