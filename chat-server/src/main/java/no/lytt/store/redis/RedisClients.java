@@ -170,19 +170,12 @@ public final class RedisClients implements Clients {
 
   @Override
   public boolean detachVisitor(String visitorId, Connection c) {
-    boolean detached = local.detachVisitor(visitorId, c);
-    if (detached) {
-      departed(visitorAt(visitorId));
-    }
-    return detached;
+    return departedIf(local.detachVisitor(visitorId, c), visitorAt(visitorId));
   }
 
   @Override
   public Future<Boolean> visitorPresent(String visitorId) {
-    if (local.hasVisitor(visitorId)) {
-      return Future.succeededFuture(true);
-    }
-    return run(PRESENT, visitorAt(visitorId), RedisStore.nodeKey("")).map(n -> n == 1L);
+    return presentIf(local.hasVisitor(visitorId), visitorAt(visitorId));
   }
 
   @Override
@@ -193,19 +186,26 @@ public final class RedisClients implements Clients {
 
   @Override
   public boolean detachCounsellor(String username, Connection c) {
-    boolean detached = local.detachCounsellor(username, c);
-    if (detached) {
-      departed(counsellorAt(username));
-    }
-    return detached;
+    return departedIf(local.detachCounsellor(username, c), counsellorAt(username));
   }
 
   @Override
   public Future<Boolean> counsellorPresent(String username) {
-    if (local.hasCounsellor(username)) {
-      return Future.succeededFuture(true);
+    return presentIf(local.hasCounsellor(username), counsellorAt(username));
+  }
+
+  /** A connection that was still the client's own has gone: record the departure. */
+  private boolean departedIf(boolean detached, String locationKey) {
+    if (detached) {
+      departed(locationKey);
     }
-    return run(PRESENT, counsellorAt(username), RedisStore.nodeKey("")).map(n -> n == 1L);
+    return detached;
+  }
+
+  /** Here, or attached to a live node elsewhere. */
+  private Future<Boolean> presentIf(boolean here, String locationKey) {
+    return here ? Future.succeededFuture(true)
+        : run(PRESENT, locationKey, RedisStore.nodeKey("")).map(n -> n == 1L);
   }
 
   @Override
