@@ -134,7 +134,7 @@ public final class Lytt {
       boolean tls = config.http().behindTls();
       SocketEndpoints sockets = new SocketEndpoints(origins, limits, services, status, accounts,
           AuthApi.cookieName(tls));
-      AuthApi auth = new AuthApi(accounts, devices, origins, tls, sockets::closeConsole);
+      AuthApi auth = new AuthApi(accounts, devices, tls, sockets::closeConsole);
       Pages pages = new Pages(orgPublic, config.http().quickExitUrl());
       watcher = new StatusWatcher(vertx, status, local, config.hours().checkMillis());
       Future<?> demo = development
@@ -142,7 +142,7 @@ public final class Lytt {
           : Future.succeededFuture();
       return demo.compose(v -> vertx.deployVerticle(
           () -> new HttpServerVerticle(config.http().host(), config.http().port(), config.limits().frameBytes(),
-              tls, pages, status, store, auth, sockets),
+              tls, pages, status, store, auth, origins, sockets),
           new DeploymentOptions().setInstances(config.http().eventLoops())))
           .onSuccess(id -> {
             watcher.start();

@@ -16,22 +16,19 @@ import no.lytt.protocol.LyttException;
 
 /**
  * Console log-in, log-out, "who am I" and device registration. The session cookie is HttpOnly,
- * SameSite=Strict, and {@code __Host-}/Secure behind TLS; state-changing requests must also come
- * from an allowed Origin with a JSON body, which a cross-site form cannot send.
+ * SameSite=Strict, and {@code __Host-}/Secure behind TLS. Every POST has passed the
+ * {@link CrossSiteGuard} before it gets here; bodies must also be JSON.
  */
 public final class AuthApi {
   private final AccountService accounts;
   private final DeviceService devices;
-  private final Origins origins;
   private final String cookieName;
   private final boolean secure;
   private final Consumer<String> closeConsoles;
 
-  public AuthApi(AccountService accounts, DeviceService devices, Origins origins, boolean secure,
-                 Consumer<String> closeConsoles) {
+  public AuthApi(AccountService accounts, DeviceService devices, boolean secure, Consumer<String> closeConsoles) {
     this.accounts = accounts;
     this.devices = devices;
-    this.origins = origins;
     this.secure = secure;
     this.cookieName = cookieName(secure);
     this.closeConsoles = closeConsoles;
@@ -57,9 +54,6 @@ public final class AuthApi {
   }
 
   public void logout(RoutingContext ctx) {
-    if (!sameOrigin(ctx)) {
-      return;
-    }
     String session = session(ctx);
     accounts.authenticate(session)
         .compose(a -> accounts.logout(session).map(a))
@@ -114,11 +108,8 @@ public final class AuthApi {
     return c == null ? null : c.getValue();
   }
 
-  /** The JSON body of a state-changing request from one of our own pages. */
+  /** The JSON body of a state-changing request (the {@link CrossSiteGuard} has checked where it came from). */
   private Future<JsonObject> body(RoutingContext ctx) {
-    if (!origins.allows(ctx.request().getHeader("Origin"))) {
-      return Future.failedFuture(new LyttException(ErrorCode.FORBIDDEN, "Requests must come from Lytt's own pages."));
-    }
     String type = ctx.request().getHeader("Content-Type");
     if (type == null || !type.toLowerCase().startsWith("application/json")) {
       return Future.failedFuture(new LyttException(ErrorCode.BAD_JSON, "Send JSON."));
@@ -130,13 +121,5 @@ public final class AuthApi {
     } catch (RuntimeException e) {
       return Future.failedFuture(new LyttException(ErrorCode.BAD_JSON, "Send a JSON object."));
     }
-  }
-
-  private boolean sameOrigin(RoutingContext ctx) {
-    if (origins.allows(ctx.request().getHeader("Origin"))) {
-      return true;
-    }
-    ApiErrors.reply(ctx, new LyttException(ErrorCode.FORBIDDEN, "Requests must come from Lytt's own pages."));
-    return false;
   }
 }

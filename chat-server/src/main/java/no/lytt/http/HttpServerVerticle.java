@@ -26,10 +26,12 @@ public final class HttpServerVerticle extends VerticleBase {
   private final ServiceStatus status;
   private final Store store;
   private final AuthApi auth;
+  private final Origins origins;
   private final SocketEndpoints sockets;
 
   public HttpServerVerticle(String host, int port, int frameBytes, boolean behindTls, Pages pages,
-                            ServiceStatus status, Store store, AuthApi auth, SocketEndpoints sockets) {
+                            ServiceStatus status, Store store, AuthApi auth, Origins origins,
+                            SocketEndpoints sockets) {
     this.host = host;
     this.port = port;
     this.frameBytes = frameBytes;
@@ -38,6 +40,7 @@ public final class HttpServerVerticle extends VerticleBase {
     this.status = status;
     this.store = store;
     this.auth = auth;
+    this.origins = origins;
     this.sockets = sockets;
   }
 
@@ -51,6 +54,8 @@ public final class HttpServerVerticle extends VerticleBase {
         .onFailure(e -> ApiErrors.json(ctx, 503, new JsonObject().put("status", "unavailable"))));
     router.get("/api/status").handler(ctx -> status.full()
         .onSuccess(s -> ApiErrors.json(ctx, 200, s)).onFailure(e -> ApiErrors.reply(ctx, e)));
+    // Every POST changes state: the cross-site check comes first, before the body is even read.
+    router.post("/api/*").handler(new CrossSiteGuard(origins));
     router.post("/api/*").handler(BodyHandler.create(false).setBodyLimit(MAX_BODY));
     router.post("/api/login").handler(auth::login);
     router.post("/api/logout").handler(auth::logout);
