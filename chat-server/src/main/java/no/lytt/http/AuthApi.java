@@ -11,12 +11,13 @@ import no.lytt.accounts.Account;
 import no.lytt.accounts.AccountService;
 import no.lytt.accounts.Device;
 import no.lytt.accounts.DeviceService;
+import no.lytt.accounts.Passwords;
 import no.lytt.protocol.ErrorCode;
 import no.lytt.protocol.LyttException;
 
 /**
- * Console log-in, log-out, "who am I" and device registration. The session cookie is HttpOnly,
- * SameSite=Strict, and {@code __Host-}/Secure behind TLS. Every POST has passed the
+ * Console log-in, log-out, "who am I" and device registration. The session cookie
+ * is HttpOnly, SameSite=Strict, and {@code __Host-}/Secure behind TLS. Every POST has passed the
  * {@link CrossSiteGuard} before it gets here; bodies must also be JSON.
  */
 public final class AuthApi {
@@ -26,6 +27,10 @@ public final class AuthApi {
   private final boolean secure;
   private final Consumer<String> closeConsoles;
 
+  /**
+   * @param closeConsoles closes an account's console sockets on every node (4001), when its
+   *                      session ends by log-out
+   */
   public AuthApi(AccountService accounts, DeviceService devices, boolean secure, Consumer<String> closeConsoles) {
     this.accounts = accounts;
     this.devices = devices;
@@ -42,13 +47,12 @@ public final class AuthApi {
     body(ctx).compose(b -> {
       String user = b.getValue("username") instanceof String s ? s : "";
       String pass = b.getValue("password") instanceof String s ? s : "";
-      if (user.isEmpty() || pass.isEmpty() || user.length() > 64 || pass.length() > 1024) {
+      if (user.isEmpty() || pass.isEmpty() || user.length() > 64 || pass.length() > Passwords.MAX_LENGTH) {
         throw new LyttException(ErrorCode.BAD_FRAME, "Username and password are required.");
       }
-      return accounts.login(user, pass);
+      return accounts.login(user, pass, session(ctx));
     }).onSuccess(session -> {
-      ctx.response().addCookie(Cookie.cookie(cookieName, session).setPath("/").setHttpOnly(true)
-          .setSecure(secure).setSameSite(CookieSameSite.STRICT));
+      setSessionCookie(ctx, session);
       ctx.response().setStatusCode(204).end();
     }).onFailure(e -> ApiErrors.reply(ctx, e));
   }
@@ -64,6 +68,11 @@ public final class AuthApi {
           ctx.response().setStatusCode(204).end();
         })
         .onFailure(e -> ApiErrors.reply(ctx, e));
+  }
+
+  private void setSessionCookie(RoutingContext ctx, String session) {
+    ctx.response().addCookie(Cookie.cookie(cookieName, session).setPath("/").setHttpOnly(true)
+        .setSecure(secure).setSameSite(CookieSameSite.STRICT));
   }
 
   public void me(RoutingContext ctx) {

@@ -45,7 +45,9 @@ class ConfigKeyTest {
         "org.dev-key-file", "chat.grace-seconds", "chat.default-duration-minutes", "limits.frame-bytes",
         "limits.messages-per-second", "limits.burst", "limits.queue-length", "limits.max-capacity",
         "limits.unacked-envelopes", "session.idle-minutes", "session.absolute-hours", "argon2.memory-kib",
-        "argon2.iterations", "argon2.parallelism"),
+        "argon2.iterations", "argon2.parallelism", "argon2.workers", "login.free-attempts",
+        "login.first-block-seconds", "login.max-block-minutes", "login.spray-failures",
+        "login.spray-max-delay-seconds"),
         LyttConfig.keys().stream().map(ConfigKey::name).toList());
   }
 }

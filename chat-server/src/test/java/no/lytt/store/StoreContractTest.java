@@ -180,7 +180,7 @@ public abstract class StoreContractTest {
 
   @Test
   void sessionsAreFoundByHashUntilDeleted() {
-    await(store.saveSession("h1", new Session("kari", T0, T0), Duration.ofMinutes(5)));
+    await(store.saveSession("h1", new Session("kari", T0, T0, 0), Duration.ofMinutes(5)));
     assertEquals("kari", await(store.session("h1")).orElseThrow().username());
     await(store.deleteSession("h1"));
     assertTrue(await(store.session("h1")).isEmpty());

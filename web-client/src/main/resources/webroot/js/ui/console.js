@@ -50,11 +50,14 @@ async function login(event) {
   event.preventDefault();
   const button = $('#login-button');
   button.disabled = true;
-  const { status } = await postJson('/api/login', { username: $('#username').value.trim(), password: $('#password').value });
+  const { status, body } = await postJson('/api/login', { username: $('#username').value.trim(), password: $('#password').value });
   button.disabled = false;
   $('#password').value = '';
   if (status === 204 || status === 200) {
     await enterWorkspace();
+  } else if (status === 429) {
+    const minutes = Math.max(1, Math.ceil((body?.retryAfterSeconds ?? 60) / 60));
+    $('#login-error').textContent = t('c.loginThrottled', { minutes });
   } else {
     $('#login-error').textContent = t(status === 401 ? 'c.loginFailed' : 'error.unavailable');
   }
