@@ -10,7 +10,7 @@ import no.lytt.queue.Language;
 import no.lytt.store.Store;
 
 /**
- * Logging in and out, and recognising a logged-in console from its cookie.
+ * Logging in and out, changing a password, and recognising a logged-in console from its cookie.
  * Every password check passes the {@link LoginThrottle} first and runs on the hashing pool
  * ({@link Passwords}); sessions are {@link Sessions}.
  */
@@ -45,6 +45,36 @@ public final class AccountService {
             : throttle.succeeded(username)
                 .compose(v -> sessions.end(previousSession))
                 .compose(v -> sessions.open(account.get())));
+  }
+
+  /**
+   * Replaces the password of a logged-in account, after checking the current one (throttled like a
+   * log-in, so a borrowed session cannot be used to guess it). Every session of the account ends,
+   * on every node, and a fresh one is returned for the browser that made the change; the caller
+   * closes the account's console sockets.
+   */
+  public Future<String> changePassword(Account account, String sessionId, String current, String next) {
+    Optional<String> weakness = Passwords.weakness(next, current);
+    if (weakness.isPresent()) {
+      return Future.failedFuture(new LyttException(ErrorCode.WEAK_PASSWORD, weakness.get()));
+    }
+    String username = account.username();
+    return throttle.admit(username)
+        .compose(v -> store.account(username))
+        .compose(found -> {
+          Optional<Account> usable = found.filter(a -> !a.disabled());
+          return passwords.verify(current, usable.map(Account::passwordHash))
+              .map(ok -> ok ? usable : Optional.<Account>empty());
+        })
+        .compose(verified -> verified.isEmpty()
+            ? throttle.failed().compose(v -> Future.<String>failedFuture(
+                new LyttException(ErrorCode.BAD_CREDENTIALS, "The current password is not right.")))
+            : throttle.succeeded(username)
+                .compose(v -> passwords.hash(next.toCharArray()))
+                .map(hash -> verified.get().withPassword(hash))
+                .compose(changed -> store.saveAccount(changed)
+                    .compose(v -> sessions.end(sessionId))
+                    .compose(v -> sessions.open(changed))));
   }
 
   /** The account behind a session cookie, if the session is alive; each use extends the idle timeout. */

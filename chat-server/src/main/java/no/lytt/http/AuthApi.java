@@ -16,7 +16,7 @@ import no.lytt.protocol.ErrorCode;
 import no.lytt.protocol.LyttException;
 
 /**
- * Console log-in, log-out, "who am I" and device registration. The session cookie
+ * Console log-in, log-out, password change, "who am I" and device registration. The session cookie
  * is HttpOnly, SameSite=Strict, and {@code __Host-}/Secure behind TLS. Every POST has passed the
  * {@link CrossSiteGuard} before it gets here; bodies must also be JSON.
  */
@@ -29,7 +29,7 @@ public final class AuthApi {
 
   /**
    * @param closeConsoles closes an account's console sockets on every node (4001), when its
-   *                      session ends by log-out
+   *                      session ends by log-out or all its sessions end by a password change
    */
   public AuthApi(AccountService accounts, DeviceService devices, boolean secure, Consumer<String> closeConsoles) {
     this.accounts = accounts;
@@ -68,6 +68,30 @@ public final class AuthApi {
           ctx.response().setStatusCode(204).end();
         })
         .onFailure(e -> ApiErrors.reply(ctx, e));
+  }
+
+  /**
+   * {@code {"current","new"}}: every session of the account ends and its consoles close; this
+   * browser gets a fresh session cookie and stays logged in.
+   */
+  public void changePassword(RoutingContext ctx) {
+    String session = session(ctx);
+    Future.all(account(ctx), body(ctx)).compose(all -> {
+      Account a = all.resultAt(0);
+      JsonObject b = all.resultAt(1);
+      String current = b.getValue("current") instanceof String s ? s : "";
+      String next = b.getValue("new") instanceof String s ? s : "";
+      if (current.isEmpty() || next.isEmpty() || current.length() > Passwords.MAX_LENGTH) {
+        throw new LyttException(ErrorCode.BAD_FRAME, "The current and the new password are required.");
+      }
+      return accounts.changePassword(a, session, current, next).map(fresh -> {
+        closeConsoles.accept(a.username());
+        return fresh;
+      });
+    }).onSuccess(fresh -> {
+      setSessionCookie(ctx, fresh);
+      ctx.response().setStatusCode(204).end();
+    }).onFailure(e -> ApiErrors.reply(ctx, e));
   }
 
   private void setSessionCookie(RoutingContext ctx, String session) {

@@ -59,6 +59,7 @@ public final class HttpServerVerticle extends VerticleBase {
     router.post("/api/*").handler(BodyHandler.create(false).setBodyLimit(MAX_BODY));
     router.post("/api/login").handler(auth::login);
     router.post("/api/logout").handler(auth::logout);
+    router.post("/api/password").handler(auth::changePassword);
     router.get("/api/me").handler(auth::me);
     router.post("/api/devices").handler(auth::registerDevice);
     router.get("/api/devices/:deviceId").handler(auth::device);
