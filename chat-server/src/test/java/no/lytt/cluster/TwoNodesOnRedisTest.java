@@ -247,4 +247,20 @@ class TwoNodesOnRedisTest {
     assertEquals(401, b.request(HttpMethod.GET, "/api/me", cookie, null).status());
     assertEquals((short) 4001, Await.of(counsellor.transport().closed()));
   }
+
+  @Test
+  void aNewPasswordSetOnOneNodeEndsTheSessionsAndClosesTheConsoleOnTheOther() {
+    CounsellorClient counsellor = clients.demoOnDuty(b, 2);
+    String laptop = b.login("demo", TestServer.DEMO_PASSWORD);
+    String phone = a.login("demo", TestServer.DEMO_PASSWORD);
+
+    TestServer.HttpResult changed = a.request(HttpMethod.POST, "/api/password", phone, new JsonObject()
+        .put("current", TestServer.DEMO_PASSWORD).put("new", "a-new-password-for-demo").encode());
+    assertEquals(204, changed.status(), changed.body());
+    assertEquals((short) 4001, Await.of(counsellor.transport().closed()), "the console on the other node closes");
+    assertEquals(401, b.request(HttpMethod.GET, "/api/me", laptop, null).status(), "sessions end on every node");
+    String fresh = changed.headers().getAll("Set-Cookie").get(0).split(";", 2)[0];
+    assertEquals(200, b.request(HttpMethod.GET, "/api/me", fresh, null).status());
+    b.login("demo", "a-new-password-for-demo");
+  }
 }
