@@ -189,7 +189,14 @@ class ConfigValidationTest {
     ConfigException production = rejected(Map.of("LYTT_MODE", "production", "LYTT_ORG_PUBLIC_KEY", ORG_KEY,
         "LYTT_ARGON2_MEMORY_KIB", "1024"));
     assertTrue(production.getMessage().contains("argon2.memory-kib (env LYTT_ARGON2_MEMORY_KIB) = \"1024\": "
-        + "must be at least 8192 in production"), production.getMessage());
+        + "must be at least 19456 in production"), production.getMessage());
+    ConfigException cheap = rejected(Map.of("LYTT_MODE", "production", "LYTT_ORG_PUBLIC_KEY", ORG_KEY,
+        "LYTT_ARGON2_MEMORY_KIB", "19456", "LYTT_ARGON2_ITERATIONS", "1"));
+    assertTrue(cheap.getMessage().contains("argon2.iterations (env LYTT_ARGON2_ITERATIONS) = \"1\": "
+        + "memory-kib x iterations must be at least 38912 in production"), cheap.getMessage());
+    assertEquals(47104, ConfigLoader.load(Map.of("LYTT_MODE", "production", "LYTT_ORG_PUBLIC_KEY", ORG_KEY,
+        "LYTT_ARGON2_MEMORY_KIB", "47104", "LYTT_ARGON2_ITERATIONS", "1"), Optional.empty()).argon2().memoryKib(),
+        "OWASP's one-pass setting is allowed");
   }
 
   @Test
