@@ -42,7 +42,7 @@ import no.lytt.store.VisitorPlace;
  */
 public final class MemoryStore implements Store {
   private static final int DURATION_HISTORY = 50;
-  /** Above this many remembered names, forgotten ones are swept out (a spray of made-up names). */
+  /** Remembered names kept before forgotten ones are first swept out (a spray of made-up names). */
   private static final int LOGIN_SWEEP_AT = 1024;
 
   private final Object lock = new Object();
@@ -57,6 +57,8 @@ public final class MemoryStore implements Store {
   private final Map<String, Device> devices = new HashMap<>();
   private final Map<String, NameAttempts> loginAttempts = new HashMap<>();
   private final Map<Long, Long> loginFailuresByMinute = new HashMap<>();
+  /** The next sweep waits until the map has doubled, so sweeping costs O(1) per attempt on average. */
+  private int nextLoginSweep = LOGIN_SWEEP_AT;
   private final Map<LocalDate, Map<String, Long>> counters = new HashMap<>();
   private final Deque<Duration> durations = new ArrayDeque<>();
 
@@ -309,8 +311,9 @@ public final class MemoryStore implements Store {
   @Override
   public Future<LoginAttempt> loginAttempt(String nameHash, Instant now, LoginBackoff backoff) {
     return locked(() -> {
-      if (loginAttempts.size() >= LOGIN_SWEEP_AT) {
+      if (loginAttempts.size() >= nextLoginSweep) {
         loginAttempts.values().removeIf(a -> !now.isBefore(a.forgetAt()));
+        nextLoginSweep = Math.max(LOGIN_SWEEP_AT, 2 * loginAttempts.size());
       }
       NameAttempts known = loginAttempts.get(nameHash);
       if (known != null && !now.isBefore(known.forgetAt())) {
