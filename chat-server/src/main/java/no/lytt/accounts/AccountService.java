@@ -101,6 +101,20 @@ public final class AccountService {
     });
   }
 
+  /**
+   * Like {@link #save}, but an existing account that already has this password is left as it is,
+   * sessions included: a development node starting with a fixed demo password does not log the
+   * demo counsellor out on the nodes already running.
+   */
+  public Future<Account> ensure(String username, char[] password, String displayName, Gender gender,
+                                Set<Language> languages, Role role) {
+    return store.account(username).compose(existing -> existing.isEmpty()
+        ? Future.succeededFuture(false)
+        : passwords.verify(new String(password), existing.map(Account::passwordHash)))
+        .compose(same -> same ? store.account(username).map(Optional::orElseThrow)
+            : save(username, password, displayName, gender, languages, role));
+  }
+
   private static LyttException badCredentials() {
     return new LyttException(ErrorCode.BAD_CREDENTIALS, "Wrong username or password.");
   }

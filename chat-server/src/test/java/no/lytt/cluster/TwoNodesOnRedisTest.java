@@ -40,9 +40,11 @@ class TwoNodesOnRedisTest {
   private TestServer b;
   private final ChatClients clients = new ChatClients();
 
+  private Map<String, String> env;
+
   @BeforeEach
   void start() throws Exception {
-    Map<String, String> env = new HashMap<>(redis());
+    env = new HashMap<>(redis());
     // Both nodes trust the same organisation key, as a real deployment configures it.
     Path key = Files.createTempDirectory("lytt-shared-").resolve("dev-org.key");
     env.putAll(Map.of("LYTT_STORE", "redis", "LYTT_HOURS_OVERRIDE", "open",
@@ -246,6 +248,15 @@ class TwoNodesOnRedisTest {
     assertEquals(204, a.request(HttpMethod.POST, "/api/logout", cookie, null).status());
     assertEquals(401, b.request(HttpMethod.GET, "/api/me", cookie, null).status());
     assertEquals((short) 4001, Await.of(counsellor.transport().closed()));
+  }
+
+  @Test
+  void aThirdNodeStartingLeavesTheDemoCounsellorLoggedIn() {
+    String cookie = a.login("demo", TestServer.DEMO_PASSWORD);
+    try (TestServer c = TestServer.start(env)) {
+      assertEquals(200, c.request(HttpMethod.GET, "/api/me", cookie, null).status());
+      assertEquals(200, a.request(HttpMethod.GET, "/api/me", cookie, null).status());
+    }
   }
 
   @Test
