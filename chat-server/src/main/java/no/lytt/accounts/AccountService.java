@@ -33,18 +33,8 @@ public final class AccountService {
    * id planted in a browser before the counsellor logs in (session fixation) is worth nothing.
    */
   public Future<String> login(String username, String password, String previousSession) {
-    return throttle.admit(username)
-        .compose(v -> store.account(username))
-        .compose(found -> {
-          Optional<Account> usable = found.filter(a -> !a.disabled());
-          return passwords.verify(password, usable.map(Account::passwordHash))
-              .map(ok -> ok ? usable : Optional.<Account>empty());
-        })
-        .compose(account -> account.isEmpty()
-            ? throttle.failed().compose(v -> Future.<String>failedFuture(badCredentials()))
-            : throttle.succeeded(username)
-                .compose(v -> sessions.end(previousSession))
-                .compose(v -> sessions.open(account.get())));
+    return checkPassword(username, password, "Wrong username or password.")
+        .compose(account -> sessions.end(previousSession).compose(v -> sessions.open(account)));
   }
 
   /**
@@ -58,23 +48,30 @@ public final class AccountService {
     if (weakness.isPresent()) {
       return Future.failedFuture(new LyttException(ErrorCode.WEAK_PASSWORD, weakness.get()));
     }
-    String username = account.username();
+    return checkPassword(account.username(), current, "The current password is not right.")
+        .compose(verified -> passwords.hash(next.toCharArray()).map(verified::withPassword))
+        .compose(changed -> store.saveAccount(changed)
+            .compose(v -> sessions.end(sessionId))
+            .compose(v -> sessions.open(changed)));
+  }
+
+  /**
+   * The one way a password is checked for a request: through the throttle, on the hashing pool,
+   * against a decoy when the name is unknown or disabled, and counted as a success or a failure.
+   * Fails with {@code bad_credentials} ({@code wrong} as its message) or {@code too_many_attempts}.
+   */
+  private Future<Account> checkPassword(String username, String password, String wrong) {
     return throttle.admit(username)
         .compose(v -> store.account(username))
         .compose(found -> {
           Optional<Account> usable = found.filter(a -> !a.disabled());
-          return passwords.verify(current, usable.map(Account::passwordHash))
+          return passwords.verify(password, usable.map(Account::passwordHash))
               .map(ok -> ok ? usable : Optional.<Account>empty());
         })
         .compose(verified -> verified.isEmpty()
-            ? throttle.failed().compose(v -> Future.<String>failedFuture(
-                new LyttException(ErrorCode.BAD_CREDENTIALS, "The current password is not right.")))
-            : throttle.succeeded(username)
-                .compose(v -> passwords.hash(next.toCharArray()))
-                .map(hash -> verified.get().withPassword(hash))
-                .compose(changed -> store.saveAccount(changed)
-                    .compose(v -> sessions.end(sessionId))
-                    .compose(v -> sessions.open(changed))));
+            ? throttle.failed().compose(v -> Future.<Account>failedFuture(
+                new LyttException(ErrorCode.BAD_CREDENTIALS, wrong)))
+            : throttle.succeeded(username).map(verified.get()));
   }
 
   /** The account behind a session cookie, if the session is alive; each use extends the idle timeout. */
@@ -113,9 +110,5 @@ public final class AccountService {
         : passwords.verify(new String(password), existing.map(Account::passwordHash)))
         .compose(same -> same ? store.account(username).map(Optional::orElseThrow)
             : save(username, password, displayName, gender, languages, role));
-  }
-
-  private static LyttException badCredentials() {
-    return new LyttException(ErrorCode.BAD_CREDENTIALS, "Wrong username or password.");
   }
 }
