@@ -3,6 +3,7 @@ package no.lytt;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.WorkerExecutor;
 import io.vertx.core.http.HttpServerOptions;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
@@ -17,8 +18,13 @@ import no.lytt.accounts.DeviceCertifier;
 import no.lytt.accounts.DeviceService;
 import no.lytt.accounts.DevelopmentCertifier;
 import no.lytt.accounts.DevelopmentSetup;
+import no.lytt.accounts.LoginBackoff;
+import no.lytt.accounts.LoginThrottle;
+import no.lytt.accounts.Passwords;
+import no.lytt.accounts.Sessions;
 import no.lytt.accounts.PasswordHasher;
 import no.lytt.config.LimitsConfig;
+import no.lytt.config.LoginConfig;
 import no.lytt.config.LyttConfig;
 import no.lytt.config.StoreConfig;
 import no.lytt.crypto.B64u;
@@ -83,6 +89,7 @@ public final class Lytt {
   private RedisSweeper sweeper;
   private long sweepTimer = -1;
   private AccountService accounts;
+  private WorkerExecutor hashing;
   private String organisationPublicKey;
 
   public Lytt(Vertx vertx, LyttConfig config, Clock clock, String demoPassword) {
@@ -130,10 +137,7 @@ public final class Lytt {
       }
       Dispatcher dispatcher = new Dispatcher(store, clients, stats, clock);
       DutyService duty = new DutyService(store, config.limits().maxCapacity());
-      PasswordHasher hasher = new PasswordHasher(config.argon2().memoryKib(), config.argon2().iterations(),
-          config.argon2().parallelism(), random);
-      accounts = new AccountService(vertx, store, hasher, clock, ids,
-          Duration.ofMinutes(config.session().idleMinutes()), Duration.ofHours(config.session().absoluteHours()));
+      accounts = accounts(random, ids);
       DeviceCertifier certifier = orgKey != null ? new DevelopmentCertifier(orgKey) : DeviceCertifier.none();
       DeviceService devices = new DeviceService(store, certifier, clock);
       ServiceStatus status = new ServiceStatus(hours, queue, clock);
@@ -154,7 +158,7 @@ public final class Lytt {
       SocketEndpoints sockets = new SocketEndpoints(origins, limits, services, status, accounts,
           AuthApi.cookieName(tls), new ClientAddresses(config.http().trustedProxies()),
           new ConnectionsPerSource(lc.connectionsPerSource(), clock, random));
-      AuthApi auth = new AuthApi(accounts, devices, origins, tls, sockets::closeConsole);
+      AuthApi auth = new AuthApi(accounts, devices, tls, sockets::closeConsole);
       Pages pages = new Pages(orgPublic, config.http().quickExitUrl());
       SecurityHeaders headers = new SecurityHeaders(tls, config.http().frameAncestors());
       HttpServerOptions options = HttpServerVerticle.options(config.http().host(), config.http().port(),
@@ -164,7 +168,7 @@ public final class Lytt {
           ? DevelopmentSetup.demoAccount(vertx, accounts, demoPassword, random)
           : Future.succeededFuture();
       return demo.compose(v -> vertx.deployVerticle(
-          () -> new HttpServerVerticle(options, headers, pages, status, store, auth, sockets),
+          () -> new HttpServerVerticle(options, headers, pages, status, store, auth, origins, sockets),
           new DeploymentOptions().setInstances(config.http().eventLoops())))
           .onSuccess(id -> {
             watcher.start();
@@ -173,6 +177,19 @@ public final class Lytt {
           })
           .mapEmpty();
     });
+  }
+
+  /** Accounts with their hashing pool, log-in throttle and sessions, from argon2.*, login.* and session.*. */
+  private AccountService accounts(SecureRandom random, Ids ids) {
+    PasswordHasher hasher = new PasswordHasher(config.argon2().memoryKib(), config.argon2().iterations(),
+        config.argon2().parallelism(), random);
+    hashing = vertx.createSharedWorkerExecutor("lytt-password-hashing", config.argon2().workers());
+    LoginConfig login = config.login();
+    LoginThrottle throttle = new LoginThrottle(vertx, store, clock,
+        new LoginBackoff(login.freeAttempts(), login.firstBlock(), login.maxBlock()), login.sprayFailures(),
+        login.sprayMaxDelay());
+    Sessions sessions = new Sessions(store, clock, ids, config.session().idle(), config.session().absolute());
+    return new AccountService(store, new Passwords(hashing, hasher), throttle, sessions);
   }
 
   /**
@@ -268,6 +285,7 @@ public final class Lytt {
     }
     // What was relayed during a store outage is written back before the store is let go.
     Future<Void> flushed = relay == null ? Future.succeededFuture() : relay.syncAll().otherwiseEmpty();
-    return store == null ? flushed : flushed.compose(v -> store.close());
+    Future<Void> closed = store == null ? flushed : flushed.compose(v -> store.close());
+    return hashing == null ? closed : closed.compose(v -> hashing.close());
   }
 }

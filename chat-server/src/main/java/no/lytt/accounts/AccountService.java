@@ -1,91 +1,114 @@
 package no.lytt.accounts;
 
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Optional;
+import java.util.Set;
 import no.lytt.protocol.ErrorCode;
-import no.lytt.protocol.Ids;
 import no.lytt.protocol.LyttException;
+import no.lytt.queue.Gender;
+import no.lytt.queue.Language;
 import no.lytt.store.Store;
 
 /**
- * Logging in and out, and recognising a logged-in console from its cookie. Password hashing runs on
- * a worker thread (Argon2id takes tens of milliseconds by design); the session id is random, shown
- * to the browser once as an HttpOnly cookie and stored only as its hash.
+ * Logging in and out, changing a password, and recognising a logged-in console from its cookie.
+ * Every password check passes the {@link LoginThrottle} first and runs on the hashing pool
+ * ({@link Passwords}); sessions are {@link Sessions}.
  */
 public final class AccountService {
-  private final Vertx vertx;
   private final Store store;
-  private final PasswordHasher hasher;
-  private final Clock clock;
-  private final Ids ids;
-  private final Duration idle;
-  private final Duration absolute;
-  /** Verified against when the username is unknown, so a wrong name costs as much as a wrong password. */
-  private final String decoyHash;
+  private final Passwords passwords;
+  private final LoginThrottle throttle;
+  private final Sessions sessions;
 
-  public AccountService(Vertx vertx, Store store, PasswordHasher hasher, Clock clock, Ids ids,
-                        Duration idle, Duration absolute) {
-    this.vertx = vertx;
+  public AccountService(Store store, Passwords passwords, LoginThrottle throttle, Sessions sessions) {
     this.store = store;
-    this.hasher = hasher;
-    this.clock = clock;
-    this.ids = ids;
-    this.idle = idle;
-    this.absolute = absolute;
-    this.decoyHash = hasher.hash("decoy-password-never-used".toCharArray());
+    this.passwords = passwords;
+    this.throttle = throttle;
+    this.sessions = sessions;
   }
 
-  /** Checks the credentials and opens a session; the returned value goes into the cookie. */
-  public Future<String> login(String username, String password) {
-    return store.account(username).compose(found -> {
-      String hash = found.filter(a -> !a.disabled()).map(Account::passwordHash).orElse(decoyHash);
-      return vertx.executeBlocking(() -> hasher.verify(password.toCharArray(), hash), false)
-          .map(ok -> ok && found.isPresent() && !found.get().disabled());
-    }).compose(ok -> {
-      if (!ok) {
-        return Future.failedFuture(new LyttException(ErrorCode.BAD_CREDENTIALS, "Wrong username or password."));
-      }
-      String sessionId = ids.random(32);
-      Instant now = clock.instant();
-      return store.saveSession(Ids.hash(sessionId), new Session(username, now, now), idle).map(sessionId);
-    });
+  /**
+   * Checks the credentials and opens a new session; the returned id goes into the cookie. The
+   * session the browser came with, if any, is ended: an id is never carried across a log-in, so an
+   * id planted in a browser before the counsellor logs in (session fixation) is worth nothing.
+   */
+  public Future<String> login(String username, String password, String previousSession) {
+    return checkPassword(username, password, "Wrong username or password.")
+        .compose(account -> sessions.end(previousSession).compose(v -> sessions.open(account)));
+  }
+
+  /**
+   * Replaces the password of a logged-in account, after checking the current one (throttled like a
+   * log-in, so a borrowed session cannot be used to guess it). Every session of the account ends,
+   * on every node, and a fresh one is returned for the browser that made the change; the caller
+   * closes the account's console sockets.
+   */
+  public Future<String> changePassword(Account account, String sessionId, String current, String next) {
+    Optional<String> weakness = Passwords.weakness(next, current);
+    if (weakness.isPresent()) {
+      return Future.failedFuture(new LyttException(ErrorCode.WEAK_PASSWORD, weakness.get()));
+    }
+    return checkPassword(account.username(), current, "The current password is not right.")
+        .compose(verified -> passwords.hash(next.toCharArray()).map(verified::withPassword))
+        .compose(changed -> store.saveAccount(changed)
+            .compose(v -> sessions.end(sessionId))
+            .compose(v -> sessions.open(changed)));
+  }
+
+  /**
+   * The one way a password is checked for a request: through the throttle, on the hashing pool,
+   * against a decoy when the name is unknown or disabled, and counted as a success or a failure.
+   * Fails with {@code bad_credentials} ({@code wrong} as its message) or {@code too_many_attempts}.
+   */
+  private Future<Account> checkPassword(String username, String password, String wrong) {
+    return throttle.admit(username)
+        .compose(v -> store.account(username))
+        .compose(found -> {
+          Optional<Account> usable = found.filter(a -> !a.disabled());
+          return passwords.verify(password, usable.map(Account::passwordHash))
+              .map(ok -> ok ? usable : Optional.<Account>empty());
+        })
+        .compose(verified -> verified.isEmpty()
+            ? throttle.failed().compose(v -> Future.<Account>failedFuture(
+                new LyttException(ErrorCode.BAD_CREDENTIALS, wrong)))
+            : throttle.succeeded(username).map(verified.get()));
   }
 
   /** The account behind a session cookie, if the session is alive; each use extends the idle timeout. */
   public Future<Optional<Account>> authenticate(String sessionId) {
-    if (sessionId == null || sessionId.isEmpty() || sessionId.length() > 64) {
-      return Future.succeededFuture(Optional.empty());
-    }
-    String key = Ids.hash(sessionId);
-    Instant now = clock.instant();
-    return store.session(key).compose(found -> {
-      if (found.isEmpty()) {
-        return Future.succeededFuture(Optional.<Account>empty());
-      }
-      Session session = found.get();
-      if (!now.isBefore(session.createdAt().plus(absolute))) {
-        return store.deleteSession(key).map(Optional.<Account>empty());
-      }
-      return store.saveSession(key, session.touched(now), idle)
-          .compose(v -> store.account(session.username()))
-          .map(a -> a.filter(x -> !x.disabled()));
-    });
+    return sessions.authenticate(sessionId);
   }
 
   public Future<Void> logout(String sessionId) {
-    return sessionId == null ? Future.succeededFuture() : store.deleteSession(Ids.hash(sessionId));
+    return sessions.end(sessionId);
   }
 
-  /** Creates or replaces an account; hashing happens on a worker thread. */
-  public Future<Account> save(String username, char[] password, String displayName,
-                              no.lytt.queue.Gender gender, java.util.Set<no.lytt.queue.Language> languages,
-                              Role role) {
-    return vertx.executeBlocking(() -> hasher.hash(password), false)
-        .map(hash -> new Account(username, hash, displayName, gender, languages, role, false))
-        .compose(a -> store.saveAccount(a).map(a));
+  /**
+   * Creates an account or replaces one, password included; hashing happens on the hashing pool.
+   * Replacing starts a new generation, so the account's existing sessions end.
+   */
+  public Future<Account> save(String username, char[] password, String displayName, Gender gender,
+                              Set<Language> languages, Role role) {
+    return Future.all(passwords.hash(password), store.account(username)).compose(all -> {
+      String hash = all.resultAt(0);
+      Optional<Account> existing = all.resultAt(1);
+      Account account = new Account(username, hash, displayName, gender, languages, role, false,
+          existing.map(a -> a.generation() + 1).orElse(0L));
+      return store.saveAccount(account).map(account);
+    });
+  }
+
+  /**
+   * Like {@link #save}, but an existing account that already has this password is left as it is,
+   * sessions included: a development node starting with a fixed demo password does not log the
+   * demo counsellor out on the nodes already running.
+   */
+  public Future<Account> ensure(String username, char[] password, String displayName, Gender gender,
+                                Set<Language> languages, Role role) {
+    return store.account(username).compose(existing -> existing.isEmpty()
+        ? Future.succeededFuture(false)
+        : passwords.verify(new String(password), existing.map(Account::passwordHash)))
+        .compose(same -> same ? store.account(username).map(Optional::orElseThrow)
+            : save(username, password, displayName, gender, languages, role));
   }
 }

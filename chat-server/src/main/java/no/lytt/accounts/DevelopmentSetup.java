@@ -52,13 +52,19 @@ public final class DevelopmentSetup {
                                             SecureRandom random) {
     boolean generated = configured == null || configured.isEmpty();
     String password = generated ? randomPassword(random) : configured;
-    return accounts.save("demo", password.toCharArray(), "Demo", Gender.WOMAN,
-        Set.of(Language.NB, Language.EN), Role.COUNSELLOR).onSuccess(a -> {
-          if (generated) {
-            System.out.println("Development counsellor: username 'demo', password '" + password
-                + "' (set LYTT_DEMO_PASSWORD to choose it)");
-          }
-        });
+    // A chosen password is kept if the account has it already (another node, a restart), so the
+    // demo counsellor's sessions survive; a random one is new at every start and replaces it.
+    Future<Account> saved = generated
+        ? accounts.save("demo", password.toCharArray(), "Demo", Gender.WOMAN, Set.of(Language.NB, Language.EN),
+            Role.COUNSELLOR)
+        : accounts.ensure("demo", password.toCharArray(), "Demo", Gender.WOMAN, Set.of(Language.NB, Language.EN),
+            Role.COUNSELLOR);
+    return saved.onSuccess(a -> {
+      if (generated) {
+        System.out.println("Development counsellor: username 'demo', password '" + password
+            + "' (set LYTT_DEMO_PASSWORD to choose it)");
+      }
+    });
   }
 
   public static void warn() {

@@ -18,7 +18,8 @@ import java.util.stream.Collectors;
 /**
  * The console's HTTP calls (docs/protocol.md, "HTTP API") with a minimal cookie jar: the
  * {@code name=value} of every {@code Set-Cookie} from login is sent back as {@code Cookie} on later
- * requests and on the WebSocket upgrade, the way a browser does for a same-origin page.
+ * requests and on the WebSocket upgrade, the way a browser does for a same-origin page. Like the
+ * console page, it sends {@code X-Lytt-Request: 1} with every request.
  */
 final class ConsoleHttp {
   private final HttpClientAgent http;
@@ -74,8 +75,10 @@ final class ConsoleHttp {
    */
   private <T> Future<T> call(HttpMethod method, String path, JsonObject body,
                              Function<HttpClientResponse, Future<T>> onResponse) {
+    // X-Lytt-Request marks a request from Lytt's own code; the server refuses a POST without it
+    // (cross-site request forgery), as it refuses one from another Origin.
     RequestOptions options = new RequestOptions().setMethod(method)
-        .setAbsoluteURI(base.resolve(path).toString());
+        .setAbsoluteURI(base.resolve(path).toString()).putHeader("X-Lytt-Request", "1");
     if (origin != null) {
       options.putHeader("Origin", origin);
     }

@@ -21,9 +21,16 @@ final class ApiErrors {
     }
     ErrorCode code;
     String message;
+    JsonObject body = new JsonObject();
     if (e instanceof LyttException le) {
       code = le.code();
       message = le.getMessage();
+      le.retryAfter().ifPresent(wait -> {
+        // Whole seconds, rounded up: a client that waits exactly this long is not refused again.
+        long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
+        ctx.response().putHeader("Retry-After", Long.toString(seconds));
+        body.put("retryAfterSeconds", seconds);
+      });
     } else if (e instanceof StoreUnavailableException) {
       code = ErrorCode.UNAVAILABLE;
       message = "Temporarily unavailable; try again shortly.";
@@ -32,7 +39,7 @@ final class ApiErrors {
       code = ErrorCode.INTERNAL;
       message = "Something went wrong on our side.";
     }
-    json(ctx, code.httpStatus(), new JsonObject().put("code", code.wire()).put("message", message));
+    json(ctx, code.httpStatus(), new JsonObject().put("code", code.wire()).put("message", message).mergeIn(body));
   }
 
   static void json(RoutingContext ctx, int status, JsonObject body) {

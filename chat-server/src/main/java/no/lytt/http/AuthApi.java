@@ -11,27 +11,29 @@ import no.lytt.accounts.Account;
 import no.lytt.accounts.AccountService;
 import no.lytt.accounts.Device;
 import no.lytt.accounts.DeviceService;
+import no.lytt.accounts.Passwords;
 import no.lytt.protocol.ErrorCode;
 import no.lytt.protocol.LyttException;
 
 /**
- * Console log-in, log-out, "who am I" and device registration. The session cookie is HttpOnly,
- * SameSite=Strict, and {@code __Host-}/Secure behind TLS; state-changing requests must also come
- * from an allowed Origin with a JSON body, which a cross-site form cannot send.
+ * Console log-in, log-out, password change, "who am I" and device registration. The session cookie
+ * is HttpOnly, SameSite=Strict, and {@code __Host-}/Secure behind TLS. Every POST has passed the
+ * {@link CrossSiteGuard} before it gets here; bodies must also be JSON.
  */
 public final class AuthApi {
   private final AccountService accounts;
   private final DeviceService devices;
-  private final Origins origins;
   private final String cookieName;
   private final boolean secure;
   private final Consumer<String> closeConsoles;
 
-  public AuthApi(AccountService accounts, DeviceService devices, Origins origins, boolean secure,
-                 Consumer<String> closeConsoles) {
+  /**
+   * @param closeConsoles closes an account's console sockets on every node (4001), when its
+   *                      session ends by log-out or all its sessions end by a password change
+   */
+  public AuthApi(AccountService accounts, DeviceService devices, boolean secure, Consumer<String> closeConsoles) {
     this.accounts = accounts;
     this.devices = devices;
-    this.origins = origins;
     this.secure = secure;
     this.cookieName = cookieName(secure);
     this.closeConsoles = closeConsoles;
@@ -45,21 +47,17 @@ public final class AuthApi {
     body(ctx).compose(b -> {
       String user = b.getValue("username") instanceof String s ? s : "";
       String pass = b.getValue("password") instanceof String s ? s : "";
-      if (user.isEmpty() || pass.isEmpty() || user.length() > 64 || pass.length() > 1024) {
+      if (user.isEmpty() || pass.isEmpty() || user.length() > 64 || pass.length() > Passwords.MAX_LENGTH) {
         throw new LyttException(ErrorCode.BAD_FRAME, "Username and password are required.");
       }
-      return accounts.login(user, pass);
+      return accounts.login(user, pass, session(ctx));
     }).onSuccess(session -> {
-      ctx.response().addCookie(Cookie.cookie(cookieName, session).setPath("/").setHttpOnly(true)
-          .setSecure(secure).setSameSite(CookieSameSite.STRICT));
+      setSessionCookie(ctx, session);
       ctx.response().setStatusCode(204).end();
     }).onFailure(e -> ApiErrors.reply(ctx, e));
   }
 
   public void logout(RoutingContext ctx) {
-    if (!sameOrigin(ctx)) {
-      return;
-    }
     String session = session(ctx);
     accounts.authenticate(session)
         .compose(a -> accounts.logout(session).map(a))
@@ -70,6 +68,35 @@ public final class AuthApi {
           ctx.response().setStatusCode(204).end();
         })
         .onFailure(e -> ApiErrors.reply(ctx, e));
+  }
+
+  /**
+   * {@code {"current","new"}}: every session of the account ends and its consoles close; this
+   * browser gets a fresh session cookie and stays logged in.
+   */
+  public void changePassword(RoutingContext ctx) {
+    String session = session(ctx);
+    Future.all(account(ctx), body(ctx)).compose(all -> {
+      Account a = all.resultAt(0);
+      JsonObject b = all.resultAt(1);
+      String current = b.getValue("current") instanceof String s ? s : "";
+      String next = b.getValue("new") instanceof String s ? s : "";
+      if (current.isEmpty() || next.isEmpty() || current.length() > Passwords.MAX_LENGTH) {
+        throw new LyttException(ErrorCode.BAD_FRAME, "The current and the new password are required.");
+      }
+      return accounts.changePassword(a, session, current, next).map(fresh -> {
+        closeConsoles.accept(a.username());
+        return fresh;
+      });
+    }).onSuccess(fresh -> {
+      setSessionCookie(ctx, fresh);
+      ctx.response().setStatusCode(204).end();
+    }).onFailure(e -> ApiErrors.reply(ctx, e));
+  }
+
+  private void setSessionCookie(RoutingContext ctx, String session) {
+    ctx.response().addCookie(Cookie.cookie(cookieName, session).setPath("/").setHttpOnly(true)
+        .setSecure(secure).setSameSite(CookieSameSite.STRICT));
   }
 
   public void me(RoutingContext ctx) {
@@ -114,11 +141,8 @@ public final class AuthApi {
     return c == null ? null : c.getValue();
   }
 
-  /** The JSON body of a state-changing request from one of our own pages. */
+  /** The JSON body of a state-changing request (the {@link CrossSiteGuard} has checked where it came from). */
   private Future<JsonObject> body(RoutingContext ctx) {
-    if (!origins.allows(ctx.request().getHeader("Origin"))) {
-      return Future.failedFuture(new LyttException(ErrorCode.FORBIDDEN, "Requests must come from Lytt's own pages."));
-    }
     String type = ctx.request().getHeader("Content-Type");
     if (type == null || !type.toLowerCase().startsWith("application/json")) {
       return Future.failedFuture(new LyttException(ErrorCode.BAD_JSON, "Send JSON."));
@@ -130,13 +154,5 @@ public final class AuthApi {
     } catch (RuntimeException e) {
       return Future.failedFuture(new LyttException(ErrorCode.BAD_JSON, "Send a JSON object."));
     }
-  }
-
-  private boolean sameOrigin(RoutingContext ctx) {
-    if (origins.allows(ctx.request().getHeader("Origin"))) {
-      return true;
-    }
-    ApiErrors.reply(ctx, new LyttException(ErrorCode.FORBIDDEN, "Requests must come from Lytt's own pages."));
-    return false;
   }
 }

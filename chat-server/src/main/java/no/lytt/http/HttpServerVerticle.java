@@ -27,17 +27,20 @@ public final class HttpServerVerticle extends VerticleBase {
   private final ServiceStatus status;
   private final Store store;
   private final AuthApi auth;
+  private final Origins origins;
   private final SocketEndpoints sockets;
 
   /** @param options from {@link #options}, shared by every instance (each server copies them) */
   public HttpServerVerticle(HttpServerOptions options, SecurityHeaders headers, Pages pages,
-                            ServiceStatus status, Store store, AuthApi auth, SocketEndpoints sockets) {
+                            ServiceStatus status, Store store, AuthApi auth, Origins origins,
+                            SocketEndpoints sockets) {
     this.options = options;
     this.headers = headers;
     this.pages = pages;
     this.status = status;
     this.store = store;
     this.auth = auth;
+    this.origins = origins;
     this.sockets = sockets;
   }
 
@@ -51,9 +54,12 @@ public final class HttpServerVerticle extends VerticleBase {
         .onFailure(e -> ApiErrors.json(ctx, 503, new JsonObject().put("status", "unavailable"))));
     router.get("/api/status").handler(ctx -> status.full()
         .onSuccess(s -> ApiErrors.json(ctx, 200, s)).onFailure(e -> ApiErrors.reply(ctx, e)));
+    // Every POST changes state: the cross-site check comes first, before the body is even read.
+    router.post("/api/*").handler(new CrossSiteGuard(origins));
     router.post("/api/*").handler(BodyHandler.create(false).setBodyLimit(MAX_BODY));
     router.post("/api/login").handler(auth::login);
     router.post("/api/logout").handler(auth::logout);
+    router.post("/api/password").handler(auth::changePassword);
     router.get("/api/me").handler(auth::me);
     router.post("/api/devices").handler(auth::registerDevice);
     router.get("/api/devices/:deviceId").handler(auth::device);

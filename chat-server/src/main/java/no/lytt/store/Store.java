@@ -2,12 +2,15 @@ package no.lytt.store;
 
 import io.vertx.core.Future;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import no.lytt.accounts.Account;
 import no.lytt.accounts.Device;
+import no.lytt.accounts.LoginAttempt;
+import no.lytt.accounts.LoginBackoff;
 import no.lytt.accounts.Session;
 import no.lytt.presence.Duty;
 import no.lytt.queue.QueueEntry;
@@ -104,6 +107,30 @@ public interface Store {
   Future<Void> saveDevice(Device device);
 
   Future<Optional<Device>> device(String deviceId);
+
+  // --- log-in throttling (no.lytt.accounts.LoginThrottle) ---
+
+  /**
+   * One log-in attempt for a name (by hash), in one atomic step: refused, with nothing changed,
+   * while the name is blocked ({@code now} before the end of its block); otherwise counted, and
+   * once the count reaches {@code backoff.freeAttempts()} the next attempt is blocked for
+   * {@code backoff.blockAfter(count)} from {@code now} — set before the password is even checked, so
+   * guesses sent in parallel cannot slip past the limit. The count is forgotten
+   * {@link LoginBackoff#MEMORY} after the name's last attempt. Times are the caller's clock.
+   */
+  Future<LoginAttempt> loginAttempt(String nameHash, Instant now, LoginBackoff backoff);
+
+  /** The right password was given: the name's count and block are gone. */
+  Future<Void> clearLoginAttempts(String nameHash);
+
+  /**
+   * Counts one failed log-in service-wide in the clock minute of {@code now}; returns the failures
+   * in that minute and the one before, as {@link #recentLoginFailures} would.
+   */
+  Future<Long> countLoginFailure(Instant now);
+
+  /** Failed log-ins service-wide in the clock minute of {@code now} and the minute before. */
+  Future<Long> recentLoginFailures(Instant now);
 
   // --- anonymous statistics ---
 

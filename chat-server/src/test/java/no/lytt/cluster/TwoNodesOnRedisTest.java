@@ -40,9 +40,11 @@ class TwoNodesOnRedisTest {
   private TestServer b;
   private final ChatClients clients = new ChatClients();
 
+  private Map<String, String> env;
+
   @BeforeEach
   void start() throws Exception {
-    Map<String, String> env = new HashMap<>(redis());
+    env = new HashMap<>(redis());
     // Both nodes trust the same organisation key, as a real deployment configures it.
     Path key = Files.createTempDirectory("lytt-shared-").resolve("dev-org.key");
     env.putAll(Map.of("LYTT_STORE", "redis", "LYTT_HOURS_OVERRIDE", "open",
@@ -246,5 +248,30 @@ class TwoNodesOnRedisTest {
     assertEquals(204, a.request(HttpMethod.POST, "/api/logout", cookie, null).status());
     assertEquals(401, b.request(HttpMethod.GET, "/api/me", cookie, null).status());
     assertEquals((short) 4001, Await.of(counsellor.transport().closed()));
+  }
+
+  @Test
+  void aThirdNodeStartingLeavesTheDemoCounsellorLoggedIn() {
+    String cookie = a.login("demo", TestServer.DEMO_PASSWORD);
+    try (TestServer c = TestServer.start(env)) {
+      assertEquals(200, c.request(HttpMethod.GET, "/api/me", cookie, null).status());
+      assertEquals(200, a.request(HttpMethod.GET, "/api/me", cookie, null).status());
+    }
+  }
+
+  @Test
+  void aNewPasswordSetOnOneNodeEndsTheSessionsAndClosesTheConsoleOnTheOther() {
+    CounsellorClient counsellor = clients.demoOnDuty(b, 2);
+    String laptop = b.login("demo", TestServer.DEMO_PASSWORD);
+    String phone = a.login("demo", TestServer.DEMO_PASSWORD);
+
+    TestServer.HttpResult changed = a.request(HttpMethod.POST, "/api/password", phone, new JsonObject()
+        .put("current", TestServer.DEMO_PASSWORD).put("new", "a-new-password-for-demo").encode());
+    assertEquals(204, changed.status(), changed.body());
+    assertEquals((short) 4001, Await.of(counsellor.transport().closed()), "the console on the other node closes");
+    assertEquals(401, b.request(HttpMethod.GET, "/api/me", laptop, null).status(), "sessions end on every node");
+    String fresh = changed.headers().getAll("Set-Cookie").get(0).split(";", 2)[0];
+    assertEquals(200, b.request(HttpMethod.GET, "/api/me", fresh, null).status());
+    b.login("demo", "a-new-password-for-demo");
   }
 }

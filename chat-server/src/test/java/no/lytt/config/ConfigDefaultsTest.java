@@ -61,6 +61,7 @@ class ConfigDefaultsTest {
     assertEquals(new LimitsConfig(16384, 20, 40, 500, 4, 256, 50, 600, 60, 8192), config.limits());
     assertEquals(new SessionConfig(60, 12), config.session());
     assertEquals(Duration.ofHours(12), config.session().absolute());
-    assertEquals(new Argon2Config(65536, 3, 1), config.argon2());
+    assertEquals(new Argon2Config(131072, 4, 1, 2), config.argon2());
+    assertEquals(new LoginConfig(5, 60, 15, 30, 10), config.login());
   }
 }

@@ -47,7 +47,9 @@ class ConfigKeyTest {
         "limits.unacked-envelopes", "limits.connections-per-source", "limits.silent-socket-seconds",
         "limits.http-idle-seconds", "limits.header-bytes", "session.idle-minutes",
         "session.absolute-hours", "argon2.memory-kib",
-        "argon2.iterations", "argon2.parallelism"),
+        "argon2.iterations", "argon2.parallelism", "argon2.workers", "login.free-attempts",
+        "login.first-block-seconds", "login.max-block-minutes", "login.spray-failures",
+        "login.spray-max-delay-seconds"),
         LyttConfig.keys().stream().map(ConfigKey::name).toList());
   }
 }

@@ -79,7 +79,13 @@ class ConfigValidationTest {
       "session.absolute-hours        | 169         | an integer 1-168",
       "argon2.memory-kib             | 7           | an integer 8-4194304",
       "argon2.iterations             | 0           | an integer 1-100",
-      "argon2.parallelism            | 65          | an integer 1-64"})
+      "argon2.parallelism            | 65          | an integer 1-64",
+      "argon2.workers                | 0           | an integer 1-64",
+      "login.free-attempts           | 0           | an integer 1-100",
+      "login.first-block-seconds     | 3601        | an integer 1-3600",
+      "login.max-block-minutes       | 0           | an integer 1-1440",
+      "login.spray-failures          | 0           | an integer 1-1000000",
+      "login.spray-max-delay-seconds | 61          | an integer 0-60"})
   void everyInvalidValueIsReportedUnderItsKey(String key, String value, String expected) {
     String env = ConfigKey.envName(key);
     ConfigException e = rejected(Map.of(env, value));
@@ -87,6 +93,13 @@ class ConfigValidationTest {
     String problem = e.problems().get(0);
     assertTrue(problem.startsWith(key + " (env " + env + ")"), problem);
     assertTrue(problem.contains(": expected " + expected), problem);
+  }
+
+  @Test
+  void aLoginBlockCapShorterThanTheFirstBlockIsRefused() {
+    ConfigException e = rejected(Map.of("LYTT_LOGIN_FIRST_BLOCK_SECONDS", "600", "LYTT_LOGIN_MAX_BLOCK_MINUTES", "5"));
+    assertTrue(e.getMessage().contains("login.max-block-minutes (env LYTT_LOGIN_MAX_BLOCK_MINUTES) = \"5\": "
+        + "must not be shorter than login.first-block-seconds (600 s)"), e.getMessage());
   }
 
   @Test
@@ -190,7 +203,14 @@ class ConfigValidationTest {
     ConfigException production = rejected(Map.of("LYTT_MODE", "production", "LYTT_ORG_PUBLIC_KEY", ORG_KEY,
         "LYTT_ARGON2_MEMORY_KIB", "1024"));
     assertTrue(production.getMessage().contains("argon2.memory-kib (env LYTT_ARGON2_MEMORY_KIB) = \"1024\": "
-        + "must be at least 8192 in production"), production.getMessage());
+        + "must be at least 19456 in production"), production.getMessage());
+    ConfigException cheap = rejected(Map.of("LYTT_MODE", "production", "LYTT_ORG_PUBLIC_KEY", ORG_KEY,
+        "LYTT_ARGON2_MEMORY_KIB", "19456", "LYTT_ARGON2_ITERATIONS", "1"));
+    assertTrue(cheap.getMessage().contains("argon2.iterations (env LYTT_ARGON2_ITERATIONS) = \"1\": "
+        + "memory-kib x iterations must be at least 38912 in production"), cheap.getMessage());
+    assertEquals(47104, ConfigLoader.load(Map.of("LYTT_MODE", "production", "LYTT_ORG_PUBLIC_KEY", ORG_KEY,
+        "LYTT_ARGON2_MEMORY_KIB", "47104", "LYTT_ARGON2_ITERATIONS", "1"), Optional.empty()).argon2().memoryKib(),
+        "OWASP's one-pass setting is allowed");
   }
 
   @Test

@@ -300,6 +300,35 @@ class HttpApiTest {
         "the counsellor is still logged in");
   }
 
+  /**
+   * A form on another site can send a POST, even with a JSON-looking body, but it cannot add a
+   * header: every state-changing request needs X-Lytt-Request besides an allowed Origin.
+   */
+  @Test
+  void aPostWithoutLyttsRequestHeaderIsRefusedEvenFromTheRightOrigin() {
+    String username = newCounsellor();
+    String cookie = server.login(username, "counsellor-password");
+    Map<String, String> form = Map.of("Origin", server.origin(), "Cookie", cookie,
+        "Content-Type", "application/x-www-form-urlencoded");
+    Map<String, String> jsonWithoutHeader = Map.of("Origin", server.origin(), "Cookie", cookie,
+        "Content-Type", "application/json");
+    for (Map<String, String> headers : List.of(form, jsonWithoutHeader)) {
+      HttpResult login = server.requestWithHeaders(HttpMethod.POST, "/api/login", headers,
+          credentials(username, "counsellor-password"));
+      assertEquals(403, login.status(), headers.toString());
+      assertEquals("forbidden", login.json().getString("code"));
+      assertTrue(login.headers().getAll("Set-Cookie").isEmpty());
+      assertEquals(403, server.requestWithHeaders(HttpMethod.POST, "/api/logout", headers, "{}").status());
+      assertEquals(403, server.requestWithHeaders(HttpMethod.POST, "/api/password", headers,
+          new JsonObject().put("current", "counsellor-password").put("new", "a-forged-new-password").encode()).status());
+      assertEquals(403, server.requestWithHeaders(HttpMethod.POST, "/api/devices", headers,
+          new JsonObject().put("idPub", "A".repeat(43)).put("encPub", "B".repeat(43)).encode()).status());
+    }
+    assertEquals(200, server.request(HttpMethod.GET, "/api/me", cookie, null).status(),
+        "still logged in, with the same password");
+    server.login(username, "counsellor-password");
+  }
+
   // ---- helpers ----------------------------------------------------------------------------------
 
   private static JsonObject status(TestServer s) {

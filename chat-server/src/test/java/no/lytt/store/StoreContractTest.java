@@ -15,6 +15,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import no.lytt.accounts.LoginAttempt;
+import no.lytt.accounts.LoginBackoff;
 import no.lytt.accounts.Session;
 import no.lytt.presence.Duty;
 import no.lytt.protocol.ErrorCode;
@@ -178,10 +180,46 @@ public abstract class StoreContractTest {
 
   @Test
   void sessionsAreFoundByHashUntilDeleted() {
-    await(store.saveSession("h1", new Session("kari", T0, T0), Duration.ofMinutes(5)));
+    await(store.saveSession("h1", new Session("kari", T0, T0, 0), Duration.ofMinutes(5)));
     assertEquals("kari", await(store.session("h1")).orElseThrow().username());
     await(store.deleteSession("h1"));
     assertTrue(await(store.session("h1")).isEmpty());
+  }
+
+  @Test
+  void loginAttemptsAreFreeThenBlockedForADoublingWhileUpToTheCap() {
+    LoginBackoff backoff = new LoginBackoff(3, Duration.ofSeconds(60), Duration.ofMinutes(5));
+    assertEquals(LoginAttempt.admitted(1), await(store.loginAttempt("n1", T0, backoff)));
+    assertEquals(LoginAttempt.admitted(2), await(store.loginAttempt("n1", T0, backoff)));
+    assertEquals(LoginAttempt.admitted(3), await(store.loginAttempt("n1", T0, backoff)), "the third is still checked");
+    Instant end = T0.plusSeconds(60);
+    assertEquals(LoginAttempt.refused(end), await(store.loginAttempt("n1", T0, backoff)));
+    assertEquals(LoginAttempt.refused(end), await(store.loginAttempt("n1", end.minusMillis(1), backoff)),
+        "a refused attempt changes nothing");
+    assertEquals(LoginAttempt.admitted(4), await(store.loginAttempt("n1", end, backoff)));
+    assertEquals(LoginAttempt.refused(end.plusSeconds(120)), await(store.loginAttempt("n1", end, backoff)), "doubled");
+    Instant later = end.plusSeconds(120);
+    assertEquals(LoginAttempt.admitted(5), await(store.loginAttempt("n1", later, backoff)));
+    later = later.plusSeconds(240);
+    assertEquals(LoginAttempt.admitted(6), await(store.loginAttempt("n1", later, backoff)));
+    assertEquals(LoginAttempt.refused(later.plus(Duration.ofMinutes(5))), await(store.loginAttempt("n1", later, backoff)),
+        "480 s capped at 5 min");
+
+    assertEquals(LoginAttempt.admitted(1), await(store.loginAttempt("n2", later, backoff)), "other names are untouched");
+    await(store.clearLoginAttempts("n1"));
+    assertEquals(LoginAttempt.admitted(1), await(store.loginAttempt("n1", later, backoff)), "a success starts over");
+  }
+
+  @Test
+  void loginFailuresAreCountedServiceWideOverThisAndThePreviousMinute() {
+    Instant minute = Instant.parse("2026-11-23T17:05:00Z");
+    assertEquals(0L, await(store.recentLoginFailures(minute)));
+    assertEquals(1L, await(store.countLoginFailure(minute)));
+    assertEquals(2L, await(store.countLoginFailure(minute.plusSeconds(59))));
+    assertEquals(3L, await(store.countLoginFailure(minute.plusSeconds(60))), "the previous minute still counts");
+    assertEquals(3L, await(store.recentLoginFailures(minute.plusSeconds(119))));
+    assertEquals(1L, await(store.recentLoginFailures(minute.plusSeconds(120))), "two minutes on, only the last one");
+    assertEquals(0L, await(store.recentLoginFailures(minute.plusSeconds(180))));
   }
 
   @Test

@@ -97,17 +97,14 @@ public final class TestServer implements AutoCloseable {
     return RawSocket.connect(vertx, port, "/ws/console", origin(), cookie);
   }
 
-  /** Logs in and returns the Cookie header value for later requests. */
+  /** Logs in as the console page does and returns the Cookie header value for later requests. */
   public String login(String username, String password) {
-    RequestOptions o = new RequestOptions().setMethod(HttpMethod.POST).setHost("localhost").setPort(port)
-        .setURI("/api/login").addHeader("Origin", origin()).addHeader("Content-Type", "application/json");
-    return Await.of(http.request(o).compose(req -> req.send(new JsonObject()
-        .put("username", username).put("password", password).encode())).map(resp -> {
-          if (resp.statusCode() != 204) {
-            throw new IllegalStateException("login failed with " + resp.statusCode());
-          }
-          return resp.cookies().get(0).split(";", 2)[0];
-        }));
+    HttpResult r = request(HttpMethod.POST, "/api/login", null, new JsonObject()
+        .put("username", username).put("password", password).encode());
+    if (r.status() != 204) {
+      throw new IllegalStateException("login failed with " + r.status() + " " + r.body());
+    }
+    return r.headers().getAll("Set-Cookie").get(0).split(";", 2)[0];
   }
 
   /** A plain HTTP request from one of the server's own pages; returns status, headers and body. */
@@ -115,16 +112,27 @@ public final class TestServer implements AutoCloseable {
     return request(method, uri, cookie, body, origin());
   }
 
-  /** A plain HTTP request as a page of {@code origin} would send it (null: no Origin header). */
+  /**
+   * A plain HTTP request as a page of {@code origin} would send it (null: no Origin header): JSON,
+   * with the {@code X-Lytt-Request} header Lytt's pages add to every request.
+   */
   public HttpResult request(HttpMethod method, String uri, String cookie, String body, String origin) {
-    RequestOptions o = new RequestOptions().setMethod(method).setHost("localhost").setPort(port).setURI(uri)
-        .addHeader("Content-Type", "application/json");
+    Map<String, String> headers = new HashMap<>();
+    headers.put("Content-Type", "application/json");
+    headers.put("X-Lytt-Request", "1");
     if (origin != null) {
-      o.addHeader("Origin", origin);
+      headers.put("Origin", origin);
     }
     if (cookie != null) {
-      o.addHeader("Cookie", cookie);
+      headers.put("Cookie", cookie);
     }
+    return requestWithHeaders(method, uri, headers, body);
+  }
+
+  /** A request with exactly these headers (and none of the defaults), e.g. as another site's form would send it. */
+  public HttpResult requestWithHeaders(HttpMethod method, String uri, Map<String, String> headers, String body) {
+    RequestOptions o = new RequestOptions().setMethod(method).setHost("localhost").setPort(port).setURI(uri);
+    headers.forEach(o::addHeader);
     // The body is read in the same event-loop turn the response head arrives: composed from this
     // thread afterwards, the read could start after the body had gone by, and come back empty.
     return Await.of(http.request(o).compose(req -> (body == null ? req.send() : req.send(body))

@@ -8,6 +8,9 @@ export default {
   'c.password': 'Password',
   'c.login': 'Log in',
   'c.loginFailed': 'Wrong username or password.',
+  'c.loginThrottled': ({ minutes }) => (minutes === 1
+    ? 'Too many attempts. Try again in a minute.'
+    : `Too many attempts. Try again in ${minutes} minutes.`),
   'c.sessionEnded': 'Your session has ended. Please log in again.',
   'c.logout': 'Log out',
   'c.signedInAs': 'Logged in as {name}',

@@ -8,6 +8,9 @@ export default {
   'c.password': 'Passord',
   'c.login': 'Logg inn',
   'c.loginFailed': 'Feil brukernavn eller passord.',
+  'c.loginThrottled': ({ minutes }) => (minutes === 1
+    ? 'For mange forsøk. Prøv igjen om ett minutt.'
+    : `For mange forsøk. Prøv igjen om ${minutes} minutter.`),
   'c.sessionEnded': 'Økten er avsluttet. Logg inn igjen.',
   'c.logout': 'Logg ut',
   'c.signedInAs': 'Innlogget som {name}',

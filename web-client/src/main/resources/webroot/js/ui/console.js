@@ -50,11 +50,14 @@ async function login(event) {
   event.preventDefault();
   const button = $('#login-button');
   button.disabled = true;
-  const { status } = await postJson('/api/login', { username: $('#username').value.trim(), password: $('#password').value });
+  const { status, body } = await postJson('/api/login', { username: $('#username').value.trim(), password: $('#password').value });
   button.disabled = false;
   $('#password').value = '';
   if (status === 204 || status === 200) {
     await enterWorkspace();
+  } else if (status === 429) {
+    const minutes = Math.max(1, Math.ceil((body?.retryAfterSeconds ?? 60) / 60));
+    $('#login-error').textContent = t('c.loginThrottled', { minutes });
   } else {
     $('#login-error').textContent = t(status === 401 ? 'c.loginFailed' : 'error.unavailable');
   }
@@ -440,6 +443,31 @@ function tickQueue() {
   });
 }
 
+// ---- session keep-alive ----------------------------------------------------------------------
+
+// The server ends a session after session.idle-minutes without a request, but a counsellor
+// chatting for an hour sends everything over the WebSocket, not HTTP. So while the counsellor is
+// active in this page (a key or a click within the last minute), the page tells the server once a
+// minute with GET /api/me; a counsellor who has gone from the desk sends nothing and the session
+// ends on time. If the answer is 401 (idle or absolute limit passed, password changed elsewhere),
+// the console is locked at once rather than at the next reconnect.
+const KEEPALIVE_MS = 60 * 1000;
+let activeSincePing = false;
+
+function noteActivity() {
+  activeSincePing = true;
+}
+
+async function keepAlive() {
+  if (!ui.me || !activeSincePing) return;
+  activeSincePing = false;
+  const { status } = await getJson('/api/me');
+  if (status === 401 && ui.me) {
+    teardown();
+    showLogin('c.sessionEnded');
+  }
+}
+
 // ---- start ------------------------------------------------------------------------------------
 
 async function main() {
@@ -458,6 +486,9 @@ async function main() {
   $('#capacity').addEventListener('change', sendDuty);
   $('#accept-next').addEventListener('click', acceptNext);
   setInterval(tickQueue, 1000);
+  document.addEventListener('keydown', noteActivity, { passive: true });
+  document.addEventListener('pointerdown', noteActivity, { passive: true });
+  setInterval(keepAlive, KEEPALIVE_MS);
   window.addEventListener('online', () => ui.transport && !ui.transport.connection.isOpen && ui.transport.connection.reconnectNow());
   await enterWorkspace(); // a still-valid session skips the login form
 }

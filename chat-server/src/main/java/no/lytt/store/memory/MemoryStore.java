@@ -16,6 +16,8 @@ import java.util.TreeSet;
 import java.util.function.Supplier;
 import no.lytt.accounts.Account;
 import no.lytt.accounts.Device;
+import no.lytt.accounts.LoginAttempt;
+import no.lytt.accounts.LoginBackoff;
 import no.lytt.accounts.Session;
 import no.lytt.presence.Duty;
 import no.lytt.protocol.ErrorCode;
@@ -40,6 +42,8 @@ import no.lytt.store.VisitorPlace;
  */
 public final class MemoryStore implements Store {
   private static final int DURATION_HISTORY = 50;
+  /** Remembered names kept before forgotten ones are first swept out (a spray of made-up names). */
+  private static final int LOGIN_SWEEP_AT = 1024;
 
   private final Object lock = new Object();
   private final Clock clock;
@@ -51,6 +55,10 @@ public final class MemoryStore implements Store {
   private final Map<String, Account> accounts = new HashMap<>();
   private final Map<String, Expiring<Session>> sessions = new HashMap<>();
   private final Map<String, Device> devices = new HashMap<>();
+  private final Map<String, NameAttempts> loginAttempts = new HashMap<>();
+  private final Map<Long, Long> loginFailuresByMinute = new HashMap<>();
+  /** The next sweep waits until the map has doubled, so sweeping costs O(1) per attempt on average. */
+  private int nextLoginSweep = LOGIN_SWEEP_AT;
   private final Map<LocalDate, Map<String, Long>> counters = new HashMap<>();
   private final Deque<Duration> durations = new ArrayDeque<>();
 
@@ -301,6 +309,58 @@ public final class MemoryStore implements Store {
   }
 
   @Override
+  public Future<LoginAttempt> loginAttempt(String nameHash, Instant now, LoginBackoff backoff) {
+    return locked(() -> {
+      if (loginAttempts.size() >= nextLoginSweep) {
+        loginAttempts.values().removeIf(a -> !now.isBefore(a.forgetAt()));
+        nextLoginSweep = Math.max(LOGIN_SWEEP_AT, 2 * loginAttempts.size());
+      }
+      NameAttempts known = loginAttempts.get(nameHash);
+      if (known != null && !now.isBefore(known.forgetAt())) {
+        known = null;
+      }
+      if (known != null && now.isBefore(known.blockedUntil())) {
+        return LoginAttempt.refused(known.blockedUntil());
+      }
+      long count = (known == null ? 0 : known.count()) + 1;
+      Instant blockedUntil = now.plus(backoff.blockAfter(count));
+      loginAttempts.put(nameHash, new NameAttempts(count, blockedUntil, now.plus(LoginBackoff.MEMORY)));
+      return LoginAttempt.admitted(count);
+    });
+  }
+
+  @Override
+  public Future<Void> clearLoginAttempts(String nameHash) {
+    return locked(() -> {
+      loginAttempts.remove(nameHash);
+      return null;
+    });
+  }
+
+  @Override
+  public Future<Long> countLoginFailure(Instant now) {
+    return locked(() -> {
+      long minute = minute(now);
+      loginFailuresByMinute.keySet().removeIf(m -> m < minute - 1);
+      loginFailuresByMinute.merge(minute, 1L, Long::sum);
+      return recentFailures(minute);
+    });
+  }
+
+  @Override
+  public Future<Long> recentLoginFailures(Instant now) {
+    return locked(() -> recentFailures(minute(now)));
+  }
+
+  private long recentFailures(long minute) {
+    return loginFailuresByMinute.getOrDefault(minute, 0L) + loginFailuresByMinute.getOrDefault(minute - 1, 0L);
+  }
+
+  private static long minute(Instant t) {
+    return Math.floorDiv(t.getEpochSecond(), 60);
+  }
+
+  @Override
   public Future<Void> increment(String counter, LocalDate day, long by) {
     return locked(() -> {
       counters.computeIfAbsent(day, d -> new HashMap<>()).merge(counter, by, Long::sum);
@@ -335,6 +395,9 @@ public final class MemoryStore implements Store {
   }
 
   private record Expiring<T>(T value, Instant expiresAt) {
+  }
+
+  private record NameAttempts(long count, Instant blockedUntil, Instant forgetAt) {
   }
 
   /** Both directions of one chat. */

@@ -21,6 +21,8 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import no.lytt.accounts.Account;
 import no.lytt.accounts.Device;
+import no.lytt.accounts.LoginAttempt;
+import no.lytt.accounts.LoginBackoff;
 import no.lytt.accounts.Session;
 import no.lytt.presence.Duty;
 import no.lytt.protocol.ErrorCode;
@@ -73,6 +75,10 @@ public final class RedisStore implements Store {
   private static final Script ACK = Script.load("ack", ScriptOutputType.INTEGER);
   private static final Script PENDING = Script.load("pending", ScriptOutputType.MULTI);
   private static final Script ON_DUTY = Script.load("on_duty", ScriptOutputType.MULTI);
+  private static final Script LOGIN_ATTEMPT = Script.load("login_attempt", ScriptOutputType.MULTI);
+  private static final Script LOGIN_FAILURE = Script.load("login_failure", ScriptOutputType.INTEGER);
+  /** A minute's service-wide failure count is read during that minute and the next; then it goes. */
+  private static final Duration FAILURES_TTL = Duration.ofMinutes(3);
 
   private final Vertx vertx;
   private final RedisConnector redis;
@@ -127,6 +133,20 @@ public final class RedisStore implements Store {
 
   private static String chatsKey(String username) {
     return TAG + "chats:" + username;
+  }
+
+  /** A name's log-in attempts (hash: n, until); see login_attempt.lua. */
+  private static String loginKey(String nameHash) {
+    return "lytt:login:" + nameHash;
+  }
+
+  /** Failed log-ins service-wide in one clock minute (string counter); see login_failure.lua. */
+  private static String failuresKey(long minute) {
+    return "lytt:{login-failures}:" + minute;
+  }
+
+  private static long minute(Instant t) {
+    return Math.floorDiv(t.getEpochSecond(), 60);
   }
 
   private static String logKey(String chatId) {
@@ -415,6 +435,40 @@ public final class RedisStore implements Store {
   @Override
   public Future<Optional<Device>> device(String deviceId) {
     return on(cmd.get("lytt:device:" + deviceId)).map(v -> Optional.ofNullable(v).map(StoreJson::device));
+  }
+
+  // --- log-in throttling ---
+
+  @Override
+  public Future<LoginAttempt> loginAttempt(String nameHash, Instant now, LoginBackoff backoff) {
+    return on(LOGIN_ATTEMPT.<List<Object>>run(cmd, keys(loginKey(nameHash)), Long.toString(now.toEpochMilli()),
+        Integer.toString(backoff.freeAttempts()), Long.toString(backoff.firstBlock().toMillis()),
+        Long.toString(backoff.maxBlock().toMillis()), Long.toString(LoginBackoff.MEMORY.toMillis())))
+        .map(r -> (Long) r.get(0) == 1L ? LoginAttempt.admitted((Long) r.get(1))
+            : LoginAttempt.refused(Instant.ofEpochMilli((Long) r.get(2))));
+  }
+
+  @Override
+  public Future<Void> clearLoginAttempts(String nameHash) {
+    return on(cmd.del(loginKey(nameHash))).mapEmpty();
+  }
+
+  @Override
+  public Future<Long> countLoginFailure(Instant now) {
+    long minute = minute(now);
+    return on(LOGIN_FAILURE.<Long>run(cmd, keys(failuresKey(minute), failuresKey(minute - 1)),
+        Long.toString(FAILURES_TTL.toMillis())));
+  }
+
+  @Override
+  public Future<Long> recentLoginFailures(Instant now) {
+    long minute = minute(now);
+    return Future.all(on(cmd.get(failuresKey(minute))), on(cmd.get(failuresKey(minute - 1))))
+        .map(both -> count(both.resultAt(0)) + count(both.resultAt(1)));
+  }
+
+  private static long count(String value) {
+    return value == null ? 0 : Long.parseLong(value);
   }
 
   // --- anonymous statistics ---

@@ -62,7 +62,7 @@ final class StoreJson {
     return new JsonObject().put("username", a.username()).put("passwordHash", a.passwordHash())
         .put("displayName", a.displayName()).put("gender", a.gender().wire())
         .put("languages", new JsonArray(a.languages().stream().map(Language::code).sorted().toList()))
-        .put("role", a.role().name()).put("disabled", a.disabled()).encode();
+        .put("role", a.role().name()).put("disabled", a.disabled()).put("generation", a.generation()).encode();
   }
 
   static Account account(String json) {
@@ -71,18 +71,18 @@ final class StoreJson {
     o.getJsonArray("languages").forEach(l -> languages.add(Language.fromCode((String) l).orElseThrow()));
     return new Account(o.getString("username"), o.getString("passwordHash"), o.getString("displayName"),
         Gender.fromWire(o.getString("gender")).orElseThrow(), languages, Role.valueOf(o.getString("role")),
-        o.getBoolean("disabled"));
+        o.getBoolean("disabled"), o.getLong("generation", 0L));
   }
 
   static String session(Session s) {
     return new JsonObject().put("username", s.username()).put("createdAt", s.createdAt().toString())
-        .put("lastSeen", s.lastSeen().toString()).encode();
+        .put("lastSeen", s.lastSeen().toString()).put("generation", s.generation()).encode();
   }
 
   static Session session(String json) {
     JsonObject o = new JsonObject(json);
     return new Session(o.getString("username"), Instant.parse(o.getString("createdAt")),
-        Instant.parse(o.getString("lastSeen")));
+        Instant.parse(o.getString("lastSeen")), o.getLong("generation", 0L));
   }
 
   static String device(Device d) {
