@@ -34,7 +34,7 @@ class RelayRoundTripBench {
     try (RedisServer redis = RedisServer.launch()) {
       // The per-socket rate limit is for people typing; one client here sends as fast as it can.
       Map<String, String> embedded = Map.of("LYTT_HOURS_OVERRIDE", "open", "LYTT_ORG_DEV_KEY_FILE", key.toString(),
-          "LYTT_LIMITS_MESSAGES_PER_SECOND", "1000", "LYTT_LIMITS_BURST", "1000");
+          "LYTT_LIMITS_MESSAGES_PER_SECOND", "1000", "LYTT_LIMITS_BURST", "10000");
       Map<String, String> onRedis = new HashMap<>(embedded);
       onRedis.putAll(Map.of("LYTT_STORE", "redis", "LYTT_REDIS_URI", redis.uri()));
       try (TestServer one = TestServer.start(embedded)) {
@@ -55,10 +55,17 @@ class RelayRoundTripBench {
       long[] micros = new long[ROUNDS];
       for (int i = 0; i < WARM_UP + ROUNDS; i++) {
         long start = System.nanoTime();
-        Await.of(visitor.send("ping " + i));
-        Await.of(counsellor.nextMessage(chatId));
-        Await.of(counsellor.send(chatId, "pong " + i));
-        Await.of(visitor.nextMessage());
+        try {
+          Await.of(visitor.send("ping " + i));
+          Await.of(counsellor.nextMessage(chatId));
+          Await.of(counsellor.send(chatId, "pong " + i));
+          Await.of(visitor.nextMessage());
+        } catch (AssertionError e) {
+          throw new AssertionError(label + " stopped at round " + i + "; visitor " + visitor.warnings()
+              + visitor.frames().history().stream().filter(f -> "error".equals(f.getString("type"))).toList()
+              + "; counsellor " + counsellor.warnings()
+              + counsellor.frames().history().stream().filter(f -> "error".equals(f.getString("type"))).toList(), e);
+        }
         if (i >= WARM_UP) {
           micros[i - WARM_UP] = (System.nanoTime() - start) / 1_000;
         }
