@@ -85,6 +85,7 @@ public final class Lytt {
   private StatusWatcher watcher;
   private long syncTimer = -1;
   private long refreshTimer = -1;
+  private long sessionTimer = -1;
   private RelayService relay;
   private RedisSweeper sweeper;
   private long sweepTimer = -1;
@@ -159,6 +160,7 @@ public final class Lytt {
           AuthApi.cookieName(tls), new ClientAddresses(config.http().trustedProxies()),
           new ConnectionsPerSource(lc.connectionsPerSource(), clock, random));
       AuthApi auth = new AuthApi(accounts, devices, tls, sockets::closeConsole);
+      sessionTimer = vertx.setPeriodic(config.session().checkSeconds() * 1000L, t -> sockets.closeEndedSessions());
       Pages pages = new Pages(orgPublic, config.http().quickExitUrl());
       SecurityHeaders headers = new SecurityHeaders(tls, config.http().frameAncestors());
       HttpServerOptions options = HttpServerVerticle.options(config.http().host(), config.http().port(),
@@ -279,6 +281,9 @@ public final class Lytt {
     }
     if (refreshTimer >= 0) {
       vertx.cancelTimer(refreshTimer);
+    }
+    if (sessionTimer >= 0) {
+      vertx.cancelTimer(sessionTimer);
     }
     if (watcher != null) {
       watcher.stop();

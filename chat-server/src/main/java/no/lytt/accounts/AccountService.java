@@ -79,6 +79,11 @@ public final class AccountService {
     return sessions.authenticate(sessionId);
   }
 
+  /** Whether a session is alive; not a use of it. */
+  public Future<Boolean> alive(String sessionId) {
+    return sessions.alive(sessionId);
+  }
+
   public Future<Void> logout(String sessionId) {
     return sessions.end(sessionId);
   }

@@ -67,6 +67,25 @@ public final class Sessions {
     });
   }
 
+  /** Whether the session is alive, without counting this as use (an open socket is not activity). */
+  public Future<Boolean> alive(String id) {
+    if (!plausible(id)) {
+      return Future.succeededFuture(false);
+    }
+    Instant now = clock.instant();
+    return store.session(Ids.hash(id)).compose(found -> {
+      if (found.isEmpty()) {
+        return Future.succeededFuture(false);
+      }
+      Session session = found.get();
+      if (!now.isBefore(session.lastSeen().plus(idle)) || !now.isBefore(session.createdAt().plus(absolute))) {
+        return Future.succeededFuture(false);
+      }
+      return store.account(session.username())
+          .map(account -> account.filter(a -> !a.disabled() && a.generation() == session.generation()).isPresent());
+    });
+  }
+
   /** Ends the session, if there is one; an unknown or malformed id is nothing to end. */
   public Future<Void> end(String id) {
     return plausible(id) ? store.deleteSession(Ids.hash(id)) : Future.succeededFuture();

@@ -26,6 +26,9 @@ public final class SocketEndpoints {
   private final ServiceStatus status;
   private final AccountService accounts;
   private final String cookieName;
+  /** Open consoles on this node and the session each was opened with (in memory only). */
+  private final java.util.concurrent.ConcurrentMap<Connection, String> consoleSessions =
+      new java.util.concurrent.ConcurrentHashMap<>();
   private final ClientAddresses addresses;
   private final ConnectionsPerSource perSource;
 
@@ -73,7 +76,7 @@ public final class SocketEndpoints {
         ctx.response().setStatusCode(ar.succeeded() ? 401 : 503).end();
         return;
       }
-      upgrade(ctx, account.get(), lease);
+      upgrade(ctx, account.get(), cookie.getValue(), lease);
     });
   }
 
@@ -96,14 +99,32 @@ public final class SocketEndpoints {
     return place;
   }
 
-  private void upgrade(RoutingContext ctx, Account account, Lease lease) {
+  private void upgrade(RoutingContext ctx, Account account, String sessionId, Lease lease) {
     Vertx vertx = ctx.vertx();
     ctx.request().toWebSocket().onFailure(e -> lease.release()).compose(ws -> {
-      Connection conn = new Connection(ws, vertx.getOrCreateContext(), limits, lease::release);
+      Connection[] self = new Connection[1];
+      Connection conn = new Connection(ws, vertx.getOrCreateContext(), limits, () -> {
+        lease.release();
+        consoleSessions.remove(self[0]);
+      });
+      self[0] = conn;
+      consoleSessions.put(conn, sessionId);
       ConsoleConnection console = new ConsoleConnection(conn, services, account);
       conn.start(console);
       return console.welcome().onSuccess(conn::send);
     }).onFailure(e -> { });
+  }
+
+  /**
+   * Closes the consoles on this node whose session has ended by time (idle or absolute limit) or
+   * was ended elsewhere, so an open socket is never a way around the session rules.
+   */
+  public void closeEndedSessions() {
+    consoleSessions.forEach((conn, sessionId) -> accounts.alive(sessionId).onSuccess(alive -> {
+      if (!alive) {
+        conn.close((short) 4001, "session ended");
+      }
+    }));
   }
 
   /** Closes a counsellor's console everywhere on this node, e.g. after logout. */

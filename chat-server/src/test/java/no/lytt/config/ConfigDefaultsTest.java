@@ -59,7 +59,7 @@ class ConfigDefaultsTest {
     assertEquals(Duration.ofSeconds(120), config.chat().grace());
     assertEquals(Duration.ofMinutes(20), config.chat().defaultDuration());
     assertEquals(new LimitsConfig(16384, 20, 40, 500, 4, 256, 50, 600, 60, 8192), config.limits());
-    assertEquals(new SessionConfig(60, 12), config.session());
+    assertEquals(new SessionConfig(60, 12, 30), config.session());
     assertEquals(Duration.ofHours(12), config.session().absolute());
     assertEquals(new Argon2Config(131072, 4, 1, 2), config.argon2());
     assertEquals(new LoginConfig(5, 60, 15, 30, 10), config.login());

@@ -46,7 +46,7 @@ class ConfigKeyTest {
         "limits.messages-per-second", "limits.burst", "limits.queue-length", "limits.max-capacity",
         "limits.unacked-envelopes", "limits.connections-per-source", "limits.silent-socket-seconds",
         "limits.http-idle-seconds", "limits.header-bytes", "session.idle-minutes",
-        "session.absolute-hours", "argon2.memory-kib",
+        "session.absolute-hours", "session.check-seconds", "argon2.memory-kib",
         "argon2.iterations", "argon2.parallelism", "argon2.workers", "login.free-attempts",
         "login.first-block-seconds", "login.max-block-minutes", "login.spray-failures",
         "login.spray-max-delay-seconds"),

@@ -34,7 +34,7 @@ class SessionLifetimeTest {
   @BeforeAll
   static void start() {
     clock = new MutableClock(Instant.parse("2026-11-23T16:00:00Z"), ZoneId.of("Europe/Oslo"));
-    server = TestServer.start(Map.of("LYTT_HOURS_OVERRIDE", "open"), clock);
+    server = TestServer.start(Map.of("LYTT_HOURS_OVERRIDE", "open", "LYTT_SESSION_CHECK_SECONDS", "1"), clock);
   }
 
   @AfterAll
@@ -52,6 +52,25 @@ class SessionLifetimeTest {
     assertNotEquals(first, second, "a new id, never the one the browser came with");
     assertEquals(401, me(first).status(), "the old session is over");
     assertEquals(200, me(second).status());
+  }
+
+  @Test
+  void anOpenConsoleWhoseSessionRunsOutIsClosedAndAnActiveOneIsNot() {
+    String idle = Counsellors.create(server, "session");
+    String busy = Counsellors.create(server, "session");
+    String idleCookie = server.login(idle, Counsellors.PASSWORD);
+    String busyCookie = server.login(busy, Counsellors.PASSWORD);
+    try (RawSocket left = server.consoleSocket(idleCookie); RawSocket working = server.consoleSocket(busyCookie)) {
+      left.next("welcome");
+      working.next("welcome");
+      clock.advance(Duration.ofMinutes(40));
+      assertEquals(200, me(busyCookie).status(), "the busy counsellor's page keeps the session in use");
+      clock.advance(Duration.ofMinutes(30));
+      // An open socket is not use: the idle console's session ends, and the node closes it.
+      assertEquals((short) 4001, left.awaitClose());
+      assertEquals(200, me(busyCookie).status());
+      assertEquals(false, working.isClosed());
+    }
   }
 
   @Test
