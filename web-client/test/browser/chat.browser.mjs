@@ -5,7 +5,8 @@
 // A second test drops first the visitor's, then the console's connection mid-chat (through a
 // Playwright WebSocket route in front of the real server): the resume loses and repeats nothing.
 // A third pins another organisation's key in the visitor's page: the offer is refused visibly
-// and nothing but the refusal is sent.
+// and nothing but the refusal is sent. A fourth flips a bit of an envelope on the way: the page
+// says so, shows nothing of it, and gets the genuine envelope after a resync.
 //
 //   LYTT_BASE_URL=http://localhost:8080 LYTT_DEMO_PASSWORD=demo-pass node --test test/browser/chat.browser.mjs
 //   LYTT_SCREENSHOTS=1 … also writes docs/img/visitor.png and docs/img/console.png
@@ -139,6 +140,8 @@ async function routeThrough(page, path) {
     }
     const server = ws.connectToServer();
     ws.onMessage((m) => { r.sent.push(String(m)); server.send(m); });
+    // What the server sends passes through `transform` when set (to change a frame on the way).
+    server.onMessage((m) => ws.send(r.transform ? r.transform(String(m)) : m));
     r.current = { ws, server };
   });
   r.cut = async () => {
@@ -239,5 +242,43 @@ test('a counsellor the pinned organisation key did not certify is refused visibl
   const sent = visitor.log.frames.filter(([dir]) => dir === 'sent').map(([, , p]) => JSON.parse(p).type);
   assert.ok(sent.includes('reject'), `the page told the server it refused (sent ${sent})`);
   assert.ok(!sent.includes('handshake') && !sent.includes('msg'), `no handshake, no message (sent ${sent})`);
+  assert.deepEqual(visitor.log.errors, [], 'no script errors on the visitor page');
+});
+
+test('a message changed on the way is refused visibly, never shown, and arrives intact after a resync', { timeout: 120000 }, async (t) => {
+  assert.ok(PASSWORD, 'set LYTT_DEMO_PASSWORD');
+  const browser = await launch();
+  t.after(() => browser.close());
+  const counsellor = await newPage(browser);
+  const visitor = await newPage(browser, { width: 390, height: 844 });
+  const v = visitor.page;
+  const c = counsellor.page;
+  const vNet = await routeThrough(v, '/ws/visitor');
+  await counsellorOnDuty(c);
+  await startChat(c, v);
+
+  // One bit of the next envelope to the visitor is flipped by someone on the path.
+  let flipped = false;
+  vNet.transform = (text) => {
+    const frame = JSON.parse(text);
+    if (flipped || frame.type !== 'msg') return text;
+    flipped = true;
+    const ct = Buffer.from(frame.ct, 'base64url');
+    ct[ct.length - 1] ^= 0x01;
+    return JSON.stringify({ ...frame, ct: ct.toString('base64url') });
+  };
+  const cBox = c.getByRole('textbox', { name: 'Message', exact: true });
+  await cBox.fill('changed on the way');
+  await cBox.press('Enter');
+  await v.getByText('A message could not be verified and is not shown. It may have been changed on the way.').waitFor();
+  assert.equal(await v.getByText('changed on the way', { exact: true }).count(), 0, 'the altered message is not shown');
+
+  // The next message shows the gap; the page resynchronises and gets the genuine one from the server.
+  await cBox.fill('the one after');
+  await cBox.press('Enter');
+  await v.getByText('the one after', { exact: true }).waitFor({ timeout: 30000 });
+  await v.getByText('changed on the way', { exact: true }).waitFor();
+  assert.equal(await v.getByText('changed on the way', { exact: true }).count(), 1, 'shown once, intact');
+  assert.equal(await v.getByText('the one after', { exact: true }).count(), 1);
   assert.deepEqual(visitor.log.errors, [], 'no script errors on the visitor page');
 });
