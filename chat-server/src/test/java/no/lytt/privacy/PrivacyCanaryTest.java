@@ -75,8 +75,9 @@ class PrivacyCanaryTest {
     root.setLevel(java.util.logging.Level.ALL);
     root.addHandler(capture);
     redis = RedisServer.launch("--appendonly", "yes", "--appendfsync", "always");
+    // The proxy is trusted, so the node really reads the forwarded address (for its per-source cap).
     node = TestServer.start(Map.of("LYTT_STORE", "redis", "LYTT_REDIS_URI", redis.uri(),
-        "LYTT_HOURS_OVERRIDE", "open"));
+        "LYTT_HOURS_OVERRIDE", "open", "LYTT_HTTP_TRUSTED_PROXIES", "127.0.0.1"));
   }
 
   @AfterEach
