@@ -17,7 +17,7 @@ import { mkdir } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-import { BASE, PASSWORD, counsellorOnDuty, launch, newPage, startChat, visitorJoins } from './helpers.mjs';
+import { BASE, PASSWORD, consoleAndVisitor, counsellorOnDuty, launch, newPage, startChat, visitorJoins } from './helpers.mjs';
 
 const IMG = resolve(dirname(fileURLToPath(import.meta.url)), '../../../docs/img');
 const NEUTRAL = '<!doctype html><title>Weather</title><p>Neutral page</p>';
@@ -155,12 +155,7 @@ async function routeThrough(page, path) {
 
 test('dropped connections resume on both sides: nothing lost, nothing shown twice', { timeout: 120000 }, async (t) => {
   assert.ok(PASSWORD, 'set LYTT_DEMO_PASSWORD');
-  const browser = await launch();
-  t.after(() => browser.close());
-  const counsellor = await newPage(browser);
-  const visitor = await newPage(browser, { width: 390, height: 844 });
-  const v = visitor.page;
-  const c = counsellor.page;
+  const { counsellor, visitor, c, v } = await consoleAndVisitor(t);
   const vNet = await routeThrough(v, '/ws/visitor');
   const cNet = await routeThrough(c, '/ws/console');
   await counsellorOnDuty(c);
@@ -214,12 +209,7 @@ test('dropped connections resume on both sides: nothing lost, nothing shown twic
 
 test('a counsellor the pinned organisation key did not certify is refused visibly and nothing is sent', { timeout: 120000 }, async (t) => {
   assert.ok(PASSWORD, 'set LYTT_DEMO_PASSWORD');
-  const browser = await launch();
-  t.after(() => browser.close());
-  const counsellor = await newPage(browser);
-  const visitor = await newPage(browser, { width: 390, height: 844 });
-  const v = visitor.page;
-  const c = counsellor.page;
+  const { counsellor, visitor, c, v } = await consoleAndVisitor(t);
   // The visitor's page pins another organisation's key, as if the served page and the console
   // devices belonged to different organisations (or someone swapped the devices' certificates).
   const { publicKey } = generateKeyPairSync('ed25519');
@@ -247,12 +237,7 @@ test('a counsellor the pinned organisation key did not certify is refused visibl
 
 test('a message changed on the way is refused visibly, never shown, and arrives intact after a resync', { timeout: 120000 }, async (t) => {
   assert.ok(PASSWORD, 'set LYTT_DEMO_PASSWORD');
-  const browser = await launch();
-  t.after(() => browser.close());
-  const counsellor = await newPage(browser);
-  const visitor = await newPage(browser, { width: 390, height: 844 });
-  const v = visitor.page;
-  const c = counsellor.page;
+  const { counsellor, visitor, c, v } = await consoleAndVisitor(t);
   const vNet = await routeThrough(v, '/ws/visitor');
   await counsellorOnDuty(c);
   await startChat(c, v);

@@ -37,6 +37,18 @@ export async function newPage(browser, viewport = { width: 1280, height: 860 }) 
   return { context, page, log: record(page) };
 }
 
+/**
+ * One browser with a console (desktop size) and a visitor page (phone size), each in its own
+ * context; the browser closes when the test ends.
+ */
+export async function consoleAndVisitor(t) {
+  const browser = await launch();
+  t.after(() => browser.close());
+  const counsellor = await newPage(browser);
+  const visitor = await newPage(browser, { width: 390, height: 844 });
+  return { browser, counsellor, visitor, c: counsellor.page, v: visitor.page };
+}
+
 export async function switchTo(page, lang) {
   await page.getByRole('button', { name: lang === 'en' ? 'English' : 'Norsk', exact: true }).click();
   await page.waitForFunction((l) => document.documentElement.lang === l, lang);

@@ -6,7 +6,7 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
 
-import { PASSWORD, counsellorOnDuty, launch, newPage, startChat } from './helpers.mjs';
+import { PASSWORD, consoleAndVisitor, counsellorOnDuty, startChat } from './helpers.mjs';
 
 const CORPUS = [
   '<script>window.__pwned = 1</script>',
@@ -29,12 +29,7 @@ async function countInjected(page) {
 
 test('an XSS corpus is shown literally on both sides and runs nothing', { timeout: 120000 }, async (t) => {
   assert.ok(PASSWORD, 'set LYTT_DEMO_PASSWORD');
-  const browser = await launch();
-  t.after(() => browser.close());
-  const counsellor = await newPage(browser);
-  const visitor = await newPage(browser, { width: 390, height: 844 });
-  const v = visitor.page;
-  const c = counsellor.page;
+  const { counsellor, visitor, c, v } = await consoleAndVisitor(t);
   await counsellorOnDuty(c);
   await startChat(c, v);
   const injectedBefore = { v: await countInjected(v), c: await countInjected(c) };
