@@ -15,6 +15,7 @@ import no.lytt.stats.Stats;
 import no.lytt.store.DispatchRequest;
 import no.lytt.store.DispatchResult;
 import no.lytt.store.Store;
+import no.lytt.store.StoreUnavailableException;
 
 /**
  * "Accept next": hands the longest-waiting matching visitor to exactly one counsellor, however many
@@ -41,8 +42,21 @@ public final class Dispatcher {
       }
       ChatOffer offer = new ChatOffer(chatPub, chatKeySig, device.certificate());
       return store.dispatch(new DispatchRequest(account.profile(), duty.capacity(), chatId,
-          device.deviceId(), offer, clock.instant()));
+          device.deviceId(), offer, clock.instant()))
+          .recover(e -> e instanceof StoreUnavailableException ? settle(account.username(), chatId, e)
+              : Future.failedFuture(e));
     }).compose(this::handOver);
+  }
+
+  /**
+   * The store did not answer in time, but it may have done the hand-over all the same: a visitor
+   * taken then and never offered would wait for nothing. The chat id is the counsellor's own and
+   * new, so looking it up tells which happened.
+   */
+  private Future<DispatchResult> settle(String username, String chatId, Throwable unanswered) {
+    return store.chat(chatId).compose(chat -> chat.filter(c -> c.counsellor().equals(username))
+        .map(c -> Future.succeededFuture(DispatchResult.dispatched(c)))
+        .orElseGet(() -> Future.failedFuture(unanswered)));
   }
 
   private Future<Chat> handOver(DispatchResult result) {
