@@ -104,7 +104,7 @@ public final class Lytt {
     SecureRandom random = new SecureRandom();
     Ids ids = new Ids(random);
     boolean development = config.mode() == LyttConfig.Mode.DEVELOPMENT;
-    String nodeId = ids.random(9);
+    String nodeId = RedisClients.newNodeId(ids);
     LocalClients local = new LocalClients();
     return orgKey(development, random).compose(orgKey -> connectStore(nodeId, local).map(orgKey)).compose(orgKey -> {
       String orgPublic = orgKey != null ? orgKey.publicKeyB64u() : config.org().publicKey().orElse("");
@@ -132,6 +132,8 @@ public final class Lytt {
                 .flatMap(s -> s).toList())
                 .onComplete(done -> {
                   if (!left.isEmpty()) {
+                    LOG.log(Level.DEBUG, () -> "Sweep released " + left.queueEntries().size() + " queue places, ended "
+                        + left.chats().size() + " chats and took back " + left.unanswered().size() + " offers");
                     clients.queueChanged();
                   }
                 })));

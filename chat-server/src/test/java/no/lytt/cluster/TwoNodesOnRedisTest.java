@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import no.lytt.accounts.Role;
-import no.lytt.client.ChatSession;
 import no.lytt.client.CounsellorClient;
 import no.lytt.client.ProtocolError;
 import no.lytt.client.VisitorClient;
@@ -124,7 +123,7 @@ class TwoNodesOnRedisTest {
     assertEquals(10, accepted.size());
     Set<String> offered = new HashSet<>();
     for (VisitorClient v : visitors) {
-      assertTrue(offered.add(offeredChatId(v)), "no two visitors in one chat");
+      assertTrue(offered.add(ChatClients.chatOf(v).chatId()), "no two visitors in one chat");
       assertEquals(1, v.frames().history().stream().filter(f -> "offer".equals(f.getString("type"))).count());
     }
     assertEquals(accepted, offered);
@@ -200,7 +199,7 @@ class TwoNodesOnRedisTest {
         "every accept got its own visitor"));
     Set<String> offered = new HashSet<>();
     for (VisitorClient v : visitors) {
-      assertTrue(offered.add(offeredChatId(v)), "no two visitors in one chat");
+      assertTrue(offered.add(ChatClients.chatOf(v).chatId()), "no two visitors in one chat");
       assertEquals(1, v.frames().history().stream().filter(f -> "offer".equals(f.getString("type"))).count());
     }
     assertEquals(accepted, offered);
@@ -279,15 +278,5 @@ class TwoNodesOnRedisTest {
       throw new AssertionError("an accept failed: " + attempt.cause(), attempt.cause());
     }
     return attempt.result().getString("chatId");
-  }
-
-  /** The visitor's chat, and when there is none, what the visitor did receive. */
-  private static String offeredChatId(VisitorClient v) {
-    try {
-      return Await.of(v.chat()).chatId();
-    } catch (AssertionError e) {
-      throw new AssertionError("no offer reached a visitor; it received " + v.frames().history().stream()
-          .map(f -> f.getString("type")).toList(), e);
-    }
   }
 }

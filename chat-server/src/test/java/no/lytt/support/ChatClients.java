@@ -6,6 +6,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import no.lytt.client.ChatSession;
 import no.lytt.client.CounsellorClient;
 import no.lytt.client.VisitorClient;
 import no.lytt.crypto.B64u;
@@ -52,9 +53,19 @@ public final class ChatClients implements AutoCloseable {
   public static String startChat(CounsellorClient counsellor, VisitorClient visitor) {
     Await.of(visitor.join("none", "nb"));
     String chatId = Await.of(counsellor.accept()).getString("chatId");
-    Await.of(visitor.chat());
+    chatOf(visitor);
     Await.of(counsellor.chat(chatId));
     return chatId;
+  }
+
+  /** The visitor's chat once offered; if none comes, the failure tells what the visitor did get. */
+  public static ChatSession chatOf(VisitorClient visitor) {
+    try {
+      return Await.of(visitor.chat());
+    } catch (AssertionError e) {
+      throw new AssertionError("no chat reached the visitor; it received " + visitor.frames().history().stream()
+          .map(f -> f.getString("type")).toList() + ", warnings " + visitor.warnings(), e);
+    }
   }
 
   @Override

@@ -57,12 +57,27 @@ public final class RedisClients implements Clients {
    * @param context where frames from other nodes are handled, one at a time and in order
    */
   public RedisClients(LocalClients local, RedisConnector redis, String nodeId, Context context, Clock clock) {
+    if (!validNodeId(nodeId)) {
+      throw new IllegalArgumentException("a node id must not begin with '-' or contain '@'");
+    }
     this.clock = clock;
     this.local = local;
     this.redis = redis;
     this.cmd = redis.commands();
     this.nodeId = nodeId;
     this.context = context;
+  }
+
+  /**
+   * A random node id. A location holds either a node id or {@code -<node>@<millis>} for a client
+   * that left, so a node id must never begin with {@code -}: base64url alone would, once in 64.
+   */
+  public static String newNodeId(no.lytt.protocol.Ids ids) {
+    return "n" + ids.random(9);
+  }
+
+  static boolean validNodeId(String nodeId) {
+    return !nodeId.isEmpty() && !nodeId.startsWith("-") && !nodeId.contains("@");
   }
 
   /** Subscribes to this node's inbox and the broadcast channel. */
@@ -243,7 +258,16 @@ public final class RedisClients implements Clients {
   }
 
   private void route(String locationKey, JsonObject m) {
-    run(ROUTE, locationKey, INBOX, m.encode(), nodeId).onFailure(this::logFailure);
+    run(ROUTE, locationKey, INBOX, m.encode(), nodeId).onComplete(published -> {
+      if (published.failed()) {
+        logFailure(published.cause());
+      } else if (published.result() != 1L) {
+        String why = published.result() == 2L ? "attached here but not connected"
+            : published.result() == 3L ? "left" : "attached nowhere";
+        LOG.log(Level.DEBUG, () -> "A " + m.getJsonObject("f", new JsonObject()).getString("type", m.getString("op"))
+            + " frame was dropped: its client is " + why);
+      }
+    });
   }
 
   /** Opening and closing: every node tells its own visitors (each watches the hours itself). */
