@@ -207,22 +207,34 @@ public final class Lytt {
       return Future.succeededFuture();
     }
     Duration grace = Duration.ofSeconds(config.chat().graceSeconds());
-    return vertx.executeBlocking(() -> RedisConnector.connect(config.store()), false)
-        .recover(e -> Future.failedFuture(new IllegalStateException("Redis (redis.uri, LYTT_REDIS_URI) cannot be "
-            + "reached or the URI is not valid: " + withoutUri(e.getMessage()))))
-        .compose(redis -> {
-          store = new RedisStore(vertx, redis, clock, nodeId, grace.multipliedBy(2).plusMinutes(1), NODE_TTL);
-          sweeper = new RedisSweeper(vertx, redis, clock);
-          RedisClients cluster = new RedisClients(local, redis, nodeId, vertx.getOrCreateContext(), clock);
-          clients = cluster;
-          return cluster.start();
-        });
+    StoreConfig sc = config.store();
+    return connect(sc.ephemeral(), true, "redis.uri, LYTT_REDIS_URI")
+        .compose(redis -> (sc.separateDurable()
+            ? connect(sc.durable(), false, "redis.durable-uri, LYTT_REDIS_DURABLE_URI")
+                .onFailure(e -> vertx.executeBlocking(() -> {
+                  redis.close();
+                  return null;
+                }, false))
+            : Future.succeededFuture(redis))
+            .compose(durable -> {
+              store = new RedisStore(vertx, redis, durable, clock, nodeId, grace.multipliedBy(2).plusMinutes(1), NODE_TTL);
+              sweeper = new RedisSweeper(vertx, redis, clock);
+              RedisClients cluster = new RedisClients(local, redis, nodeId, vertx.getOrCreateContext(), clock);
+              clients = cluster;
+              return cluster.start();
+            }));
+  }
+
+  private Future<RedisConnector> connect(StoreConfig.RedisTarget target, boolean subscribes, String keys) {
+    return vertx.executeBlocking(() -> RedisConnector.connect(target, config.store().timeoutMillis(), subscribes), false)
+        .recover(e -> Future.failedFuture(new IllegalStateException("Redis (" + keys + ") cannot be "
+            + "reached or the URI is not valid: " + withoutUri(e.getMessage()))));
   }
 
   /** Lettuce quotes the URI in some messages, and it may hold a password: never pass it on. */
   private String withoutUri(String message) {
     String text = String.valueOf(message);
-    for (String uri : config.store().redisUri().split(",")) {
+    for (String uri : (config.store().redisUri() + "," + config.store().durableUri()).split(",")) {
       if (!uri.isBlank()) {
         text = text.replace(uri.trim(), "<redis.uri>");
       }

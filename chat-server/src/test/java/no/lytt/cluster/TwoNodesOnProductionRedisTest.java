@@ -8,10 +8,11 @@ import java.util.Map;
 import no.lytt.support.RedisServer;
 
 /**
- * The two-node behaviour against Redis started from the project's production configuration
- * ({@code ops/redis/redis.conf}, {@code ops/redis/users.acl}): append-only, no eviction, the default
- * user off, and Lytt connecting as its own ACL user with only the commands, keys and channels it
- * needs. A command Lytt uses but the ACL forgot fails these tests.
+ * The two-node behaviour against the two Redis servers of the project's production configuration
+ * ({@code ops/redis/ephemeral.conf} without persistence, {@code ops/redis/durable.conf} append-only
+ * with fsync on every write, both with {@code ops/redis/users.acl}): no eviction, the default user
+ * off, and Lytt connecting as its own ACL user with only the commands, keys and channels it needs.
+ * A command Lytt uses but the ACL forgot fails these tests.
  */
 class TwoNodesOnProductionRedisTest extends TwoNodesOnRedisTest {
   private static final String PASSWORD = "test-only-password-7f3a";
@@ -24,10 +25,12 @@ class TwoNodesOnProductionRedisTest extends TwoNodesOnRedisTest {
       Path acl = dir.resolve("users.acl");
       Files.writeString(acl, Files.readString(ops.resolve("users.acl"))
           .replace("CHANGE-ME-TO-A-LONG-RANDOM-PASSWORD", PASSWORD));
-      RedisServer server = RedisServer.launch(ops.resolve("redis.conf").toString(),
-          "--aclfile", acl.toString(), "--save", "");
-      redisStarted(server);
-      return Map.of("LYTT_REDIS_URI", "redis://lytt:" + PASSWORD + "@127.0.0.1:" + server.port());
+      RedisServer ephemeral = RedisServer.launch(ops.resolve("ephemeral.conf").toString(), "--aclfile", acl.toString());
+      RedisServer durable = RedisServer.launch(ops.resolve("durable.conf").toString(), "--aclfile", acl.toString());
+      redisStarted(ephemeral);
+      redisStarted(durable);
+      return Map.of("LYTT_REDIS_URI", "redis://lytt:" + PASSWORD + "@127.0.0.1:" + ephemeral.port(),
+          "LYTT_REDIS_DURABLE_URI", "redis://lytt:" + PASSWORD + "@127.0.0.1:" + durable.port());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -34,7 +34,7 @@ import org.junit.jupiter.api.Test;
  * single redis-server here and against a Redis Cluster in {@link TwoNodesOnRedisClusterTest}.
  */
 class TwoNodesOnRedisTest {
-  private AutoCloseable redis;
+  private final List<AutoCloseable> redis = new ArrayList<>();
   private TestServer a;
   private TestServer b;
   private final ChatClients clients = new ChatClients();
@@ -56,12 +56,12 @@ class TwoNodesOnRedisTest {
   /** Starts Redis and returns the environment that points a node at it. */
   Map<String, String> redis() {
     RedisServer server = RedisServer.launch();
-    redis = server;
+    redis.add(server);
     return Map.of("LYTT_REDIS_URI", server.uri());
   }
 
   void redisStarted(AutoCloseable started) {
-    redis = started;
+    redis.add(started);
   }
 
   @AfterEach
@@ -69,7 +69,9 @@ class TwoNodesOnRedisTest {
     clients.close();
     a.close();
     b.close();
-    redis.close();
+    for (AutoCloseable r : redis) {
+      r.close();
+    }
   }
 
   @Test

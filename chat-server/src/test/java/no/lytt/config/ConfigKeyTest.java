@@ -38,7 +38,8 @@ class ConfigKeyTest {
 
   @Test
   void everyKeyIsListedOnce() {
-    assertEquals(List.of("mode", "store", "redis.uri", "redis.topology", "redis.timeout-ms", "http.host", "http.port", "http.public-origin",
+    assertEquals(List.of("mode", "store", "redis.uri", "redis.topology", "redis.durable-uri", "redis.durable-topology",
+        "redis.timeout-ms", "http.host", "http.port", "http.public-origin",
         "http.allowed-origins", "http.frame-ancestors", "http.behind-tls", "http.trusted-proxies",
         "http.quick-exit-url", "http.event-loops", "hours.zone", "hours.weekly",
         "hours.exceptions", "hours.holidays", "hours.override", "hours.check-millis", "org.public-key",

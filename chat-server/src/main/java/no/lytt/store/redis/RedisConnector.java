@@ -21,8 +21,8 @@ import java.util.List;
 import no.lytt.config.StoreConfig;
 
 /**
- * The Lettuce side of the Redis store: one command connection and one pub/sub connection, for a
- * single server, a Sentinel-managed primary or a Cluster alike.
+ * The Lettuce side of one Redis deployment: one command connection and, where nodes talk to each
+ * other, one pub/sub connection, for a single server, a Sentinel-managed primary or a Cluster alike.
  *
  * <p>While Redis is unreachable, commands are refused at once instead of being buffered and
  * replayed later ({@code REJECT_COMMANDS}): a replayed "accept" or "join" minutes later would do
@@ -47,9 +47,20 @@ public final class RedisConnector implements AutoCloseable {
     this.pubSub = pubSub;
   }
 
-  /** Connects, or fails with Lettuce's exception when no server answers. Blocking: call off the event loop. */
+  /** Connects to the ephemeral Redis, with pub/sub. Blocking: call off the event loop. */
   public static RedisConnector connect(StoreConfig config) {
-    Duration timeout = Duration.ofMillis(config.timeoutMillis());
+    return connect(config.ephemeral(), config.timeoutMillis(), true);
+  }
+
+  /**
+   * Connects, or fails with Lettuce's exception when no server answers. Blocking: call off the
+   * event loop.
+   *
+   * @param subscribes whether this node will subscribe here (only the ephemeral Redis carries
+   *                   messages between nodes)
+   */
+  public static RedisConnector connect(StoreConfig.RedisTarget target, int timeoutMillis, boolean subscribes) {
+    Duration timeout = Duration.ofMillis(timeoutMillis);
     ClientResources resources = DefaultClientResources.builder().ioThreadPoolSize(2).computationThreadPoolSize(2).build();
     SocketOptions socket = SocketOptions.builder()
         .connectTimeout(timeout.multipliedBy(2))
@@ -57,9 +68,9 @@ public final class RedisConnector implements AutoCloseable {
             .idle(Duration.ofSeconds(5)).interval(Duration.ofSeconds(2)).count(3).build())
         .build();
     TimeoutOptions timeouts = TimeoutOptions.builder().fixedTimeout(timeout).build();
-    List<RedisURI> uris = Arrays.stream(config.redisUri().split(",")).map(String::trim).map(RedisURI::create).toList();
+    List<RedisURI> uris = Arrays.stream(target.uri().split(",")).map(String::trim).map(RedisURI::create).toList();
     try {
-      if (config.topology() == StoreConfig.Topology.CLUSTER) {
+      if (target.topology() == StoreConfig.Topology.CLUSTER) {
         RedisClusterClient client = RedisClusterClient.create(resources, uris);
         client.setOptions(ClusterClientOptions.builder()
             .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
@@ -68,13 +79,15 @@ public final class RedisConnector implements AutoCloseable {
                 .enablePeriodicRefresh(Duration.ofSeconds(30)).enableAllAdaptiveRefreshTriggers().build())
             .build());
         var connection = client.connect();
-        var pubSub = client.connectPubSub();
+        var pubSub = subscribes ? client.connectPubSub() : null;
         // Node connections open lazily, and with REJECT_COMMANDS the first command to a node whose
         // connection is still opening is refused: open them all now.
         for (RedisClusterNode node : connection.getPartitions()) {
           if (node.is(RedisClusterNode.NodeFlag.UPSTREAM)) {
             connection.getConnectionAsync(node.getUri().getHost(), node.getUri().getPort(), ConnectionIntent.WRITE).join();
-            pubSub.getConnectionAsync(node.getUri().getHost(), node.getUri().getPort()).join();
+            if (pubSub != null) {
+              pubSub.getConnectionAsync(node.getUri().getHost(), node.getUri().getPort()).join();
+            }
           }
         }
         return new RedisConnector(resources, client::shutdown, connection, connection.async(), pubSub);
@@ -85,7 +98,7 @@ public final class RedisConnector implements AutoCloseable {
           .autoReconnect(true).socketOptions(socket).timeoutOptions(timeouts).build());
       var connection = client.connect(uris.get(0));
       return new RedisConnector(resources, client::shutdown, connection, connection.async(),
-          client.connectPubSub(uris.get(0)));
+          subscribes ? client.connectPubSub(uris.get(0)) : null);
     } catch (RuntimeException e) {
       resources.shutdown();
       throw e;
@@ -98,6 +111,9 @@ public final class RedisConnector implements AutoCloseable {
 
   /** The connection that subscribes; commands on it are only (un)subscriptions. */
   public StatefulRedisPubSubConnection<String, String> pubSub() {
+    if (pubSub == null) {
+      throw new IllegalStateException("this connector was opened without pub/sub");
+    }
     return pubSub;
   }
 
@@ -114,7 +130,9 @@ public final class RedisConnector implements AutoCloseable {
   @Override
   public void close() {
     try {
-      pubSub.close();
+      if (pubSub != null) {
+        pubSub.close();
+      }
       connection.close();
       client.close();
     } catch (Exception e) {

@@ -49,6 +49,11 @@ import no.lytt.store.VisitorPlace;
  * the shards. Envelopes are ciphertext and expire after {@code envelopeTtl}; tokens and session
  * ids appear only as hashes.
  *
+ * <p>Two Redis deployments may serve it: an ephemeral one for everything about visitors and chats,
+ * which should never write to disk, and a durable one for accounts, devices, sessions, counters
+ * and log-in throttling. The recent chat durations behind the wait estimate are ephemeral: losing
+ * them only makes the estimate start from the default again.
+ *
  * <p>Results come back on the Vert.x context that asked, never on a Lettuce thread.
  */
 public final class RedisStore implements Store {
@@ -82,7 +87,10 @@ public final class RedisStore implements Store {
 
   private final Vertx vertx;
   private final RedisConnector redis;
+  private final RedisConnector durableRedis;
+  /** The ephemeral Redis: queue, chats, envelopes, presence. */
   private final RedisClusterAsyncCommands<String, String> cmd;
+  private final RedisClusterAsyncCommands<String, String> durableCmd;
   private final Clock clock;
   private final String nodeId;
   private final Duration envelopeTtl;
@@ -96,9 +104,21 @@ public final class RedisStore implements Store {
    */
   public RedisStore(Vertx vertx, RedisConnector redis, Clock clock, String nodeId, Duration envelopeTtl,
                     Duration nodeTtl) {
+    this(vertx, redis, redis, clock, nodeId, envelopeTtl, nodeTtl);
+  }
+
+  /**
+   * @param redis        the ephemeral Redis, which should write nothing to disk
+   * @param durableRedis where accounts, devices, sessions, counters and log-in throttling live; may
+   *                     be {@code redis} itself
+   */
+  public RedisStore(Vertx vertx, RedisConnector redis, RedisConnector durableRedis, Clock clock, String nodeId,
+                    Duration envelopeTtl, Duration nodeTtl) {
     this.vertx = vertx;
     this.redis = redis;
+    this.durableRedis = durableRedis;
     this.cmd = redis.commands();
+    this.durableCmd = durableRedis.commands();
     this.clock = clock;
     this.nodeId = nodeId;
     this.envelopeTtl = envelopeTtl;
@@ -109,6 +129,11 @@ public final class RedisStore implements Store {
 
   public String nodeId() {
     return nodeId;
+  }
+
+  /** Commands for what must outlive a restart of Redis. */
+  private RedisClusterAsyncCommands<String, String> durable() {
+    return durableCmd;
   }
 
   private void beat() {
@@ -185,7 +210,8 @@ public final class RedisStore implements Store {
 
   @Override
   public Future<Void> ping() {
-    return on(cmd.ping()).mapEmpty();
+    return durableRedis == redis ? on(cmd.ping()).mapEmpty()
+        : Future.all(on(cmd.ping()), on(durable().ping())).mapEmpty();
   }
 
   // --- queue ---
@@ -403,45 +429,45 @@ public final class RedisStore implements Store {
 
   @Override
   public Future<Optional<Account>> account(String username) {
-    return on(cmd.get("lytt:account:" + username)).map(v -> Optional.ofNullable(v).map(StoreJson::account));
+    return on(durable().get("lytt:account:" + username)).map(v -> Optional.ofNullable(v).map(StoreJson::account));
   }
 
   @Override
   public Future<Void> saveAccount(Account account) {
-    return on(cmd.set("lytt:account:" + account.username(), StoreJson.account(account))).mapEmpty();
+    return on(durable().set("lytt:account:" + account.username(), StoreJson.account(account))).mapEmpty();
   }
 
   @Override
   public Future<Void> saveSession(String sessionHash, Session session, Duration ttl) {
-    return on(cmd.set("lytt:session:" + sessionHash, StoreJson.session(session), SetArgs.Builder.px(ttl.toMillis())))
+    return on(durable().set("lytt:session:" + sessionHash, StoreJson.session(session), SetArgs.Builder.px(ttl.toMillis())))
         .mapEmpty();
   }
 
   @Override
   public Future<Optional<Session>> session(String sessionHash) {
-    return on(cmd.get("lytt:session:" + sessionHash)).map(v -> Optional.ofNullable(v).map(StoreJson::session));
+    return on(durable().get("lytt:session:" + sessionHash)).map(v -> Optional.ofNullable(v).map(StoreJson::session));
   }
 
   @Override
   public Future<Void> deleteSession(String sessionHash) {
-    return on(cmd.del("lytt:session:" + sessionHash)).mapEmpty();
+    return on(durable().del("lytt:session:" + sessionHash)).mapEmpty();
   }
 
   @Override
   public Future<Void> saveDevice(Device device) {
-    return on(cmd.set("lytt:device:" + device.deviceId(), StoreJson.device(device))).mapEmpty();
+    return on(durable().set("lytt:device:" + device.deviceId(), StoreJson.device(device))).mapEmpty();
   }
 
   @Override
   public Future<Optional<Device>> device(String deviceId) {
-    return on(cmd.get("lytt:device:" + deviceId)).map(v -> Optional.ofNullable(v).map(StoreJson::device));
+    return on(durable().get("lytt:device:" + deviceId)).map(v -> Optional.ofNullable(v).map(StoreJson::device));
   }
 
   // --- log-in throttling ---
 
   @Override
   public Future<LoginAttempt> loginAttempt(String nameHash, Instant now, LoginBackoff backoff) {
-    return on(LOGIN_ATTEMPT.<List<Object>>run(cmd, keys(loginKey(nameHash)), Long.toString(now.toEpochMilli()),
+    return on(LOGIN_ATTEMPT.<List<Object>>run(durable(), keys(loginKey(nameHash)), Long.toString(now.toEpochMilli()),
         Integer.toString(backoff.freeAttempts()), Long.toString(backoff.firstBlock().toMillis()),
         Long.toString(backoff.maxBlock().toMillis()), Long.toString(LoginBackoff.MEMORY.toMillis())))
         .map(r -> (Long) r.get(0) == 1L ? LoginAttempt.admitted((Long) r.get(1))
@@ -450,20 +476,20 @@ public final class RedisStore implements Store {
 
   @Override
   public Future<Void> clearLoginAttempts(String nameHash) {
-    return on(cmd.del(loginKey(nameHash))).mapEmpty();
+    return on(durable().del(loginKey(nameHash))).mapEmpty();
   }
 
   @Override
   public Future<Long> countLoginFailure(Instant now) {
     long minute = minute(now);
-    return on(LOGIN_FAILURE.<Long>run(cmd, keys(failuresKey(minute), failuresKey(minute - 1)),
+    return on(LOGIN_FAILURE.<Long>run(durable(), keys(failuresKey(minute), failuresKey(minute - 1)),
         Long.toString(FAILURES_TTL.toMillis())));
   }
 
   @Override
   public Future<Long> recentLoginFailures(Instant now) {
     long minute = minute(now);
-    return Future.all(on(cmd.get(failuresKey(minute))), on(cmd.get(failuresKey(minute - 1))))
+    return Future.all(on(durable().get(failuresKey(minute))), on(durable().get(failuresKey(minute - 1))))
         .map(both -> count(both.resultAt(0)) + count(both.resultAt(1)));
   }
 
@@ -475,12 +501,12 @@ public final class RedisStore implements Store {
 
   @Override
   public Future<Void> increment(String counter, LocalDate day, long by) {
-    return on(cmd.hincrby("lytt:stats:" + day, counter, by)).mapEmpty();
+    return on(durable().hincrby("lytt:stats:" + day, counter, by)).mapEmpty();
   }
 
   @Override
   public Future<Map<String, Long>> counters(LocalDate day) {
-    return on(cmd.hgetall("lytt:stats:" + day)).map(m -> {
+    return on(durable().hgetall("lytt:stats:" + day)).map(m -> {
       Map<String, Long> out = new HashMap<>();
       m.forEach((k, v) -> out.put(k, Long.parseLong(v)));
       return Map.copyOf(out);
@@ -506,6 +532,9 @@ public final class RedisStore implements Store {
     return on(cmd.del(nodeKey(nodeId))).otherwiseEmpty()
         .compose(v -> vertx.executeBlocking(() -> {
           redis.close();
+          if (durableRedis != redis) {
+            durableRedis.close();
+          }
           return null;
         }, false)).mapEmpty();
   }
