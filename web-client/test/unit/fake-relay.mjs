@@ -67,7 +67,7 @@ export class FakeRelay {
       return { type: 'welcome', v: 1, status: { ...this.status, queueLength: this.visitors.size } };
     }
     const chats = [...this.chats.entries()].filter(([, c]) => !c.ended)
-      .map(([chatId, c]) => ({ chatId, state: c.state, peer: 'visitor', lastSeq: c.last[1] }));
+      .map(([chatId, c]) => ({ chatId, state: c.state, peer: 'visitor', lastSeq: c.last[1], ...(c.enc ? { enc: c.enc } : {}) }));
     return { type: 'welcome', v: 1, counsellor: { username: 'demo', displayName: 'Demo', gender: 'woman', languages: ['nb', 'en'] },
       duty: { on: this.counsellor?.duty ?? false, capacity: 2 }, chats };
   }
@@ -126,6 +126,7 @@ export class FakeRelay {
           const chat = this.chats.get(f.chatId);
           if (!chat || chat.token !== token) return err('not_found');
           chat.state = 'chatting';
+          chat.enc = f.enc;
           v.state = 'chatting';
           return this._send(this.counsellor.socket, { type: 'handshake', chatId: f.chatId, enc: f.enc });
         }

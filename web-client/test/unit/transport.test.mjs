@@ -174,6 +174,28 @@ test('after a drop both sides resume: nothing lost, nothing shown twice', async 
   s.stop();
 });
 
+test('a handshake that came while the console was away completes on its return', async () => {
+  const s = await setup();
+  s.cons.start();
+  s.visitor.start();
+  await until(() => s.cons.connection.isOpen && s.visitor.connection.isOpen && s.relay.counsellor, 'both connected');
+  s.visitor.join('none', 'nb');
+  await until(() => s.visitor.state === 'queued', 'queued');
+
+  // The console's network goes away right after accepting: the visitor's handshake is lost.
+  s.relay.blackhole('console', true);
+  const chatId = await s.accept();
+  await until(() => s.visitor.link, 'the visitor answered the offer');
+  s.relay.blackhole('console', false);
+  s.relay.drop('console');
+
+  await until(() => s.cons.chats.get(chatId)?.link, 'handshake completed from the welcome', 5000);
+  await s.visitor.sendText('are you there?');
+  await until(() => s.seen.console.length === 1, 'the message arrives');
+  assert.deepEqual(s.seen.console, ['are you there?']);
+  s.stop();
+});
+
 test('a gap triggers a silent resync; a forged envelope is refused and reported', async () => {
   const s = await setup();
   const chatId = await startChat(s);

@@ -144,7 +144,12 @@ public final class CounsellorClient {
       List<Future<JsonObject>> resumes = new ArrayList<>();
       JsonArray listed = welcome.getJsonArray("chats", new JsonArray());
       for (int i = 0; i < listed.size(); i++) {
-        String chatId = listed.getJsonObject(i).getString("chatId");
+        JsonObject chat = listed.getJsonObject(i);
+        String chatId = chat.getString("chatId");
+        if (chat.getString("enc") != null && offers.awaitsHandshake(chatId)) {
+          // The visitor's handshake came while this console was away.
+          offers.complete(new JsonObject().put("chatId", chatId).put("enc", chat.getString("enc")), warnings, traffic::add);
+        }
         ChatSession s = traffic.sessions().get(chatId);
         if (s != null && !s.ended()) {
           resumes.add(connection.request(new JsonObject().put("type", "resume")

@@ -76,6 +76,11 @@ final class CounsellorOffers {
     }
   }
 
+  /** Whether this console made the key for {@code chatId} and still waits for its handshake. */
+  boolean awaitsHandshake(String chatId) {
+    return offers.containsKey(chatId);
+  }
+
   Future<ChatSession> chat(String chatId) {
     Promise<ChatSession> p = chats.get(chatId);
     return p == null ? Future.failedFuture(new IllegalStateException("no chat " + chatId))

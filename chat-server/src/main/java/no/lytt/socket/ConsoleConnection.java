@@ -62,10 +62,18 @@ final class ConsoleConnection implements FrameHandler {
 
   private Future<JsonObject> describe(Chat c) {
     return Future.all(s.store().lastReceived(c.chatId(), Direction.TO_COUNSELLOR),
-        s.clients().visitorPresent(c.visitor().id())).map(all -> new JsonObject()
-        .put("chatId", c.chatId()).put("state", c.state().name().toLowerCase())
-        .put("peer", all.<Boolean>resultAt(1) ? "back" : "away")
-        .put("lastSeq", all.<Long>resultAt(0)).put("visitor", Frames.visitorSummary(c.visitor())));
+        s.clients().visitorPresent(c.visitor().id())).map(all -> {
+          JsonObject chat = new JsonObject()
+              .put("chatId", c.chatId()).put("state", c.state().name().toLowerCase())
+              .put("peer", all.<Boolean>resultAt(1) ? "back" : "away")
+              .put("lastSeq", all.<Long>resultAt(0)).put("visitor", Frames.visitorSummary(c.visitor()));
+          // The visitor's handshake may have come while this console was away: with enc here it
+          // can still complete the chat it holds the key for.
+          if (c.enc() != null) {
+            chat.put("enc", c.enc());
+          }
+          return chat;
+        });
   }
 
   @Override

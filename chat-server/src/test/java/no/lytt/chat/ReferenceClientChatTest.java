@@ -166,6 +166,25 @@ class ReferenceClientChatTest {
   }
 
   @Test
+  void aHandshakeThatCameWhileTheConsoleWasAwayCompletesOnItsReturn() {
+    CounsellorClient counsellor = onDuty("demo", TestServer.DEMO_PASSWORD, 2);
+    VisitorClient visitor = visitor();
+    Await.of(visitor.join("none", "nb"));
+    String chatId = Await.of(counsellor.accept()).getString("chatId");
+    Await.of(counsellor.disconnect());
+    ChatClients.chatOf(visitor);
+    Await.until(() -> Await.of(server.lytt().store().chat(chatId)).map(c -> c.enc() != null).orElse(false),
+        "the visitor's handshake reaching the server");
+
+    Await.of(counsellor.reconnect());
+    Await.of(counsellor.chat(chatId));
+    Await.of(visitor.send("are you there?"));
+    assertEquals("are you there?", Await.of(counsellor.nextMessage(chatId)).text());
+    Await.of(counsellor.send(chatId, "yes, I am here"));
+    assertEquals("yes, I am here", Await.of(visitor.nextMessage()).text());
+  }
+
+  @Test
   void aVisitorWhoDropsWhileQueuedKeepsTheirPlace() {
     VisitorClient first = visitor();
     VisitorClient second = visitor();

@@ -152,8 +152,21 @@ export class ConsoleTransport extends Emitter {
     this.connection.send({ type: 'hello', deviceId: this.deviceId });
     const listed = new Map((frame.chats ?? []).map((c) => [c.chatId, c]));
     for (const [chatId, chat] of this.chats) {
-      if (listed.has(chatId)) {
-        this.connection.send({ type: 'resume', chatId, lastSeq: chat.link ? chat.link.lastReceived : 0 });
+      const known = listed.get(chatId);
+      if (known) {
+        if (!chat.accepted) {
+          // The accept went through; only its answer was lost with the old socket.
+          chat.accepted = true;
+          this.emit('accepted', { chatId, visitor: known.visitor ?? {} });
+        }
+        if (!chat.link && known.enc) {
+          // The visitor's handshake came while we were away: complete it, then resume.
+          this._handshake({ chatId, enc: known.enc }, chat).then(() => {
+            if (this.chats.get(chatId)?.link) this.connection.send({ type: 'resume', chatId, lastSeq: 0 });
+          });
+        } else {
+          this.connection.send({ type: 'resume', chatId, lastSeq: chat.link ? chat.link.lastReceived : 0 });
+        }
       } else if (!chat.accepted) {
         // Our accept was lost with the old socket: nobody was handed to us.
         this._forget(chatId);
