@@ -29,10 +29,16 @@ import no.lytt.config.LyttConfig;
 import no.lytt.config.StoreConfig;
 import no.lytt.crypto.B64u;
 import no.lytt.crypto.OrgKey;
+import no.lytt.drain.DrainState;
+import no.lytt.drain.NodeDrain;
 import no.lytt.hours.OpeningHours;
 import no.lytt.http.AuthApi;
 import no.lytt.http.ClientAddresses;
 import no.lytt.http.HttpServerVerticle;
+import no.lytt.http.ManagementServer;
+import no.lytt.metrics.LyttMetrics;
+import no.lytt.metrics.RedisCommandMetrics;
+import no.lytt.metrics.ServiceSampler;
 import no.lytt.http.Origins;
 import no.lytt.http.Pages;
 import no.lytt.http.SecurityHeaders;
@@ -80,6 +86,13 @@ public final class Lytt {
   /** An offer unanswered this long was lost on the way: the visitor gets their place back. */
   private static final Duration OFFER_TIMEOUT = Duration.ofSeconds(30);
   private static final Duration QUEUE_REFRESH = Duration.ofSeconds(15);
+  /** How often the gauges that live in the store are read. */
+  private static final Duration SAMPLE_PERIOD = Duration.ofSeconds(5);
+  private final LyttMetrics metrics = new LyttMetrics();
+  private final DrainState drainState = new DrainState();
+  private NodeDrain drain;
+  private ManagementServer management;
+  private long sampleTimer = -1;
   private Store store;
   private Clients clients;
   private StatusWatcher watcher;
@@ -145,7 +158,7 @@ public final class Lytt {
       Origins origins = new Origins(allowedOrigins());
       SocketServices services = new SocketServices(clock, store, queue, estimator, relay, dispatcher, duty,
           clients, new GraceTimers(vertx, config.chat().graceSeconds() * 1000L),
-          orgPublic.isEmpty() ? new byte[0] : B64u.decode(orgPublic));
+          orgPublic.isEmpty() ? new byte[0] : B64u.decode(orgPublic), metrics);
       LimitsConfig lc = config.limits();
       // Pinged at half the idle timeout, a socket is never idle however quiet its chat.
       Limits limits = new Limits(lc.frameBytes(), lc.messagesPerSecond(), lc.burst(),
@@ -158,8 +171,28 @@ public final class Lytt {
       }
       SocketEndpoints sockets = new SocketEndpoints(origins, limits, services, status, accounts,
           AuthApi.cookieName(tls), new ClientAddresses(config.http().trustedProxies()),
-          new ConnectionsPerSource(lc.connectionsPerSource(), clock, random));
-      AuthApi auth = new AuthApi(accounts, devices, tls, sockets::closeConsole);
+          new ConnectionsPerSource(lc.connectionsPerSource(), clock, random), drainState, metrics);
+      metrics.connections.from("visitor", sockets::visitorSockets).from("console", sockets::consoleSockets);
+      metrics.draining.from(() -> drainState.draining() ? 1 : 0);
+      ServiceSampler sampler = new ServiceSampler(metrics, queue, relay, local::counsellorNames);
+      sampleTimer = vertx.setPeriodic(SAMPLE_PERIOD.toMillis(), t -> sampler.sample());
+      drain = new NodeDrain(vertx, drainState, new NodeDrain.Sockets() {
+        @Override
+        public Set<String> visitorIds() {
+          return local.visitorIds();
+        }
+
+        @Override
+        public Set<String> counsellorNames() {
+          return local.counsellorNames();
+        }
+
+        @Override
+        public void closeAll(short code, String reason) {
+          sockets.closeAll(code, reason);
+        }
+      }, clients, sweeper != null);
+      AuthApi auth = new AuthApi(accounts, devices, tls, sockets::closeConsole, metrics.logins);
       sessionTimer = vertx.setPeriodic(config.session().checkSeconds() * 1000L, t -> sockets.closeEndedSessions());
       Pages pages = new Pages(orgPublic, config.http().quickExitUrl());
       SecurityHeaders headers = new SecurityHeaders(tls, config.http().frameAncestors());
@@ -169,9 +202,13 @@ public final class Lytt {
       Future<?> demo = development
           ? DevelopmentSetup.demoAccount(vertx, accounts, demoPassword, random)
           : Future.succeededFuture();
+      management = new ManagementServer(vertx, config.ops(), metrics);
+      LyttMetrics publicMetrics = config.ops().metricsOnMainPort() ? metrics : null;
       return demo.compose(v -> vertx.deployVerticle(
-          () -> new HttpServerVerticle(options, headers, pages, status, store, auth, origins, sockets),
+          () -> new HttpServerVerticle(options, headers, pages, status, store, auth, origins, sockets, drainState,
+              publicMetrics),
           new DeploymentOptions().setInstances(config.http().eventLoops())))
+          .compose(id -> management.start().map(id))
           .onSuccess(id -> {
             watcher.start();
             LOG.log(Level.INFO, "Lytt listening on " + publicOrigin() + " (" + config.mode().name().toLowerCase()
@@ -205,7 +242,8 @@ public final class Lytt {
       return Future.succeededFuture();
     }
     Duration grace = Duration.ofSeconds(config.chat().graceSeconds());
-    return vertx.executeBlocking(() -> RedisConnector.connect(config.store()), false)
+    return vertx.executeBlocking(() -> RedisConnector.connect(config.store(), new RedisCommandMetrics(metrics)),
+            false)
         .recover(e -> Future.failedFuture(new IllegalStateException("Redis (redis.uri, LYTT_REDIS_URI) cannot be "
             + "reached or the URI is not valid: " + withoutUri(e.getMessage()))))
         .compose(redis -> {
@@ -272,7 +310,24 @@ public final class Lytt {
     return organisationPublicKey;
   }
 
+  /** This node's metrics; for tests, valid from construction. */
+  public LyttMetrics metrics() {
+    return metrics;
+  }
+
+  /**
+   * Stops taking new clients and moves the connected ones to other nodes (docs/operations.md,
+   * "Upgrade"); completes when they have moved or after {@code drain.deadline-seconds}. Call
+   * {@link #stop()} afterwards.
+   */
+  public Future<Void> drain() {
+    return drain == null ? Future.succeededFuture() : drain.drain(config.ops().drainDeadline());
+  }
+
   public Future<Void> stop() {
+    if (sampleTimer >= 0) {
+      vertx.cancelTimer(sampleTimer);
+    }
     if (syncTimer >= 0) {
       vertx.cancelTimer(syncTimer);
     }
@@ -289,7 +344,8 @@ public final class Lytt {
       watcher.stop();
     }
     // What was relayed during a store outage is written back before the store is let go.
-    Future<Void> flushed = relay == null ? Future.succeededFuture() : relay.syncAll().otherwiseEmpty();
+    Future<Void> managed = management == null ? Future.succeededFuture() : management.close().otherwiseEmpty();
+    Future<Void> flushed = managed.compose(v -> relay == null ? Future.succeededFuture() : relay.syncAll().otherwiseEmpty());
     Future<Void> closed = store == null ? flushed : flushed.compose(v -> store.close());
     return hashing == null ? closed : closed.compose(v -> hashing.close());
   }

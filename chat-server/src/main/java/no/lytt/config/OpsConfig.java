@@ -12,7 +12,7 @@ import java.util.Locale;
  *     {@code /log-level}); 0 means none
  * @param managementHost {@code management.host}: address it binds to; loopback unless a token is set
  * @param managementToken {@code management.token}: bearer token the management listener requires
- *     for changes (and for everything when bound beyond loopback); empty means none
+ *     for every request; empty means none, allowed only on loopback
  * @param metricsOnMainPort {@code metrics.on-main-port}: also serve {@code /metrics} on the public
  *     port, for a proxy that blocks the path itself
  * @param logFormat {@code log.format}: one JSON object per line, or plain text for a terminal
@@ -51,9 +51,9 @@ public record OpsConfig(int managementPort, String managementHost, String manage
       "Address the management listener binds to. Loopback (127.0.0.1, ::1) by default, for a Prometheus "
           + "on the same machine; any other address requires management.token.");
   static final ConfigKey MANAGEMENT_TOKEN = ConfigKey.secret("management.token", "",
-      "Bearer token (at least 32 characters) the management listener requires: for every request when "
-          + "it is bound beyond loopback, else for changes (PUT /log-level). Empty: loopback only, changes open "
-          + "to whoever can reach loopback on the host.");
+      "Bearer token (at least 32 characters) the management listener then requires for every request "
+          + "(Authorization: Bearer ...); required when it is bound beyond loopback. Empty: no token, so "
+          + "whoever can reach loopback on the host can read metrics and change the log level.");
   static final ConfigKey METRICS_ON_MAIN_PORT = ConfigKey.of("metrics.on-main-port", "false",
       "true also serves /metrics on http.port. Only behind a proxy that refuses /metrics from outside; "
           + "the metrics carry no personal data but do show how busy the service is.");

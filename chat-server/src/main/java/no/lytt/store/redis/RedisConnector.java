@@ -11,6 +11,7 @@ import io.lettuce.core.cluster.ClusterTopologyRefreshOptions;
 import io.lettuce.core.cluster.RedisClusterClient;
 import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import io.lettuce.core.cluster.models.partitions.RedisClusterNode;
+import io.lettuce.core.event.command.CommandListener;
 import io.lettuce.core.protocol.ConnectionIntent;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import io.lettuce.core.resource.ClientResources;
@@ -49,6 +50,14 @@ public final class RedisConnector implements AutoCloseable {
 
   /** Connects, or fails with Lettuce's exception when no server answers. Blocking: call off the event loop. */
   public static RedisConnector connect(StoreConfig config) {
+    return connect(config, new CommandListener() { });
+  }
+
+  /**
+   * {@link #connect(StoreConfig)}, reporting every command's outcome and duration to {@code listener}
+   * (on Lettuce's threads), for metrics.
+   */
+  public static RedisConnector connect(StoreConfig config, CommandListener listener) {
     Duration timeout = Duration.ofMillis(config.timeoutMillis());
     ClientResources resources = DefaultClientResources.builder().ioThreadPoolSize(2).computationThreadPoolSize(2).build();
     SocketOptions socket = SocketOptions.builder()
@@ -61,6 +70,7 @@ public final class RedisConnector implements AutoCloseable {
     try {
       if (config.topology() == StoreConfig.Topology.CLUSTER) {
         RedisClusterClient client = RedisClusterClient.create(resources, uris);
+        client.addListener(listener);
         client.setOptions(ClusterClientOptions.builder()
             .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
             .autoReconnect(true).socketOptions(socket).timeoutOptions(timeouts)
@@ -80,6 +90,7 @@ public final class RedisConnector implements AutoCloseable {
         return new RedisConnector(resources, client::shutdown, connection, connection.async(), pubSub);
       }
       RedisClient client = RedisClient.create(resources);
+      client.addListener(listener);
       client.setOptions(ClientOptions.builder()
           .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
           .autoReconnect(true).socketOptions(socket).timeoutOptions(timeouts).build());
