@@ -35,6 +35,7 @@ final class Exposition {
     if (v == Math.rint(v) && Math.abs(v) < 1e15) {
       return Long.toString((long) v);
     }
-    return Double.toString(v);
+    // Plain notation: a bucket bound reads le="0.0005", not le="5.0E-4", on dashboards.
+    return java.math.BigDecimal.valueOf(v).toPlainString();
   }
 }
