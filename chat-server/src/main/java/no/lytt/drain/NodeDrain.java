@@ -62,8 +62,8 @@ public final class NodeDrain {
     state.begin();
     Set<String> visitors = sockets.visitorIds();
     Set<String> counsellors = sockets.counsellorNames();
-    LOG.log(Level.INFO, "Draining: asking " + visitors.size() + " visitors and " + counsellors.size()
-        + " counsellors to move to another node");
+    LOG.log(Level.INFO, "Draining: " + visitors.size() + " visitor(s) and " + counsellors.size()
+        + " counsellor(s) asked to move to another node");
     sockets.closeAll(MOVE_CLOSE_CODE, "node draining");
     if (!shared || visitors.size() + counsellors.size() == 0) {
       return Future.succeededFuture();

@@ -14,6 +14,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import io.vertx.core.json.JsonObject;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import no.lytt.metrics.LyttMetrics;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
 
@@ -140,6 +144,22 @@ class DeploymentFilesTest {
     assertTrue(p.waitFor(60, TimeUnit.SECONDS));
     assertEquals(0, p.exitValue(), out);
     assertFalse(out.contains(copy.getFileName().toString() + ":"), "no warnings about the unit: " + out);
+  }
+
+  @Test
+  void theDashboardUsesOnlySeriesANodeExposes() throws IOException {
+    JsonObject dashboard = new JsonObject(Files.readString(OPS.resolve("grafana/lytt-dashboard.json")));
+    String exposed = new LyttMetrics().scrape();
+    java.util.Set<String> used = new java.util.TreeSet<>();
+    Matcher names = Pattern.compile("lytt_[a-z_]+").matcher(dashboard.encode());
+    while (names.find()) {
+      used.add(names.group());
+    }
+    assertTrue(used.size() >= 10, "the dashboard shows the service: " + used);
+    for (String name : used) {
+      String family = name.replaceAll("_(bucket|sum|count)$", "");
+      assertTrue(exposed.contains("# TYPE " + family + " "), name + " is not a series Lytt exposes");
+    }
   }
 
   @Test
