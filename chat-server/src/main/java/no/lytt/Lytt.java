@@ -176,22 +176,7 @@ public final class Lytt {
       metrics.draining.from(() -> drainState.draining() ? 1 : 0);
       ServiceSampler sampler = new ServiceSampler(metrics, queue, relay, local::counsellorNames);
       sampleTimer = vertx.setPeriodic(SAMPLE_PERIOD.toMillis(), t -> sampler.sample());
-      drain = new NodeDrain(vertx, drainState, new NodeDrain.Sockets() {
-        @Override
-        public Set<String> visitorIds() {
-          return local.visitorIds();
-        }
-
-        @Override
-        public Set<String> counsellorNames() {
-          return local.counsellorNames();
-        }
-
-        @Override
-        public void closeAll(short code, String reason) {
-          sockets.closeAll(code, reason);
-        }
-      }, clients, sweeper != null);
+      drain = new NodeDrain(vertx, drainState, local, sockets, clients, sweeper != null);
       AuthApi auth = new AuthApi(accounts, devices, tls, sockets::closeConsole, metrics.logins);
       sessionTimer = vertx.setPeriodic(config.session().checkSeconds() * 1000L, t -> sockets.closeEndedSessions());
       Pages pages = new Pages(orgPublic, config.http().quickExitUrl());

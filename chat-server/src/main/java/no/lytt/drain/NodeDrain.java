@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import no.lytt.socket.Clients;
+import no.lytt.socket.LocalClients;
+import no.lytt.socket.SocketEndpoints;
 
 /**
  * The graceful stop of a node: stop taking sockets, close every open one with
@@ -28,30 +30,24 @@ public final class NodeDrain {
   private static final Logger LOG = System.getLogger("lytt.drain");
   private static final long POLL_MILLIS = 250;
 
-  /** What the drain needs from the socket layer. */
-  public interface Sockets {
-    /** Visitor ids and counsellor names attached to this node now. */
-    Set<String> visitorIds();
-
-    Set<String> counsellorNames();
-
-    /** Closes every open socket on this node with {@code code}. */
-    void closeAll(short code, String reason);
-  }
-
   private final Vertx vertx;
   private final DrainState state;
-  private final Sockets sockets;
+  private final LocalClients local;
+  private final SocketEndpoints sockets;
   private final Clients clients;
   private final boolean shared;
 
   /**
-   * @param shared true when the store is shared (Redis): only then is there another node to move
-   *               to, and something to wait for
+   * @param local   who is attached to this node
+   * @param clients who is attached anywhere
+   * @param shared  true when the store is shared (Redis): only then is there another node to move
+   *                to, and something to wait for
    */
-  public NodeDrain(Vertx vertx, DrainState state, Sockets sockets, Clients clients, boolean shared) {
+  public NodeDrain(Vertx vertx, DrainState state, LocalClients local, SocketEndpoints sockets, Clients clients,
+                   boolean shared) {
     this.vertx = vertx;
     this.state = state;
+    this.local = local;
     this.sockets = sockets;
     this.clients = clients;
     this.shared = shared;
@@ -60,8 +56,8 @@ public final class NodeDrain {
   /** Completes when the clients have moved or {@code deadline} has passed; never fails. */
   public Future<Void> drain(Duration deadline) {
     state.begin();
-    Set<String> visitors = sockets.visitorIds();
-    Set<String> counsellors = sockets.counsellorNames();
+    Set<String> visitors = local.visitorIds();
+    Set<String> counsellors = local.counsellorNames();
     LOG.log(Level.INFO, "Draining: " + visitors.size() + " visitor(s) and " + counsellors.size()
         + " counsellor(s) asked to move to another node");
     sockets.closeAll(MOVE_CLOSE_CODE, "node draining");

@@ -4,7 +4,6 @@ import java.util.logging.ConsoleHandler;
 import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import java.util.logging.SimpleFormatter;
 import no.lytt.config.OpsConfig;
 
 /**
@@ -28,7 +27,7 @@ public final class LogSetup {
     } else {
       // One line per record, for a person reading a terminal.
       System.setProperty("java.util.logging.SimpleFormatter.format", "%1$tFT%1$tT.%1$tLZ %4$s %3$s: %5$s%6$s%n");
-      handler.setFormatter(new SimpleFormatter());
+      handler.setFormatter(new TextLogFormatter());
     }
     root.addHandler(handler);
     LogLevels.set(ops.logLevel());

@@ -58,6 +58,24 @@ class JsonLogTest {
   }
 
   @Test
+  void librariesLinesLoseEveryIpAddressButKeepTheRest() {
+    LogRecord record = new LogRecord(Level.WARNING,
+        "Failed to register an accepted channel: [id: 0x36448a9c, L:/127.0.0.1:45865 ! R:/192.0.2.7:40706]"
+            + " and [id: 0x1, L:/[2001:db8::1]:8080 - R:/0:0:0:0:0:0:0:1%0:5000] at 18:16:27.936, version 4.2.20");
+    record.setLoggerName("io.netty.bootstrap.ServerBootstrap");
+    record.setThrown(new java.io.IOException("Connection reset by 198.51.100.23 (fe80::1%eth0)"));
+    String line = formatter.format(record);
+    for (String address : List.of("127.0.0.1", "192.0.2.7", "2001:db8::1", "0:0:0:0:0:0:0:1", "198.51.100.23",
+        "fe80::1")) {
+      assertFalse(line.contains(address), address + " in " + line);
+    }
+    JsonObject json = new JsonObject(line);
+    assertTrue(json.getString("message").contains("L:/<address>:45865 ! R:/<address>:40706"), json.getString("message"));
+    assertTrue(json.getString("message").contains("at 18:16:27.936, version 4.2.20"), "times and versions stay");
+    assertTrue(json.getString("error").startsWith("java.io.IOException: Connection reset by <address>"));
+  }
+
+  @Test
   void correlationIdsAreRandomAndCarryNothingElse() {
     String a = new ConnectionLog("lytt.test").id();
     String b = new ConnectionLog("lytt.test").id();
