@@ -61,8 +61,10 @@ public final class NodeDrain {
     LOG.log(Level.INFO, "Draining: " + visitors.size() + " visitor(s) and " + counsellors.size()
         + " counsellor(s) asked to move to another node");
     sockets.closeAll(MOVE_CLOSE_CODE, "node draining");
-    if (!shared || visitors.size() + counsellors.size() == 0) {
-      return Future.succeededFuture();
+    if (!shared) {
+      // Nowhere to move to: only the closes have to finish.
+      visitors = Set.of();
+      counsellors = Set.of();
     }
     Promise<Void> done = Promise.promise();
     long until = System.nanoTime() + deadline.toNanos();
@@ -76,8 +78,11 @@ public final class NodeDrain {
     counsellors.forEach(c -> present.add(clients.counsellorPresent(c)));
     Future.join(present).onComplete(ar -> {
       long moved = present.stream().filter(f -> f.succeeded() && f.result()).count();
-      if (moved == present.size()) {
-        LOG.log(Level.INFO, "Drained: every client has moved to another node");
+      // A socket whose close is still under way would record its departure after the store is
+      // gone: wait for the closes too, not only for the clients to show up elsewhere.
+      boolean closed = sockets.visitorSockets() + sockets.consoleSockets() == 0;
+      if (moved == present.size() && closed) {
+        LOG.log(Level.INFO, shared ? "Drained: every client has moved to another node" : "Drained: every socket is closed");
         done.complete();
       } else if (System.nanoTime() >= until) {
         LOG.log(Level.WARNING, "Drain deadline reached with " + (present.size() - moved)

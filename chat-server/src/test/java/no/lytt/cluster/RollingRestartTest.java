@@ -40,7 +40,7 @@ import org.junit.jupiter.api.Timeout;
  * running and the queue full. Node A gets SIGTERM, drains, exits and starts again; then node B.
  * Messages are sent throughout, also while a node drains. Nothing may be lost or shown twice, every
  * queued visitor keeps their place and its order, every client moves by itself (close code 4003),
- * and each node's log is JSON lines without personal data.
+ * and each node's log is JSON lines without personal data and without an error.
  */
 @Timeout(value = 6, unit = TimeUnit.MINUTES)
 class RollingRestartTest {
@@ -210,6 +210,8 @@ class RollingRestartTest {
           for (String field : List.of("time", "level", "logger", "message")) {
             assertTrue(json.containsKey(field), field + " in " + line);
           }
+          // A clean drain: nothing fails on the way out (no store used after it was closed).
+          assertFalse("error".equals(json.getString("level")), line);
           for (String secret : secrets) {
             assertFalse(line.contains(secret), "the log contains " + secret + ": " + line);
           }
