@@ -36,12 +36,12 @@ import no.lytt.http.AuthApi;
 import no.lytt.http.ClientAddresses;
 import no.lytt.http.HttpServerVerticle;
 import no.lytt.http.ManagementServer;
-import no.lytt.metrics.LyttMetrics;
-import no.lytt.metrics.RedisCommandMetrics;
-import no.lytt.metrics.ServiceSampler;
 import no.lytt.http.Origins;
 import no.lytt.http.Pages;
 import no.lytt.http.SecurityHeaders;
+import no.lytt.metrics.LyttMetrics;
+import no.lytt.metrics.RedisCommandMetrics;
+import no.lytt.metrics.ServiceSampler;
 import no.lytt.presence.DutyService;
 import no.lytt.protocol.Ids;
 import no.lytt.queue.Dispatcher;
@@ -330,7 +330,8 @@ public final class Lytt {
     }
     // What was relayed during a store outage is written back before the store is let go.
     Future<Void> managed = management == null ? Future.succeededFuture() : management.close().otherwiseEmpty();
-    Future<Void> flushed = managed.compose(v -> relay == null ? Future.succeededFuture() : relay.syncAll().otherwiseEmpty());
+    Future<Void> flushed = managed.compose(v -> relay == null ? Future.succeededFuture()
+        : relay.syncAll().otherwiseEmpty());
     Future<Void> closed = store == null ? flushed : flushed.compose(v -> store.close());
     return hashing == null ? closed : closed.compose(v -> hashing.close());
   }

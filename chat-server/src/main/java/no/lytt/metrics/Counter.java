@@ -42,11 +42,6 @@ public final class Counter implements Family {
     return this;
   }
 
-  public long value(String labelValue) {
-    LongAdder a = series.get(labelValue);
-    return a == null ? 0 : a.sum();
-  }
-
   @Override
   public void writeTo(StringBuilder out) {
     Exposition.header(out, name, help, "counter");

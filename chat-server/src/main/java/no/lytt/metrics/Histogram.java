@@ -40,10 +40,6 @@ public final class Histogram implements Family {
     observe(nanos / 1e9);
   }
 
-  public long count() {
-    return count.sum();
-  }
-
   @Override
   public void writeTo(StringBuilder out) {
     Exposition.header(out, name, help, "histogram");

@@ -154,11 +154,6 @@ public final class Connection {
     send(Frames.error(code, message, ref, chatId));
   }
 
-  /** The random id this connection's log lines carry. */
-  public String correlationId() {
-    return log.id();
-  }
-
   public void send(JsonObject frame) {
     String text = frame.encode();
     if (Vertx.currentContext() == context) {
