@@ -60,6 +60,10 @@ class DeploymentFilesTest {
     for (String line : file.instructions()) {
       assertNoSecret(line);
     }
+    // The build context is the repository: only sources may enter it, never the secrets beside compose.yaml.
+    List<String> ignore = Files.readAllLines(OPS.resolve("container/Dockerfile.dockerignore"));
+    assertEquals("**", ignore.stream().filter(l -> !l.startsWith("#") && !l.isBlank()).findFirst().orElse(""));
+    assertFalse(ignore.stream().anyMatch(l -> l.startsWith("!ops")), "nothing of ops/ enters the build");
   }
 
   @Test
