@@ -38,7 +38,7 @@ public final class LyttMetrics {
   public final Histogram redisLatency = add(new Histogram("lytt_redis_command_seconds",
       "Redis command round trips that succeeded.", REDIS_BUCKETS));
   public final Counter redisErrors = add(new Counter("lytt_redis_command_errors_total",
-      "Redis commands that failed (error reply, refused while disconnected), by command.", "command"));
+      "Redis commands that failed (error reply, timeout, refused while disconnected), by command.", "command"));
   public final Counter protocolErrors = add(new Counter("lytt_protocol_errors_total",
       "Error frames sent to clients, by error code.", "code"));
   public final Counter socketCloses = add(new Counter("lytt_socket_closes_total",
