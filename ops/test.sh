@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
 # Runs every test of Lytt: Java unit and integration tests, the browser crypto tests under Node, and
-# the browser flows in Debian's Chromium. Installs what is missing first: Debian's redis-server and
-# chromium (as root, or through sudo), and the npm packages pinned in web-client/package-lock.json.
+# the browser flows in Debian's Chromium. Installs what is missing first: Debian's redis-server,
+# nginx and chromium (as root, or through sudo), and the npm packages pinned in
+# web-client/package-lock.json.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 missing=()
 command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
+# The rolling-restart test puts two nodes behind a real nginx, run unprivileged on loopback.
+[ -x /usr/sbin/nginx ] || command -v nginx >/dev/null 2>&1 || missing+=(nginx)
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 command -v node >/dev/null 2>&1 || missing+=(nodejs npm)
 command -v mvn >/dev/null 2>&1 || missing+=(maven)

@@ -46,13 +46,13 @@ export class FakeRelay {
     };
   }
 
-  /** Simulates a network drop: the socket dies without a close frame (1006). */
-  drop(endpoint) {
+  /** Simulates a network drop (1006: no close frame), or the server closing with `code`. */
+  drop(endpoint, code = 1006) {
     for (const s of [...this.sockets]) {
       if (s.endpoint === endpoint && s.readyState === 1) {
         s.readyState = 3;
         this._closed(s);
-        setTimeout(() => s.onclose?.({ code: 1006 }), 0);
+        setTimeout(() => s.onclose?.({ code }), 0);
       }
     }
   }

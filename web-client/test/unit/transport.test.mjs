@@ -6,7 +6,7 @@ import test from 'node:test';
 import assert from 'node:assert/strict';
 
 import { FakeRelay } from './fake-relay.mjs';
-import { backoffDelay, Connection, SILENT_CLOSE_CODE } from '../../src/main/resources/webroot/js/transport/connection.js';
+import { backoffDelay, Connection, MOVE_CLOSE_CODE, SILENT_CLOSE_CODE, isQuietClose } from '../../src/main/resources/webroot/js/transport/connection.js';
 import { VisitorTransport } from '../../src/main/resources/webroot/js/transport/visitor.js';
 import { ConsoleTransport } from '../../src/main/resources/webroot/js/transport/console.js';
 import {
@@ -88,41 +88,72 @@ test('backoff grows, is capped, and never drops below the floor', () => {
   assert.equal(backoffDelay(30, () => 0.999), 14985);
 });
 
-test('a dropped connection reconnects; a replaced one (4000) does not', async () => {
+/** A started visitor Connection on a fake relay that counts its opens and records its closes. */
+async function countingConnection(random) {
   const relay = new FakeRelay();
-  let opens = 0;
-  const closes = [];
-  const c = new Connection({ url: 'ws://test/ws/visitor', WebSocket: relay.WebSocket, random: () => 0,
-    onFrame: () => {}, onOpen: () => { opens++; }, onClose: (i) => closes.push(i) });
+  const seen = { opens: 0, closes: [] };
+  const c = new Connection({ url: 'ws://test/ws/visitor', WebSocket: relay.WebSocket, random,
+    onFrame: () => {}, onOpen: () => { seen.opens++; }, onClose: (i) => seen.closes.push(i) });
   c.start();
-  await until(() => opens === 1, 'first open');
-  relay.drop('visitor');
-  await until(() => opens === 2, 'reopen after drop');
-  assert.equal(closes[0].final, false);
+  await until(() => seen.opens === 1, 'first open');
+  return { relay, c, seen };
+}
+
+/** The server closes the connection's current socket with `code`. */
+function serverCloses(c, code) {
   const sock = c.socket;
   sock.readyState = 3;
-  sock.onclose({ code: 4000 });
+  sock.onclose({ code });
+}
+
+test('a dropped connection reconnects; a replaced one (4000) does not', async () => {
+  const { relay, c, seen } = await countingConnection(() => 0);
+  relay.drop('visitor');
+  await until(() => seen.opens === 2, 'reopen after drop');
+  assert.equal(seen.closes[0].final, false);
+  serverCloses(c, 4000);
   await sleep(400);
-  assert.equal(opens, 2);
-  assert.equal(closes.at(-1).final, true);
+  assert.equal(seen.opens, 2);
+  assert.equal(seen.closes.at(-1).final, true);
   c.stop();
 });
 
 test('a socket closed as silent (4002) is reopened at once, without backoff', async () => {
-  const relay = new FakeRelay();
-  let opens = 0;
-  const closes = [];
-  const c = new Connection({ url: 'ws://test/ws/visitor', WebSocket: relay.WebSocket, random: () => 1,
-    onFrame: () => {}, onOpen: () => { opens++; }, onClose: (i) => closes.push(i) });
-  c.start();
-  await until(() => opens === 1, 'first open');
-  const sock = c.socket;
-  sock.readyState = 3;
-  sock.onclose({ code: SILENT_CLOSE_CODE });
-  await until(() => opens === 2, 'reopened');
-  assert.deepEqual(closes, [{ code: SILENT_CLOSE_CODE, final: false, retryInMs: 0 }]);
+  const { c, seen } = await countingConnection(() => 1);
+  serverCloses(c, SILENT_CLOSE_CODE);
+  await until(() => seen.opens === 2, 'reopened');
+  assert.deepEqual(seen.closes, [{ code: SILENT_CLOSE_CODE, final: false, retryInMs: 0 }]);
   assert.equal(c.attempt, 0, 'not counted as a failed attempt');
   c.stop();
+});
+
+test('a draining node\'s close (4003) reopens within a second, without backoff, and is quiet', async () => {
+  const { c, seen } = await countingConnection(() => 0.25);
+  for (let i = 0; i < 3; i++) {
+    serverCloses(c, MOVE_CLOSE_CODE);
+    await until(() => seen.opens === i + 2, 'reopened');
+  }
+  assert.deepEqual(seen.closes.map((i) => i.retryInMs), [250, 250, 250], 'jitter only, never growing');
+  assert.ok(seen.closes.every((i) => !i.final));
+  assert.equal(c.attempt, 0, 'not counted as a failed attempt');
+  assert.ok(isQuietClose(MOVE_CLOSE_CODE) && isQuietClose(SILENT_CLOSE_CODE) && !isQuietClose(1006));
+  c.stop();
+});
+
+test('after a draining node closes both sockets, both sides resume: nothing lost, nothing shown twice', async () => {
+  const s = await setup();
+  const chatId = await startChat(s);
+  await s.visitor.sendText('før flytting');
+  await until(() => s.seen.console.length === 1, 'first message');
+  s.relay.drop('visitor', MOVE_CLOSE_CODE);
+  s.relay.drop('console', MOVE_CLOSE_CODE);
+  await s.visitor.sendText('under flytting');
+  await s.cons.sendText(chatId, 'svar etter flytting');
+  await until(() => s.seen.console.length === 2 && s.seen.visitor.length === 1, 'both after the move');
+  assert.deepEqual(s.seen.console, ['før flytting', 'under flytting']);
+  assert.deepEqual(s.seen.visitor, ['svar etter flytting']);
+  await until(() => s.visitor.link.outbox.length === 0, 'all delivered');
+  s.stop();
 });
 
 test('messages flow both ways, are acknowledged, and the end marker makes a complete ending', async () => {

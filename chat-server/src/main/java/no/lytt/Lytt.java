@@ -29,13 +29,19 @@ import no.lytt.config.LyttConfig;
 import no.lytt.config.StoreConfig;
 import no.lytt.crypto.B64u;
 import no.lytt.crypto.OrgKey;
+import no.lytt.drain.DrainState;
+import no.lytt.drain.NodeDrain;
 import no.lytt.hours.OpeningHours;
 import no.lytt.http.AuthApi;
 import no.lytt.http.ClientAddresses;
 import no.lytt.http.HttpServerVerticle;
+import no.lytt.http.ManagementServer;
 import no.lytt.http.Origins;
 import no.lytt.http.Pages;
 import no.lytt.http.SecurityHeaders;
+import no.lytt.metrics.LyttMetrics;
+import no.lytt.metrics.RedisCommandMetrics;
+import no.lytt.metrics.ServiceSampler;
 import no.lytt.presence.DutyService;
 import no.lytt.protocol.Ids;
 import no.lytt.queue.Dispatcher;
@@ -80,6 +86,13 @@ public final class Lytt {
   /** An offer unanswered this long was lost on the way: the visitor gets their place back. */
   private static final Duration OFFER_TIMEOUT = Duration.ofSeconds(30);
   private static final Duration QUEUE_REFRESH = Duration.ofSeconds(15);
+  /** How often the gauges that live in the store are read. */
+  private static final Duration SAMPLE_PERIOD = Duration.ofSeconds(5);
+  private final LyttMetrics metrics = new LyttMetrics();
+  private final DrainState drainState = new DrainState();
+  private NodeDrain drain;
+  private ManagementServer management;
+  private long sampleTimer = -1;
   private Store store;
   private Clients clients;
   private StatusWatcher watcher;
@@ -147,7 +160,7 @@ public final class Lytt {
       Origins origins = new Origins(allowedOrigins());
       SocketServices services = new SocketServices(clock, store, queue, estimator, relay, dispatcher, duty,
           clients, new GraceTimers(vertx, config.chat().graceSeconds() * 1000L),
-          orgPublic.isEmpty() ? new byte[0] : B64u.decode(orgPublic));
+          orgPublic.isEmpty() ? new byte[0] : B64u.decode(orgPublic), metrics);
       LimitsConfig lc = config.limits();
       // Pinged at half the idle timeout, a socket is never idle however quiet its chat.
       Limits limits = new Limits(lc.frameBytes(), lc.messagesPerSecond(), lc.burst(),
@@ -160,8 +173,13 @@ public final class Lytt {
       }
       SocketEndpoints sockets = new SocketEndpoints(origins, limits, services, status, accounts,
           AuthApi.cookieName(tls), new ClientAddresses(config.http().trustedProxies()),
-          new ConnectionsPerSource(lc.connectionsPerSource(), clock, random));
-      AuthApi auth = new AuthApi(accounts, devices, tls, sockets::closeConsole);
+          new ConnectionsPerSource(lc.connectionsPerSource(), clock, random), drainState, metrics);
+      metrics.connections.from("visitor", sockets::visitorSockets).from("console", sockets::consoleSockets);
+      metrics.draining.from(() -> drainState.draining() ? 1 : 0);
+      ServiceSampler sampler = new ServiceSampler(metrics, queue, relay, local::counsellorNames);
+      sampleTimer = vertx.setPeriodic(SAMPLE_PERIOD.toMillis(), t -> sampler.sample());
+      drain = new NodeDrain(vertx, drainState, local, sockets, clients, sweeper != null);
+      AuthApi auth = new AuthApi(accounts, devices, tls, sockets::closeConsole, metrics.logins);
       sessionTimer = vertx.setPeriodic(config.session().checkSeconds() * 1000L, t -> sockets.closeEndedSessions());
       Pages pages = new Pages(orgPublic, config.http().quickExitUrl());
       SecurityHeaders headers = new SecurityHeaders(tls, config.http().frameAncestors());
@@ -171,9 +189,13 @@ public final class Lytt {
       Future<?> demo = development
           ? DevelopmentSetup.demoAccount(vertx, accounts, demoPassword, random)
           : Future.succeededFuture();
+      management = new ManagementServer(vertx, config.ops(), metrics);
+      LyttMetrics publicMetrics = config.ops().metricsOnMainPort() ? metrics : null;
       return demo.compose(v -> vertx.deployVerticle(
-          () -> new HttpServerVerticle(options, headers, pages, status, store, auth, origins, sockets),
+          () -> new HttpServerVerticle(options, headers, pages, status, store, auth, origins, sockets, drainState,
+              publicMetrics),
           new DeploymentOptions().setInstances(config.http().eventLoops())))
+          .compose(id -> management.start().map(id))
           .onSuccess(id -> {
             watcher.start();
             LOG.log(Level.INFO, "Lytt listening on " + publicOrigin() + " (" + config.mode().name().toLowerCase()
@@ -226,7 +248,8 @@ public final class Lytt {
   }
 
   private Future<RedisConnector> connect(StoreConfig.RedisTarget target, boolean subscribes, String keys) {
-    return vertx.executeBlocking(() -> RedisConnector.connect(target, config.store().timeoutMillis(), subscribes), false)
+    return vertx.executeBlocking(() -> RedisConnector.connect(target, config.store().timeoutMillis(), subscribes,
+        new RedisCommandMetrics(metrics)), false)
         .recover(e -> Future.failedFuture(new IllegalStateException("Redis (" + keys + ") cannot be "
             + "reached or the URI is not valid: " + withoutUri(e.getMessage()))));
   }
@@ -286,7 +309,24 @@ public final class Lytt {
     return organisationPublicKey;
   }
 
+  /** This node's metrics; for tests, valid from construction. */
+  public LyttMetrics metrics() {
+    return metrics;
+  }
+
+  /**
+   * Stops taking new clients and moves the connected ones to other nodes (docs/operations.md,
+   * "Upgrade"); completes when they have moved or after {@code drain.deadline-seconds}. Call
+   * {@link #stop()} afterwards.
+   */
+  public Future<Void> drain() {
+    return drain == null ? Future.succeededFuture() : drain.drain(config.ops().drainDeadline());
+  }
+
   public Future<Void> stop() {
+    if (sampleTimer >= 0) {
+      vertx.cancelTimer(sampleTimer);
+    }
     if (syncTimer >= 0) {
       vertx.cancelTimer(syncTimer);
     }
@@ -303,7 +343,9 @@ public final class Lytt {
       watcher.stop();
     }
     // What was relayed during a store outage is written back before the store is let go.
-    Future<Void> flushed = relay == null ? Future.succeededFuture() : relay.syncAll().otherwiseEmpty();
+    Future<Void> managed = management == null ? Future.succeededFuture() : management.close().otherwiseEmpty();
+    Future<Void> flushed = managed.compose(v -> relay == null ? Future.succeededFuture()
+        : relay.syncAll().otherwiseEmpty());
     Future<Void> closed = store == null ? flushed : flushed.compose(v -> store.close());
     return hashing == null ? closed : closed.compose(v -> hashing.close());
   }

@@ -8,9 +8,17 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import no.lytt.config.ConfigException;
 import no.lytt.config.LyttConfig;
+import no.lytt.logging.LogSetup;
 
 /** Starts one Lytt node from the configuration file and LYTT_* environment variables. */
 public final class Main {
+  static {
+    // Before anything touches logging: the manager can be chosen only once per process.
+    if (System.getProperty("java.util.logging.manager") == null) {
+      System.setProperty("java.util.logging.manager", "no.lytt.logging.DrainSafeLogManager");
+    }
+  }
+
   private static final Logger LOG = System.getLogger("lytt");
 
   private Main() {
@@ -26,15 +34,18 @@ public final class Main {
       System.exit(2);
       return;
     }
+    LogSetup.install(config.ops());
     Vertx vertx = Vertx.vertx();
     Lytt lytt = new Lytt(vertx, config, Clock.systemUTC(), env.get("LYTT_DEMO_PASSWORD"));
     lytt.start().onFailure(e -> {
       LOG.log(Level.ERROR, "Lytt could not start: " + e.getMessage(), e);
       vertx.close().onComplete(v -> System.exit(1));
     });
+    // SIGTERM (systemd, a container runtime, Process.destroy) drains first: the clients move to
+    // another node and resume there, and only then does this node let go of the store.
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       CountDownLatch done = new CountDownLatch(1);
-      lytt.stop().eventually(vertx::close).onComplete(v -> done.countDown());
+      lytt.drain().eventually(lytt::stop).eventually(vertx::close).onComplete(v -> done.countDown());
       try {
         done.await();
       } catch (InterruptedException e) {

@@ -27,6 +27,7 @@ final class Connection {
   private final FrameInbox inbox = new FrameInbox();
   private final Warnings warnings;
   private volatile Transport transport;
+  private volatile Runnable onMoved = () -> { };
 
   Connection(Vertx vertx, Warnings warnings) {
     this.client = vertx.createWebSocketClient();
@@ -38,6 +39,17 @@ final class Connection {
     handlers.put(type, handler);
   }
 
+  /**
+   * What to do when the server closes with {@link #MOVE_CLOSE_CODE}: its node is draining, and the
+   * client should reconnect at once (through the load balancer, to another node) and resume.
+   */
+  void onMoved(Runnable action) {
+    this.onMoved = action;
+  }
+
+  /** docs/protocol.md, "Close codes". */
+  static final short MOVE_CLOSE_CODE = 4003;
+
   /** Opens a new connection (closing any previous one) and completes with its {@code welcome}. */
   Future<JsonObject> open(URI uri, String origin, String cookie) {
     Transport previous = transport;
@@ -48,6 +60,11 @@ final class Connection {
             text -> warnings.add("unparseable frame from server")))
         .compose(t -> {
           transport = t;
+          t.closed().onSuccess(code -> {
+            if (code != null && code == MOVE_CLOSE_CODE && transport == t) {
+              onMoved.run();
+            }
+          });
           return welcome;
         });
   }

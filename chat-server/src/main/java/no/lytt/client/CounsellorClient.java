@@ -30,6 +30,8 @@ public final class CounsellorClient {
   private final DeviceKeys device;
   private final CounsellorOffers offers;
   private volatile DeviceCertificate certificate;
+  private volatile boolean named;
+  private final Mover mover;
 
   /**
    * @param base   the server's HTTP origin, e.g. {@code http://localhost:8080/}
@@ -46,6 +48,10 @@ public final class CounsellorClient {
     this.offers = new CounsellorOffers(device, random);
     connection.on("handshake", f -> offers.complete(f, warnings, traffic::add));
     connection.on("resumed", f -> traffic.resend(f.getString("chatId"), f.getLong("lastSeq", 0L)));
+    // On the new node the device is named again, so accepting works there as it did here.
+    this.mover = new Mover(vertx, () -> reconnect().compose(w -> named ? hello() : Future.succeededFuture(w)),
+        warnings);
+    connection.onMoved(mover::move);
   }
 
   public Future<Void> login(String username, String password) {
@@ -76,7 +82,7 @@ public final class CounsellorClient {
    */
   public Future<JsonObject> hello() {
     return connection.request(new JsonObject().put("type", "hello")
-        .put("deviceId", device.deviceId()), "hello", f -> true);
+        .put("deviceId", device.deviceId()), "hello", f -> true).onSuccess(f -> named = true);
   }
 
   public Future<JsonObject> duty(boolean on, int capacity) {
@@ -159,6 +165,11 @@ public final class CounsellorClient {
       }
       return Future.all(resumes).map(welcome);
     });
+  }
+
+  /** How many times this console has moved to another node at a draining node's request. */
+  public int moves() {
+    return mover.moves();
   }
 
   public String deviceId() {

@@ -30,6 +30,7 @@ public final class VisitorClient {
   private volatile String resumeToken;
   private volatile String chatId;
   private volatile Promise<ChatSession> chat = Promise.promise();
+  private final Mover mover;
 
   /**
    * @param orgPub the pinned organisation public key (the pages' {@code lytt-org-key})
@@ -41,6 +42,10 @@ public final class VisitorClient {
     this.offers = new VisitorOffers(orgPub, clock);
     connection.on("offer", this::onOffer);
     connection.on("resumed", this::onResumed);
+    // A visitor who has not joined has nothing to resume: a new connection is all it needs.
+    this.mover = new Mover(vertx, () -> resumeToken == null ? connection.open(uri, origin, null) : reconnect(),
+        warnings);
+    connection.onMoved(mover::move);
   }
 
   /** Connects to {@code uri} (e.g. {@code ws://host:port/ws/visitor}); completes with welcome. */
@@ -112,6 +117,11 @@ public final class VisitorClient {
     return connection.open(uri, origin, null).compose(welcome -> connection.request(
         new JsonObject().put("type", "resume").put("token", token).put("lastSeq", lastSeq),
         "resumed", f -> true));
+  }
+
+  /** How many times this client has moved to another node at a draining node's request. */
+  public int moves() {
+    return mover.moves();
   }
 
   public String resumeToken() {

@@ -12,6 +12,7 @@ import no.lytt.accounts.AccountService;
 import no.lytt.accounts.Device;
 import no.lytt.accounts.DeviceService;
 import no.lytt.accounts.Passwords;
+import no.lytt.metrics.Counter;
 import no.lytt.protocol.ErrorCode;
 import no.lytt.protocol.LyttException;
 
@@ -26,12 +27,15 @@ public final class AuthApi {
   private final String cookieName;
   private final boolean secure;
   private final Consumer<String> closeConsoles;
+  private final Counter logins;
 
   /**
    * @param closeConsoles closes an account's console sockets on every node (4001), when its
    *                      session ends by log-out or all its sessions end by a password change
    */
-  public AuthApi(AccountService accounts, DeviceService devices, boolean secure, Consumer<String> closeConsoles) {
+  public AuthApi(AccountService accounts, DeviceService devices, boolean secure, Consumer<String> closeConsoles,
+                 Counter logins) {
+    this.logins = logins;
     this.accounts = accounts;
     this.devices = devices;
     this.secure = secure;
@@ -52,9 +56,21 @@ public final class AuthApi {
       }
       return accounts.login(user, pass, session(ctx));
     }).onSuccess(session -> {
+      logins.inc("ok");
       setSessionCookie(ctx, session);
       ctx.response().setStatusCode(204).end();
-    }).onFailure(e -> ApiErrors.reply(ctx, e));
+    }).onFailure(e -> {
+      countFailedLogin(e);
+      ApiErrors.reply(ctx, e);
+    });
+  }
+
+  private void countFailedLogin(Throwable e) {
+    if (e instanceof LyttException le && le.code() == ErrorCode.BAD_CREDENTIALS) {
+      logins.inc("failed");
+    } else if (e instanceof LyttException le && le.code() == ErrorCode.TOO_MANY_ATTEMPTS) {
+      logins.inc("throttled");
+    }
   }
 
   public void logout(RoutingContext ctx) {

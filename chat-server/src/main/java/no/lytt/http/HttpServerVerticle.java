@@ -8,6 +8,8 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.StaticHandler;
 import java.util.concurrent.TimeUnit;
+import no.lytt.drain.DrainState;
+import no.lytt.metrics.LyttMetrics;
 import no.lytt.queue.ServiceStatus;
 import no.lytt.socket.SocketEndpoints;
 import no.lytt.store.Store;
@@ -29,11 +31,19 @@ public final class HttpServerVerticle extends VerticleBase {
   private final AuthApi auth;
   private final Origins origins;
   private final SocketEndpoints sockets;
+  private final DrainState drain;
+  private final LyttMetrics publicMetrics;
 
-  /** @param options from {@link #options}, shared by every instance (each server copies them) */
+  /**
+   * @param options from {@link #options}, shared by every instance (each server copies them)
+   * @param publicMetrics served at {@code /metrics} on this listener, or null (the default: metrics
+   *                      are for the management listener only)
+   */
   public HttpServerVerticle(HttpServerOptions options, SecurityHeaders headers, Pages pages,
                             ServiceStatus status, Store store, AuthApi auth, Origins origins,
-                            SocketEndpoints sockets) {
+                            SocketEndpoints sockets, DrainState drain, LyttMetrics publicMetrics) {
+    this.drain = drain;
+    this.publicMetrics = publicMetrics;
     this.options = options;
     this.headers = headers;
     this.pages = pages;
@@ -49,9 +59,10 @@ public final class HttpServerVerticle extends VerticleBase {
     Router router = Router.router(vertx);
     router.route().handler(headers);
     router.get("/health").handler(ctx -> ApiErrors.json(ctx, 200, new JsonObject().put("status", "up")));
-    router.get("/ready").handler(ctx -> store.ping()
-        .onSuccess(v -> ApiErrors.json(ctx, 200, new JsonObject().put("status", "ready")))
-        .onFailure(e -> ApiErrors.json(ctx, 503, new JsonObject().put("status", "unavailable"))));
+    router.get("/ready").handler(this::ready);
+    if (publicMetrics != null) {
+      router.get("/metrics").handler(ctx -> ManagementServer.metrics(ctx, publicMetrics));
+    }
     router.get("/api/status").handler(ctx -> status.full()
         .onSuccess(s -> ApiErrors.json(ctx, 200, s)).onFailure(e -> ApiErrors.reply(ctx, e)));
     // Every POST changes state: the cross-site check comes first, before the body is even read.
@@ -72,6 +83,17 @@ public final class HttpServerVerticle extends VerticleBase {
     router.get("/*").handler(StaticHandler.create("webroot").setCachingEnabled(false)
         .setDirectoryListing(false).setIncludeHidden(false).setSendVaryHeader(false));
     return vertx.createHttpServer(options).requestHandler(router).listen();
+  }
+
+  /** 200 while the store answers; 503 when it does not, or while the node drains before it stops. */
+  private void ready(io.vertx.ext.web.RoutingContext ctx) {
+    if (drain.draining()) {
+      ApiErrors.json(ctx, 503, new JsonObject().put("status", "draining"));
+      return;
+    }
+    store.ping()
+        .onSuccess(v -> ApiErrors.json(ctx, 200, new JsonObject().put("status", "ready")))
+        .onFailure(e -> ApiErrors.json(ctx, 503, new JsonObject().put("status", "unavailable")));
   }
 
   /**

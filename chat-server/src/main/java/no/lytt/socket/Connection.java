@@ -7,8 +7,9 @@ import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.json.JsonObject;
-import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
+import no.lytt.logging.ConnectionLog;
+import no.lytt.metrics.LyttMetrics;
 import no.lytt.protocol.ErrorCode;
 import no.lytt.protocol.Fields;
 import no.lytt.protocol.Frames;
@@ -26,7 +27,8 @@ import no.lytt.store.StoreUnavailableException;
  * that opens and never speaks holds memory and a place in its source's count for nothing.
  */
 public final class Connection {
-  private static final Logger LOG = System.getLogger("lytt.socket");
+  private final ConnectionLog log = new ConnectionLog("lytt.socket");
+  private final LyttMetrics metrics;
   private final ServerWebSocket ws;
   private final Context context;
   private final RateLimiter limiter;
@@ -41,8 +43,9 @@ public final class Connection {
   private boolean closed;
 
   /** @param onClosed runs once when the socket has closed, after the handler's {@code closed()} */
-  public Connection(ServerWebSocket ws, Context context, Limits limits, Runnable onClosed) {
+  public Connection(ServerWebSocket ws, Context context, Limits limits, LyttMetrics metrics, Runnable onClosed) {
     this.ws = ws;
+    this.metrics = metrics;
     this.context = context;
     this.limits = limits;
     this.onClosed = onClosed;
@@ -100,7 +103,7 @@ public final class Connection {
       if (++limited > limits.burst()) {
         close((short) 1008, "flood");
       } else {
-        send(Frames.error(ErrorCode.RATE_LIMITED, "Too many messages; slow down.", null, null));
+        sendError(ErrorCode.RATE_LIMITED, "Too many messages; slow down.", null, null);
       }
       return;
     }
@@ -112,7 +115,7 @@ public final class Connection {
       if (++garbage > Limits.MAX_GARBAGE) {
         close((short) 1008, "garbage");
       } else {
-        send(Frames.error(ErrorCode.BAD_JSON, "A frame must be one JSON object.", null, null));
+        sendError(ErrorCode.BAD_JSON, "A frame must be one JSON object.", null, null);
       }
       return;
     }
@@ -135,14 +138,20 @@ public final class Connection {
     String ref = frame.getValue("type") instanceof String s ? s : null;
     String chatId = frame.getValue("chatId") instanceof String s && s.length() <= 64 ? s : null;
     if (e instanceof LyttException le) {
-      send(Frames.error(le.code(), le.getMessage(), ref, chatId));
+      sendError(le.code(), le.getMessage(), ref, chatId);
     } else if (e instanceof StoreUnavailableException) {
-      send(Frames.error(ErrorCode.UNAVAILABLE, "Temporarily unavailable; try again shortly.", ref, chatId));
+      sendError(ErrorCode.UNAVAILABLE, "Temporarily unavailable; try again shortly.", ref, chatId);
     } else {
-      // The frame is not logged: it may be someone's ciphertext or token. The type is enough.
-      LOG.log(Level.ERROR, "Failed to handle a '" + ref + "' frame", e);
-      send(Frames.error(ErrorCode.INTERNAL, "Something went wrong on our side.", ref, chatId));
+      // The frame is not logged: it may be someone's ciphertext or token. The type is enough (a
+      // handler ran, so it is one the server knows).
+      log.log(Level.ERROR, "Failed to handle a '" + ref + "' frame", e);
+      sendError(ErrorCode.INTERNAL, "Something went wrong on our side.", ref, chatId);
     }
+  }
+
+  private void sendError(ErrorCode code, String message, String ref, String chatId) {
+    metrics.protocolErrors.inc(code.wire());
+    send(Frames.error(code, message, ref, chatId));
   }
 
   public void send(JsonObject frame) {
@@ -170,6 +179,8 @@ public final class Connection {
 
   private void closeNow(short code, String reason) {
     if (!ws.isClosed()) {
+      metrics.socketCloses.inc(Short.toString(code));
+      log.log(Level.DEBUG, "Closing with " + code + " (" + reason + ")");
       ws.close(code, reason);
     }
   }

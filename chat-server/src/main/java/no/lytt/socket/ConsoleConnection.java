@@ -82,8 +82,10 @@ final class ConsoleConnection implements FrameHandler {
       case "hello" -> hello(f);
       case "duty" -> duty(f);
       case "accept" -> accept(f);
-      case "msg" -> chat(f).compose(c -> s.relay().send(c, Side.COUNSELLOR,
-          new Envelope(f.positiveLong("seq"), f.b64uUpTo("ct", MAX_CT_BYTES))));
+      case "msg" -> chat(f).compose(c -> {
+        Envelope envelope = new Envelope(f.positiveLong("seq"), f.b64uUpTo("ct", MAX_CT_BYTES));
+        return s.relay().send(c, Side.COUNSELLOR, envelope).onSuccess(v -> s.relayed(Side.COUNSELLOR, envelope.ct()));
+      });
       case "ack" -> chat(f).compose(c -> s.relay().ack(c, Side.COUNSELLOR, f.nonNegativeLong("seq")));
       case "typing" -> chat(f).map(c -> {
         s.relay().typing(c, Side.COUNSELLOR);
@@ -143,6 +145,8 @@ final class ConsoleConnection implements FrameHandler {
     String chatPub = f.b64u("chatPub", 32);
     String sig = f.b64u("chatKeySig", 64);
     return s.dispatcher().accept(account, device, chatId, chatPub, sig).compose(chat -> {
+      s.metrics().queueWait.observe(java.time.Duration.between(chat.visitor().joinedAt(), s.clock().instant())
+          .toMillis() / 1000.0);
       conn.send(Frames.chatEvent("accepted", chat.chatId()).put("visitor", Frames.visitorSummary(chat.visitor())));
       s.clients().queueChanged();
       return Future.succeededFuture();

@@ -8,8 +8,10 @@ import io.vertx.ext.web.RoutingContext;
 import java.util.Optional;
 import no.lytt.accounts.Account;
 import no.lytt.accounts.AccountService;
+import no.lytt.drain.DrainState;
 import no.lytt.http.ClientAddresses;
 import no.lytt.http.Origins;
+import no.lytt.metrics.LyttMetrics;
 import no.lytt.protocol.Frames;
 import no.lytt.queue.ServiceStatus;
 import no.lytt.socket.ConnectionsPerSource.Lease;
@@ -17,7 +19,8 @@ import no.lytt.socket.ConnectionsPerSource.Lease;
 /**
  * The two WebSocket doors. The Origin check, the per-source cap and (for the console) the session
  * check happen before the upgrade, so a refused page gets a plain 403, 429 or 401 and nothing is
- * created for it. A place under the cap is held from the check until the socket closes.
+ * created for it. A place under the cap is held from the check until the socket closes. A draining
+ * node answers 503 before anything else, so the load balancer tries another node.
  */
 public final class SocketEndpoints {
   private final Origins origins;
@@ -29,12 +32,18 @@ public final class SocketEndpoints {
   /** Open consoles on this node and the session each was opened with (in memory only). */
   private final java.util.concurrent.ConcurrentMap<Connection, String> consoleSessions =
       new java.util.concurrent.ConcurrentHashMap<>();
+  /** Open visitor sockets on this node, joined or not, so a drain can close them all. */
+  private final java.util.Set<Connection> visitorSockets = java.util.concurrent.ConcurrentHashMap.newKeySet();
   private final ClientAddresses addresses;
   private final ConnectionsPerSource perSource;
+  private final DrainState drain;
+  private final LyttMetrics metrics;
 
   public SocketEndpoints(Origins origins, Limits limits, SocketServices services, ServiceStatus status,
                          AccountService accounts, String cookieName, ClientAddresses addresses,
-                         ConnectionsPerSource perSource) {
+                         ConnectionsPerSource perSource, DrainState drain, LyttMetrics metrics) {
+    this.drain = drain;
+    this.metrics = metrics;
     this.origins = origins;
     this.addresses = addresses;
     this.perSource = perSource;
@@ -53,7 +62,13 @@ public final class SocketEndpoints {
     Lease lease = place.get();
     Vertx vertx = ctx.vertx();
     ctx.request().toWebSocket().onSuccess(ws -> {
-      Connection conn = new Connection(ws, vertx.getOrCreateContext(), limits, lease::release);
+      Connection[] self = new Connection[1];
+      Connection conn = new Connection(ws, vertx.getOrCreateContext(), limits, metrics, () -> {
+        lease.release();
+        visitorSockets.remove(self[0]);
+      });
+      self[0] = conn;
+      visitorSockets.add(conn);
       services.clients().visitorConnected(conn);
       conn.start(new VisitorConnection(conn, services));
       status.summary().onSuccess(s -> conn.send(Frames.of("welcome").put("v", Frames.VERSION).put("status", s)));
@@ -86,6 +101,10 @@ public final class SocketEndpoints {
    */
   private Optional<Lease> admit(RoutingContext ctx) {
     HttpServerRequest request = ctx.request();
+    if (drain.draining()) {
+      ctx.response().setStatusCode(503).putHeader("Retry-After", "1").end();
+      return Optional.empty();
+    }
     if (!origins.allows(request.getHeader("Origin"))) {
       ctx.response().setStatusCode(403).end();
       return Optional.empty();
@@ -103,7 +122,7 @@ public final class SocketEndpoints {
     Vertx vertx = ctx.vertx();
     ctx.request().toWebSocket().onFailure(e -> lease.release()).compose(ws -> {
       Connection[] self = new Connection[1];
-      Connection conn = new Connection(ws, vertx.getOrCreateContext(), limits, () -> {
+      Connection conn = new Connection(ws, vertx.getOrCreateContext(), limits, metrics, () -> {
         lease.release();
         consoleSessions.remove(self[0]);
       });
@@ -125,6 +144,20 @@ public final class SocketEndpoints {
         conn.close((short) 4001, "session ended");
       }
     }));
+  }
+
+  /** Closes every socket on this node, visitors' and consoles', e.g. to drain it. */
+  public void closeAll(short code, String reason) {
+    visitorSockets.forEach(c -> c.close(code, reason));
+    consoleSessions.keySet().forEach(c -> c.close(code, reason));
+  }
+
+  public int visitorSockets() {
+    return visitorSockets.size();
+  }
+
+  public int consoleSockets() {
+    return consoleSessions.size();
   }
 
   /** Closes a counsellor's console everywhere on this node, e.g. after logout. */

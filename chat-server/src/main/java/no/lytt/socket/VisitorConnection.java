@@ -44,8 +44,10 @@ final class VisitorConnection implements FrameHandler {
       case "resume" -> resume(f);
       case "handshake" -> handshake(f);
       case "reject" -> reject(f);
-      case "msg" -> chat(f).compose(c -> s.relay().send(c, Side.VISITOR,
-          new Envelope(f.positiveLong("seq"), f.b64uUpTo("ct", MAX_CT_BYTES))));
+      case "msg" -> chat(f).compose(c -> {
+        Envelope envelope = new Envelope(f.positiveLong("seq"), f.b64uUpTo("ct", MAX_CT_BYTES));
+        return s.relay().send(c, Side.VISITOR, envelope).onSuccess(v -> s.relayed(Side.VISITOR, envelope.ct()));
+      });
       case "ack" -> chat(f).compose(c -> s.relay().ack(c, Side.VISITOR, f.nonNegativeLong("seq")));
       case "typing" -> chat(f).map(c -> {
         s.relay().typing(c, Side.VISITOR);

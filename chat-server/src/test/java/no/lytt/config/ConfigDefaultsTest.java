@@ -64,4 +64,12 @@ class ConfigDefaultsTest {
     assertEquals(new Argon2Config(131072, 4, 1, 2), config.argon2());
     assertEquals(new LoginConfig(5, 60, 15, 30, 10), config.login());
   }
+
+  @Test
+  void operationsKeepManagementOffAndMetricsOffThePublicPort() {
+    assertEquals(new OpsConfig(0, "127.0.0.1", "", false, OpsConfig.LogFormat.JSON, OpsConfig.LogLevel.INFO, 30),
+        config.ops());
+    assertTrue(config.ops().managementOnLoopback());
+    assertEquals(Duration.ofSeconds(30), config.ops().drainDeadline());
+  }
 }

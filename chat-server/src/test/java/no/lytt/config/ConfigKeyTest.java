@@ -50,7 +50,8 @@ class ConfigKeyTest {
         "session.absolute-hours", "session.check-seconds", "argon2.memory-kib",
         "argon2.iterations", "argon2.parallelism", "argon2.workers", "login.free-attempts",
         "login.first-block-seconds", "login.max-block-minutes", "login.spray-failures",
-        "login.spray-max-delay-seconds"),
+        "login.spray-max-delay-seconds", "management.port", "management.host", "management.token",
+        "metrics.on-main-port", "log.format", "log.level", "drain.deadline-seconds"),
         LyttConfig.keys().stream().map(ConfigKey::name).toList());
   }
 }

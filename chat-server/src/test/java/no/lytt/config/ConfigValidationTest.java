@@ -168,6 +168,20 @@ class ConfigValidationTest {
   }
 
   @Test
+  void aManagementListenerBeyondLoopbackNeedsATokenThatIsNeverPrinted() {
+    ConfigException open = rejected(Map.of("LYTT_MANAGEMENT_PORT", "9100", "LYTT_MANAGEMENT_HOST", "0.0.0.0"));
+    assertTrue(open.getMessage().contains("management.host (env LYTT_MANAGEMENT_HOST) = \"0.0.0.0\": "
+        + "a management listener beyond loopback requires management.token"), open.getMessage());
+    ConfigException shortToken = rejected(Map.of("LYTT_MANAGEMENT_TOKEN", "hunter2"));
+    assertFalse(shortToken.getMessage().contains("hunter2"), shortToken.getMessage());
+    String token = "t".repeat(32);
+    LyttConfig config = ConfigLoader.load(Map.of("LYTT_MANAGEMENT_PORT", "9100", "LYTT_MANAGEMENT_HOST", "10.0.0.5",
+        "LYTT_MANAGEMENT_TOKEN", token), Optional.empty());
+    assertFalse(config.ops().managementOnLoopback());
+    assertFalse(config.toString().contains(token), config.toString());
+  }
+
+  @Test
   void idleTimeoutMayNotOutlastTheAbsoluteLimit() {
     ConfigException e = rejected(Map.of("LYTT_SESSION_IDLE_MINUTES", "180", "LYTT_SESSION_ABSOLUTE_HOURS", "2"));
     assertEquals("Invalid configuration: session.idle-minutes (env LYTT_SESSION_IDLE_MINUTES) = \"180\": "

@@ -165,7 +165,7 @@ public final class TestServer implements AutoCloseable {
     Await.of(vertx.close());
   }
 
-  private static int freePort() {
+  public static int freePort() {
     try (ServerSocket s = new ServerSocket(0)) {
       return s.getLocalPort();
     } catch (IOException e) {

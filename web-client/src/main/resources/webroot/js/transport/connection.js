@@ -26,6 +26,20 @@ export const RESYNC_CLOSE_CODE = 4100;
  */
 export const SILENT_CLOSE_CODE = 4002;
 
+/**
+ * The server's close when its node is draining before a restart (protocol.md "Close codes"): the
+ * load balancer already sends new sockets elsewhere, so the page reconnects at once and resumes
+ * there. A jitter of up to MOVE_JITTER_MS spreads a node's visitors and counsellors so they do not
+ * all arrive at the other node in the same millisecond.
+ */
+export const MOVE_CLOSE_CODE = 4003;
+const MOVE_JITTER_MS = 1000;
+
+/** Closes after which a new socket follows at once and nothing is wrong: pages need not say "offline". */
+export function isQuietClose(code) {
+  return code === SILENT_CLOSE_CODE || code === MOVE_CLOSE_CODE;
+}
+
 /** Builds ws(s)://host/path from a location-like object, so the page never hard-codes an origin. */
 export function socketUrl(location, path) {
   const scheme = location.protocol === 'https:' ? 'wss:' : 'ws:';
@@ -147,7 +161,10 @@ export class Connection {
       this.onClose({ code, final: true, retryInMs: null });
       return;
     }
-    const delay = code === SILENT_CLOSE_CODE ? 0 : backoffDelay(this.attempt++, this.random);
+    let delay;
+    if (code === SILENT_CLOSE_CODE) delay = 0;
+    else if (code === MOVE_CLOSE_CODE) delay = Math.floor(this.random() * MOVE_JITTER_MS);
+    else delay = backoffDelay(this.attempt++, this.random);
     this.onClose({ code, final: false, retryInMs: delay });
     this.timer = this.setTimer(() => {
       this.timer = null;

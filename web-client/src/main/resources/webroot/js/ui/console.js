@@ -10,6 +10,7 @@ import consoleNb from '../i18n/console-nb.js';
 import consoleEn from '../i18n/console-en.js';
 import { getJson, postJson } from '../transport/http.js';
 import { ConsoleTransport } from '../transport/console.js';
+import { isQuietClose } from '../transport/connection.js';
 import { ChatView } from './chat-view.js';
 import { $, h, setupLanguageSwitch } from './dom.js';
 import { loadOrCreateDevice } from './device-store.js';
@@ -154,7 +155,8 @@ function connect() {
       showLogin('c.sessionEnded');
       return;
     }
-    if (state === 'offline') ui.connNote = 'conn.offline';
+    // A draining node's close is followed by a new socket (and resume) at once: nothing to show.
+    if (state === 'offline' && !isQuietClose(code)) ui.connNote = 'conn.offline';
     else if (state === 'closed') ui.connNote = code === 4000 ? 'conn.elsewhere' : 'error.unavailable';
     else if (state === 'online') ui.connNote = null;
     render();

@@ -10,7 +10,7 @@
 import { cryptoSupported } from '../crypto/support.js';
 import { formatDay, formatWait, formatWhen, t } from '../i18n/index.js';
 import { getJson } from '../transport/http.js';
-import { SILENT_CLOSE_CODE } from '../transport/connection.js';
+import { isQuietClose } from '../transport/connection.js';
 import { VisitorTransport } from '../transport/visitor.js';
 import { ChatView } from './chat-view.js';
 import { $, h, metaContent, setupLanguageSwitch } from './dom.js';
@@ -171,8 +171,9 @@ function startChatView() {
 function wireTransport() {
   transport.on('connection', ({ state, code }) => {
     ui.connected = state === 'online';
-    // A silent socket's close is followed by a new socket at once: nothing to tell the visitor.
-    if (state === 'offline' && code !== SILENT_CLOSE_CODE) ui.connNote = 'conn.offline';
+    // A silent socket's or a draining node's close is followed by a new socket at once: nothing to
+    // tell the visitor.
+    if (state === 'offline' && !isQuietClose(code)) ui.connNote = 'conn.offline';
     else if (state === 'resuming') ui.connNote = 'conn.resuming';
     else if (state === 'closed') ui.connNote = code === 4000 ? 'conn.elsewhere' : 'error.unavailable';
     else if (state === 'online') ui.connNote = null;

@@ -11,6 +11,7 @@ import io.lettuce.core.cluster.ClusterTopologyRefreshOptions;
 import io.lettuce.core.cluster.RedisClusterClient;
 import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import io.lettuce.core.cluster.models.partitions.RedisClusterNode;
+import io.lettuce.core.event.command.CommandListener;
 import io.lettuce.core.protocol.ConnectionIntent;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import io.lettuce.core.resource.ClientResources;
@@ -49,7 +50,7 @@ public final class RedisConnector implements AutoCloseable {
 
   /** Connects to the ephemeral Redis, with pub/sub. Blocking: call off the event loop. */
   public static RedisConnector connect(StoreConfig config) {
-    return connect(config.ephemeral(), config.timeoutMillis(), true);
+    return connect(config.ephemeral(), config.timeoutMillis(), true, new CommandListener() { });
   }
 
   /**
@@ -58,8 +59,10 @@ public final class RedisConnector implements AutoCloseable {
    *
    * @param subscribes whether this node will subscribe here (only the ephemeral Redis carries
    *                   messages between nodes)
+   * @param listener   told every command's outcome and duration (on Lettuce's threads), for metrics
    */
-  public static RedisConnector connect(StoreConfig.RedisTarget target, int timeoutMillis, boolean subscribes) {
+  public static RedisConnector connect(StoreConfig.RedisTarget target, int timeoutMillis, boolean subscribes,
+                                       CommandListener listener) {
     Duration timeout = Duration.ofMillis(timeoutMillis);
     ClientResources resources = DefaultClientResources.builder().ioThreadPoolSize(2).computationThreadPoolSize(2).build();
     SocketOptions socket = SocketOptions.builder()
@@ -72,6 +75,7 @@ public final class RedisConnector implements AutoCloseable {
     try {
       if (target.topology() == StoreConfig.Topology.CLUSTER) {
         RedisClusterClient client = RedisClusterClient.create(resources, uris);
+        client.addListener(listener);
         client.setOptions(ClusterClientOptions.builder()
             .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
             .autoReconnect(true).socketOptions(socket).timeoutOptions(timeouts)
@@ -93,6 +97,7 @@ public final class RedisConnector implements AutoCloseable {
         return new RedisConnector(resources, client::shutdown, connection, connection.async(), pubSub);
       }
       RedisClient client = RedisClient.create(resources);
+      client.addListener(listener);
       client.setOptions(ClientOptions.builder()
           .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
           .autoReconnect(true).socketOptions(socket).timeoutOptions(timeouts).build());
