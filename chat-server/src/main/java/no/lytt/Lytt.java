@@ -215,7 +215,8 @@ public final class Lytt {
         new LoginBackoff(login.freeAttempts(), login.firstBlock(), login.maxBlock()), login.sprayFailures(),
         login.sprayMaxDelay());
     Sessions sessions = new Sessions(store, clock, ids, config.session().idle(), config.session().absolute());
-    return new AccountService(store, new Passwords(hashing, hasher), throttle, sessions);
+    return new AccountService(store, new Passwords(hashing, hasher), throttle, sessions, clock,
+        config.mode() != LyttConfig.Mode.DEVELOPMENT);
   }
 
   /**

@@ -26,6 +26,9 @@ public final class Main {
 
   public static void main(String[] args) {
     Map<String, String> env = System.getenv();
+    if (args.length > 0) {
+      System.exit(no.lytt.cli.AccountsCommand.run(args, env, System.in, System.out, System.err));
+    }
     LyttConfig config;
     try {
       config = LyttConfig.fromEnvironment(env);

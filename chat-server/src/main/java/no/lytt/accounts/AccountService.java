@@ -1,7 +1,9 @@
 package no.lytt.accounts;
 
 import io.vertx.core.Future;
+import java.time.Clock;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import no.lytt.protocol.ErrorCode;
 import no.lytt.protocol.LyttException;
@@ -19,12 +21,21 @@ public final class AccountService {
   private final Passwords passwords;
   private final LoginThrottle throttle;
   private final Sessions sessions;
+  private final Clock clock;
+  private final boolean secondFactorRequired;
 
-  public AccountService(Store store, Passwords passwords, LoginThrottle throttle, Sessions sessions) {
+  /**
+   * @param secondFactorRequired whether an account without an enrolled second factor is refused;
+   *                             only development mode lets such accounts (the demo ones) in
+   */
+  public AccountService(Store store, Passwords passwords, LoginThrottle throttle, Sessions sessions, Clock clock,
+                        boolean secondFactorRequired) {
     this.store = store;
     this.passwords = passwords;
     this.throttle = throttle;
     this.sessions = sessions;
+    this.clock = clock;
+    this.secondFactorRequired = secondFactorRequired;
   }
 
   /**
@@ -32,8 +43,8 @@ public final class AccountService {
    * session the browser came with, if any, is ended: an id is never carried across a log-in, so an
    * id planted in a browser before the counsellor logs in (session fixation) is worth nothing.
    */
-  public Future<String> login(String username, String password, String previousSession) {
-    return checkPassword(username, password, "Wrong username or password.")
+  public Future<String> login(String username, String password, String code, String previousSession) {
+    return checkCredentials(username, password, Optional.ofNullable(code).orElse(""), "Wrong username or password.")
         .compose(account -> sessions.end(previousSession).compose(v -> sessions.open(account)));
   }
 
@@ -48,7 +59,7 @@ public final class AccountService {
     if (weakness.isPresent()) {
       return Future.failedFuture(new LyttException(ErrorCode.WEAK_PASSWORD, weakness.get()));
     }
-    return checkPassword(account.username(), current, "The current password is not right.")
+    return checkCredentials(account.username(), current, null, "The current password is not right.")
         .compose(verified -> passwords.hash(next.toCharArray()).map(verified::withPassword))
         .compose(changed -> store.saveAccount(changed)
             .compose(v -> sessions.end(sessionId))
@@ -56,11 +67,16 @@ public final class AccountService {
   }
 
   /**
-   * The one way a password is checked for a request: through the throttle, on the hashing pool,
-   * against a decoy when the name is unknown or disabled, and counted as a success or a failure.
-   * Fails with {@code bad_credentials} ({@code wrong} as its message) or {@code too_many_attempts}.
+   * The one way credentials are checked for a request: through the throttle, the password on the
+   * hashing pool against a decoy when the name is unknown or disabled, then at log-in the second
+   * factor; counted as a success or a failure. Fails with {@code bad_credentials} ({@code wrong} as
+   * its message), {@code too_many_attempts}, {@code code_required} (the password was right; the
+   * attempt stays counted) or {@code no_second_factor}.
+   *
+   * @param code the one-time code typed at log-in ("" when none), or null where no second factor
+   *             is asked (the password change of a logged-in account)
    */
-  private Future<Account> checkPassword(String username, String password, String wrong) {
+  private Future<Account> checkCredentials(String username, String password, String code, String wrong) {
     return throttle.admit(username)
         .compose(v -> store.account(username))
         .compose(found -> {
@@ -68,10 +84,41 @@ public final class AccountService {
           return passwords.verify(password, usable.map(Account::passwordHash))
               .map(ok -> ok ? usable : Optional.<Account>empty());
         })
-        .compose(verified -> verified.isEmpty()
-            ? throttle.failed().compose(v -> Future.<Account>failedFuture(
-                new LyttException(ErrorCode.BAD_CREDENTIALS, wrong)))
-            : throttle.succeeded(username).map(verified.get()));
+        .compose(verified -> verified.isEmpty() ? Future.failedFuture(new LyttException(ErrorCode.BAD_CREDENTIALS, wrong))
+            : code == null ? Future.succeededFuture(verified.get()) : secondFactor(verified.get(), code))
+        .compose(account -> throttle.succeeded(username).map(account), e -> e instanceof LyttException l
+            && l.code() == ErrorCode.BAD_CREDENTIALS ? throttle.failed().compose(v -> Future.failedFuture(e))
+            : Future.failedFuture(e));
+  }
+
+  private Future<Account> secondFactor(Account account, String code) {
+    if (!account.hasSecondFactor()) {
+      return secondFactorRequired
+          ? Future.failedFuture(new LyttException(ErrorCode.NO_SECOND_FACTOR,
+              "This account has no second factor yet. Ask an administrator for a new invitation."))
+          : Future.succeededFuture(account);
+    }
+    if (code.isEmpty()) {
+      return Future.failedFuture(new LyttException(ErrorCode.CODE_REQUIRED,
+          "Enter the six-digit code from your authenticator app."));
+    }
+    OptionalLong step = Totp.verify(account.totpSecret(), code, clock.instant(), account.totpStep());
+    if (step.isEmpty()) {
+      return Future.failedFuture(new LyttException(ErrorCode.BAD_CREDENTIALS, "Wrong username, password or code."));
+    }
+    Account used = account.withCodeUsed(step.getAsLong());
+    return store.saveAccount(used).map(used);
+  }
+
+  /**
+   * Enrols a second factor for an account and returns its new secret, shown once. Replaces any
+   * earlier one; the account's sessions stay as they are.
+   */
+  public Future<String> enrolSecondFactor(String username, java.security.SecureRandom random) {
+    String secret = Totp.newSecret(random);
+    return store.account(username).compose(found -> found
+        .map(a -> store.saveAccount(a.withSecondFactor(secret)).map(secret))
+        .orElseGet(() -> Future.failedFuture(new LyttException(ErrorCode.NOT_FOUND, "No such account."))));
   }
 
   /** The account behind a session cookie, if the session is alive; each use extends the idle timeout. */

@@ -54,7 +54,8 @@ public final class AuthApi {
       if (user.isEmpty() || pass.isEmpty() || user.length() > 64 || pass.length() > Passwords.MAX_LENGTH) {
         throw new LyttException(ErrorCode.BAD_FRAME, "Username and password are required.");
       }
-      return accounts.login(user, pass, session(ctx));
+      String code = b.getValue("code") instanceof String s ? s.strip() : "";
+      return accounts.login(user, pass, code, session(ctx));
     }).onSuccess(session -> {
       logins.inc("ok");
       setSessionCookie(ctx, session);

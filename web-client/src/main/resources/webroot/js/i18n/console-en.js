@@ -7,7 +7,10 @@ export default {
   'c.username': 'Username',
   'c.password': 'Password',
   'c.login': 'Log in',
-  'c.loginFailed': 'Wrong username or password.',
+  'c.loginFailed': 'Wrong username, password or code.',
+  'c.totp': 'Code from your authenticator app',
+  'c.codeRequired': 'Enter the six-digit code from your authenticator app.',
+  'c.noSecondFactor': 'This account has no second factor yet. Ask an administrator for a new invitation.',
   'c.loginThrottled': ({ minutes }) => (minutes === 1
     ? 'Too many attempts. Try again in a minute.'
     : `Too many attempts. Try again in ${minutes} minutes.`),

@@ -7,7 +7,10 @@ export default {
   'c.username': 'Brukernavn',
   'c.password': 'Passord',
   'c.login': 'Logg inn',
-  'c.loginFailed': 'Feil brukernavn eller passord.',
+  'c.loginFailed': 'Feil brukernavn, passord eller kode.',
+  'c.totp': 'Kode fra autentiseringsappen',
+  'c.codeRequired': 'Skriv inn den sekssifrede koden fra autentiseringsappen.',
+  'c.noSecondFactor': 'Denne kontoen har ikke fått en annen faktor ennå. Be en administrator om en ny invitasjon.',
   'c.loginThrottled': ({ minutes }) => (minutes === 1
     ? 'For mange forsøk. Prøv igjen om ett minutt.'
     : `For mange forsøk. Prøv igjen om ${minutes} minutter.`),

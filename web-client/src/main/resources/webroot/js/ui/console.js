@@ -51,12 +51,24 @@ async function login(event) {
   event.preventDefault();
   const button = $('#login-button');
   button.disabled = true;
-  const { status, body } = await postJson('/api/login', { username: $('#username').value.trim(), password: $('#password').value });
+  const code = $('#totp').value.trim();
+  const { status, body } = await postJson('/api/login', {
+    username: $('#username').value.trim(), password: $('#password').value, ...(code ? { code } : {}),
+  });
   button.disabled = false;
-  $('#password').value = '';
+  $('#totp').value = '';
   if (status === 204 || status === 200) {
+    $('#password').value = '';
     await enterWorkspace();
+  } else if (body?.code === 'code_required') {
+    // The password was right: keep it, and ask for the code.
+    $('#login-error').textContent = t('c.codeRequired');
+    $('#totp').focus();
+  } else if (body?.code === 'no_second_factor') {
+    $('#password').value = '';
+    $('#login-error').textContent = t('c.noSecondFactor');
   } else if (status === 429) {
+    $('#password').value = '';
     const minutes = Math.max(1, Math.ceil((body?.retryAfterSeconds ?? 60) / 60));
     $('#login-error').textContent = t('c.loginThrottled', { minutes });
   } else {

@@ -62,7 +62,8 @@ final class StoreJson {
     return new JsonObject().put("username", a.username()).put("passwordHash", a.passwordHash())
         .put("displayName", a.displayName()).put("gender", a.gender().wire())
         .put("languages", new JsonArray(a.languages().stream().map(Language::code).sorted().toList()))
-        .put("role", a.role().name()).put("disabled", a.disabled()).put("generation", a.generation()).encode();
+        .put("role", a.role().name()).put("disabled", a.disabled()).put("generation", a.generation())
+        .put("totpSecret", a.totpSecret()).put("totpStep", a.totpStep()).encode();
   }
 
   static Account account(String json) {
@@ -71,7 +72,7 @@ final class StoreJson {
     o.getJsonArray("languages").forEach(l -> languages.add(Language.fromCode((String) l).orElseThrow()));
     return new Account(o.getString("username"), o.getString("passwordHash"), o.getString("displayName"),
         Gender.fromWire(o.getString("gender")).orElseThrow(), languages, Role.valueOf(o.getString("role")),
-        o.getBoolean("disabled"), o.getLong("generation", 0L));
+        o.getBoolean("disabled"), o.getLong("generation", 0L), o.getString("totpSecret"), o.getLong("totpStep", 0L));
   }
 
   static String session(Session s) {
