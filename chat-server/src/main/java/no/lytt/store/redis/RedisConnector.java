@@ -50,7 +50,12 @@ public final class RedisConnector implements AutoCloseable {
 
   /** Connects to the ephemeral Redis, with pub/sub. Blocking: call off the event loop. */
   public static RedisConnector connect(StoreConfig config) {
-    return connect(config.ephemeral(), config.timeoutMillis(), true, new CommandListener() { });
+    return connect(config.ephemeral(), config.timeoutMillis(), true);
+  }
+
+  /** {@link #connect(StoreConfig.RedisTarget, int, boolean, CommandListener)} without metrics. */
+  public static RedisConnector connect(StoreConfig.RedisTarget target, int timeoutMillis, boolean subscribes) {
+    return connect(target, timeoutMillis, subscribes, new CommandListener() { });
   }
 
   /**
