@@ -8,6 +8,7 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.json.JsonObject;
 import java.lang.System.Logger.Level;
+import java.util.List;
 import no.lytt.logging.ConnectionLog;
 import no.lytt.metrics.LyttMetrics;
 import no.lytt.protocol.ErrorCode;
@@ -41,6 +42,7 @@ public final class Connection {
   private int garbage;
   private int limited;
   private boolean closed;
+  private final ResumeGate gate = new ResumeGate();
 
   /** @param onClosed runs once when the socket has closed, after the handler's {@code closed()} */
   public Connection(ServerWebSocket ws, Context context, Limits limits, LyttMetrics metrics, Runnable onClosed) {
@@ -156,11 +158,37 @@ public final class Connection {
 
   public void send(JsonObject frame) {
     String text = frame.encode();
+    String chatId = frame.getString("chatId");
+    String type = frame.getString("type");
+    long seq = frame.getLong("seq", 0L);
     if (Vertx.currentContext() == context) {
-      write(text);
+      sendOrHold(chatId, type, seq, text);
     } else {
-      context.runOnContext(v -> write(text));
+      context.runOnContext(v -> sendOrHold(chatId, type, seq, text));
     }
+  }
+
+  private void sendOrHold(String chatId, String type, long seq, String text) {
+    if (!gate.held(chatId, type, seq, text)) {
+      write(text);
+    }
+  }
+
+  /**
+   * From now until {@link #replayed}, live frames of {@code chatId} wait, so that a resume's replay
+   * reaches the client first. Call on this connection's context, before asking the store.
+   */
+  public void holdLive(String chatId) {
+    gate.hold(chatId);
+  }
+
+  /**
+   * Sends a resume's frames (the {@code resumed} answer and the messages the client missed), then
+   * the live frames that waited, without the messages the replay already carried.
+   */
+  public void replayed(String chatId, List<JsonObject> replay, long replayedUpTo) {
+    replay.forEach(f -> write(f.encode()));
+    gate.release(chatId, replayedUpTo, this::write);
   }
 
   private void write(String text) {

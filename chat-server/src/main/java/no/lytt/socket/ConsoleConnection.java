@@ -4,6 +4,7 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import no.lytt.accounts.Account;
 import no.lytt.accounts.Device;
@@ -155,12 +156,17 @@ final class ConsoleConnection implements FrameHandler {
 
   private Future<?> resume(Fields f) {
     long lastSeq = f.nonNegativeLong("lastSeq");
-    return chat(f).compose(c -> s.relay().resume(c, Side.COUNSELLOR, lastSeq).map(r -> {
-      conn.send(Frames.chatEvent("resumed", c.chatId()).put("lastSeq", r.lastSeqFromSide()));
-      r.unseen().forEach(e -> conn.send(Frames.msg(c.chatId(), e)));
-      s.relay().presence(c, Side.COUNSELLOR, true);
-      return null;
-    }));
+    return chat(f).compose(c -> {
+      conn.holdLive(c.chatId());
+      return s.relay().resume(c, Side.COUNSELLOR, lastSeq).map(r -> {
+        List<JsonObject> replay = new ArrayList<>();
+        replay.add(Frames.chatEvent("resumed", c.chatId()).put("lastSeq", r.lastSeqFromSide()));
+        r.unseen().forEach(e -> replay.add(Frames.msg(c.chatId(), e)));
+        conn.replayed(c.chatId(), replay, r.unseen().stream().mapToLong(Envelope::seq).max().orElse(lastSeq));
+        s.relay().presence(c, Side.COUNSELLOR, true);
+        return null;
+      }).onFailure(e -> conn.replayed(c.chatId(), List.of(), lastSeq));
+    });
   }
 
   private Future<Chat> chat(Fields f) {

@@ -2,6 +2,8 @@ package no.lytt.socket;
 
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.OptionalLong;
 import no.lytt.protocol.ErrorCode;
 import no.lytt.protocol.Fields;
@@ -141,12 +143,15 @@ final class VisitorConnection implements FrameHandler {
         return Future.succeededFuture();
       }
       chatId = chat.chatId();
+      conn.holdLive(chat.chatId());
       return s.relay().resume(chat, Side.VISITOR, lastSeq).map(r -> {
-        conn.send(resumed("chatting", chat.chatId(), r.lastSeqFromSide()));
-        r.unseen().forEach(e -> conn.send(Frames.msg(chat.chatId(), e)));
+        List<JsonObject> replay = new ArrayList<>();
+        replay.add(resumed("chatting", chat.chatId(), r.lastSeqFromSide()));
+        r.unseen().forEach(e -> replay.add(Frames.msg(chat.chatId(), e)));
+        conn.replayed(chat.chatId(), replay, r.unseen().stream().mapToLong(Envelope::seq).max().orElse(lastSeq));
         s.relay().presence(chat, Side.VISITOR, true);
         return null;
-      });
+      }).onFailure(e -> conn.replayed(chat.chatId(), List.of(), lastSeq));
     });
   }
 

@@ -1,0 +1,48 @@
+package no.lytt.socket;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * Keeps a resume's replay ahead of live traffic on one connection. A client that resumes is
+ * attached before the store has answered what it missed, so a message relayed live in that moment
+ * would reach it before the older ones of the replay, and the client would see a gap. While a
+ * chat's resume runs its live frames wait here; once the replay is written they follow, less any
+ * message the replay already carried. Confined to the connection's context.
+ */
+final class ResumeGate {
+  private record Waiting(String type, long seq, String text) {
+  }
+
+  private final Map<String, List<Waiting>> waiting = new HashMap<>();
+
+  void hold(String chatId) {
+    waiting.putIfAbsent(chatId, new ArrayList<>());
+  }
+
+  /** Whether the frame had to wait (its chat's resume is running). */
+  boolean held(String chatId, String type, long seq, String text) {
+    List<Waiting> list = chatId == null ? null : waiting.get(chatId);
+    if (list == null) {
+      return false;
+    }
+    list.add(new Waiting(type, seq, text));
+    return true;
+  }
+
+  /** Writes what waited for {@code chatId}, except messages up to {@code replayedUpTo}. */
+  void release(String chatId, long replayedUpTo, Consumer<String> write) {
+    List<Waiting> list = waiting.remove(chatId);
+    if (list == null) {
+      return;
+    }
+    for (Waiting w : list) {
+      if (!("msg".equals(w.type()) && w.seq() <= replayedUpTo)) {
+        write.accept(w.text());
+      }
+    }
+  }
+}
