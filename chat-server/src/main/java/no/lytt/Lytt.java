@@ -23,6 +23,13 @@ import no.lytt.accounts.LoginThrottle;
 import no.lytt.accounts.Passwords;
 import no.lytt.accounts.Sessions;
 import no.lytt.accounts.PasswordHasher;
+import no.lytt.callback.CallbackSchedule;
+import no.lytt.callback.CallbackService;
+import no.lytt.callback.CodeGuesses;
+import no.lytt.callback.CodeLookups;
+import no.lytt.callback.ItemSweeper;
+import no.lytt.callback.TicketService;
+import no.lytt.config.CallbacksConfig;
 import no.lytt.config.LimitsConfig;
 import no.lytt.config.LoginConfig;
 import no.lytt.config.LyttConfig;
@@ -31,6 +38,7 @@ import no.lytt.crypto.B64u;
 import no.lytt.crypto.OrgKey;
 import no.lytt.hours.OpeningHours;
 import no.lytt.http.AuthApi;
+import no.lytt.http.CallbackApi;
 import no.lytt.http.ClientAddresses;
 import no.lytt.http.HttpServerVerticle;
 import no.lytt.http.Origins;
@@ -80,6 +88,9 @@ public final class Lytt {
   /** An offer unanswered this long was lost on the way: the visitor gets their place back. */
   private static final Duration OFFER_TIMEOUT = Duration.ofSeconds(30);
   private static final Duration QUEUE_REFRESH = Duration.ofSeconds(15);
+  /** How often callbacks and tickets past their time are deleted (and tickets released). */
+  private static final Duration ITEM_SWEEP = Duration.ofSeconds(30);
+  private long itemTimer = -1;
   private Store store;
   private Clients clients;
   private StatusWatcher watcher;
@@ -136,6 +147,11 @@ public final class Lytt {
                   }
                 })));
       }
+      CallbacksConfig cc = config.callbacks();
+      TicketService tickets = new TicketService(store, hours, stats, clock, cc);
+      CallbackService callbacks = new CallbackService(store, hours, stats, clock, cc);
+      ItemSweeper items = new ItemSweeper(store, tickets, stats, clock);
+      itemTimer = vertx.setPeriodic(1_000, ITEM_SWEEP.toMillis(), t -> items.sweep());
       Dispatcher dispatcher = new Dispatcher(store, clients, stats, clock);
       DutyService duty = new DutyService(store, config.limits().maxCapacity());
       accounts = accounts(random, ids);
@@ -145,7 +161,7 @@ public final class Lytt {
       Origins origins = new Origins(allowedOrigins());
       SocketServices services = new SocketServices(clock, store, queue, estimator, relay, dispatcher, duty,
           clients, new GraceTimers(vertx, config.chat().graceSeconds() * 1000L),
-          orgPublic.isEmpty() ? new byte[0] : B64u.decode(orgPublic));
+          orgPublic.isEmpty() ? new byte[0] : B64u.decode(orgPublic), tickets);
       LimitsConfig lc = config.limits();
       // Pinged at half the idle timeout, a socket is never idle however quiet its chat.
       Limits limits = new Limits(lc.frameBytes(), lc.messagesPerSecond(), lc.burst(),
@@ -156,10 +172,14 @@ public final class Lytt {
             + "then comes from the proxy's address, and limits.connections-per-source counts all visitors as "
             + "one source. List the proxy in http.trusted-proxies and have it set X-Forwarded-For.");
       }
+      ClientAddresses addresses = new ClientAddresses(config.http().trustedProxies());
       SocketEndpoints sockets = new SocketEndpoints(origins, limits, services, status, accounts,
-          AuthApi.cookieName(tls), new ClientAddresses(config.http().trustedProxies()),
+          AuthApi.cookieName(tls), addresses,
           new ConnectionsPerSource(lc.connectionsPerSource(), clock, random));
       AuthApi auth = new AuthApi(accounts, devices, tls, sockets::closeConsole);
+      CallbackApi callbackApi = new CallbackApi(callbacks, tickets,
+          new CodeLookups(store, new CodeGuesses(cc.codeFailuresPerHour(), clock, random), stats), store, auth,
+          addresses, new CallbackSchedule(hours.zone()), clock, cc.maxAttempts());
       sessionTimer = vertx.setPeriodic(config.session().checkSeconds() * 1000L, t -> sockets.closeEndedSessions());
       Pages pages = new Pages(orgPublic, config.http().quickExitUrl());
       SecurityHeaders headers = new SecurityHeaders(tls, config.http().frameAncestors());
@@ -170,7 +190,8 @@ public final class Lytt {
           ? DevelopmentSetup.demoAccount(vertx, accounts, demoPassword, random)
           : Future.succeededFuture();
       return demo.compose(v -> vertx.deployVerticle(
-          () -> new HttpServerVerticle(options, headers, pages, status, store, auth, origins, sockets),
+          () -> new HttpServerVerticle(options, headers, pages, status, store, auth, origins, sockets,
+              callbackApi),
           new DeploymentOptions().setInstances(config.http().eventLoops())))
           .onSuccess(id -> {
             watcher.start();
@@ -278,6 +299,9 @@ public final class Lytt {
     }
     if (sweepTimer >= 0) {
       vertx.cancelTimer(sweepTimer);
+    }
+    if (itemTimer >= 0) {
+      vertx.cancelTimer(itemTimer);
     }
     if (refreshTimer >= 0) {
       vertx.cancelTimer(refreshTimer);

@@ -20,9 +20,11 @@ import java.util.stream.Stream;
  * @param session {@code session.*}
  * @param argon2 {@code argon2.*}
  * @param login {@code login.*}
+ * @param callbacks {@code callbacks.*}, {@code tickets.*}, {@code limits.code-failures-per-hour}
  */
 public record LyttConfig(Mode mode, StoreConfig store, HttpConfig http, HoursConfig hours, OrgConfig org,
-    ChatConfig chat, LimitsConfig limits, SessionConfig session, Argon2Config argon2, LoginConfig login) {
+    ChatConfig chat, LimitsConfig limits, SessionConfig session, Argon2Config argon2, LoginConfig login,
+    CallbacksConfig callbacks) {
 
   /** Development creates what is missing (an organisation key); production refuses to guess. */
   public enum Mode { DEVELOPMENT, PRODUCTION }
@@ -34,7 +36,8 @@ public record LyttConfig(Mode mode, StoreConfig store, HttpConfig http, HoursCon
   /** Every key, in the order the example file lists them; the single list docs are generated from. */
   public static List<ConfigKey> keys() {
     return Stream.of(List.of(MODE), StoreConfig.KEYS, HttpConfig.KEYS, HoursConfig.KEYS, OrgConfig.KEYS,
-        ChatConfig.KEYS, LimitsConfig.KEYS, SessionConfig.KEYS, Argon2Config.KEYS, LoginConfig.KEYS)
+        ChatConfig.KEYS, LimitsConfig.KEYS, SessionConfig.KEYS, Argon2Config.KEYS, LoginConfig.KEYS,
+        CallbacksConfig.KEYS)
         .flatMap(List::stream).toList();
   }
 
@@ -56,6 +59,7 @@ public record LyttConfig(Mode mode, StoreConfig store, HttpConfig http, HoursCon
     Mode mode = settings.choice(MODE, Mode.class);
     return new LyttConfig(mode, StoreConfig.read(settings), HttpConfig.read(settings), HoursConfig.read(settings),
         OrgConfig.read(settings, mode), ChatConfig.read(settings), LimitsConfig.read(settings),
-        SessionConfig.read(settings), Argon2Config.read(settings, mode), LoginConfig.read(settings));
+        SessionConfig.read(settings), Argon2Config.read(settings, mode), LoginConfig.read(settings),
+        CallbacksConfig.read(settings));
   }
 }

@@ -29,11 +29,12 @@ public final class HttpServerVerticle extends VerticleBase {
   private final AuthApi auth;
   private final Origins origins;
   private final SocketEndpoints sockets;
+  private final CallbackApi callbacks;
 
   /** @param options from {@link #options}, shared by every instance (each server copies them) */
   public HttpServerVerticle(HttpServerOptions options, SecurityHeaders headers, Pages pages,
                             ServiceStatus status, Store store, AuthApi auth, Origins origins,
-                            SocketEndpoints sockets) {
+                            SocketEndpoints sockets, CallbackApi callbacks) {
     this.options = options;
     this.headers = headers;
     this.pages = pages;
@@ -42,6 +43,7 @@ public final class HttpServerVerticle extends VerticleBase {
     this.auth = auth;
     this.origins = origins;
     this.sockets = sockets;
+    this.callbacks = callbacks;
   }
 
   @Override
@@ -63,6 +65,14 @@ public final class HttpServerVerticle extends VerticleBase {
     router.get("/api/me").handler(auth::me);
     router.post("/api/devices").handler(auth::registerDevice);
     router.get("/api/devices/:deviceId").handler(auth::device);
+    router.get("/api/team/keys").handler(callbacks::teamKeys);
+    router.post("/api/callbacks").handler(callbacks::request);
+    router.post("/api/tickets").handler(callbacks::takeTicket);
+    router.post("/api/code/status").handler(callbacks::status);
+    router.post("/api/code/cancel").handler(callbacks::cancel);
+    router.get("/api/console/callbacks").handler(callbacks::list);
+    router.post("/api/console/callbacks/:id/:action").handler(callbacks::act);
+    router.post("/api/console/items/:id/reply").handler(callbacks::reply);
     router.get("/ws/visitor").handler(sockets::visitor);
     router.get("/ws/console").handler(sockets::console);
     router.get("/").handler(pages.visitor());

@@ -49,7 +49,9 @@ class ConfigKeyTest {
         "session.absolute-hours", "session.check-seconds", "argon2.memory-kib",
         "argon2.iterations", "argon2.parallelism", "argon2.workers", "login.free-attempts",
         "login.first-block-seconds", "login.max-block-minutes", "login.spray-failures",
-        "login.spray-max-delay-seconds"),
+        "login.spray-max-delay-seconds", "callbacks.expiry-days", "callbacks.max-attempts",
+        "callbacks.retry-minutes", "callbacks.claim-minutes", "tickets.claim-minutes",
+        "limits.code-failures-per-hour"),
         LyttConfig.keys().stream().map(ConfigKey::name).toList());
   }
 }
