@@ -88,8 +88,6 @@ public final class Lytt {
   /** An offer unanswered this long was lost on the way: the visitor gets their place back. */
   private static final Duration OFFER_TIMEOUT = Duration.ofSeconds(30);
   private static final Duration QUEUE_REFRESH = Duration.ofSeconds(15);
-  /** How often callbacks and tickets past their time are deleted (and tickets released). */
-  private static final Duration ITEM_SWEEP = Duration.ofSeconds(30);
   private long itemTimer = -1;
   private Store store;
   private Clients clients;
@@ -151,7 +149,8 @@ public final class Lytt {
       TicketService tickets = new TicketService(store, hours, stats, clock, cc);
       CallbackService callbacks = new CallbackService(store, hours, stats, clock, cc);
       ItemSweeper items = new ItemSweeper(store, tickets, stats, clock);
-      itemTimer = vertx.setPeriodic(1_000, ITEM_SWEEP.toMillis(), t -> items.sweep());
+      // Tickets are released by the clock of the opening hours, so they are swept as often as those are checked.
+      itemTimer = vertx.setPeriodic(config.hours().checkMillis(), t -> items.sweep());
       Dispatcher dispatcher = new Dispatcher(store, clients, stats, clock);
       DutyService duty = new DutyService(store, config.limits().maxCapacity());
       accounts = accounts(random, ids);
