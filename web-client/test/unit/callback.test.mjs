@@ -60,3 +60,21 @@ test('a reply sealed to the code opens with the code alone', async () => {
   assert.deepEqual(await openReply(box, again.sk, 'item-1'), { t: 'reply', text: 'Hei, vi ringer i morgen.' });
   await assert.rejects(openReply(box, (await replyKeyPair(newCode())).sk, 'item-1'));
 });
+
+test('phone numbers: Norwegian without a country code, any other with + or 00', async () => {
+  const { normalisePhone } = await import('../../src/main/resources/webroot/js/ui/phone.js');
+  assert.equal(normalisePhone('912 34 567'), '+4791234567');
+  assert.equal(normalisePhone('+47 22-33-44-55'), '+4722334455');
+  assert.equal(normalisePhone('0046 70 123 45 67'), '+46701234567');
+  assert.equal(normalisePhone('+1 (202) 555-0143'), '+12025550143');
+  for (const bad of ['', '1234', '12345678', '+47 1234 5678', '+47 912 34 5678', 'ring meg', '+0123456789']) {
+    assert.equal(normalisePhone(bad), null, bad);
+  }
+});
+
+test('opening hours in Oslo become the right instants, summer and winter', async () => {
+  const { zonedEpoch } = await import('../../src/main/resources/webroot/js/ui/zoned.js');
+  assert.equal(zonedEpoch('2026-11-24', '17:00', 'Europe/Oslo'), Date.parse('2026-11-24T16:00:00Z'));
+  assert.equal(zonedEpoch('2026-06-24', '17:00', 'Europe/Oslo'), Date.parse('2026-06-24T15:00:00Z'));
+  assert.equal(zonedEpoch('2026-11-24', '24:00', 'Europe/Oslo'), Date.parse('2026-11-24T23:00:00Z'));
+});
