@@ -49,6 +49,11 @@ class BrowserFlowTest {
   }
 
   @Test
+  void aCallbackIsFollowedWithItsCodeAloneThroughRetriesReplyAndCancel() throws Exception {
+    run("callbacks.browser.mjs");
+  }
+
+  @Test
   void hostileTextIsShownLiterallyAndRunsNothing() throws Exception {
     run("xss.browser.mjs");
   }
