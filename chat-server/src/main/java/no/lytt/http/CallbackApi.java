@@ -101,7 +101,8 @@ public final class CallbackApi {
 
   /** {@code GET /api/console/callbacks?deviceId=…}: callbacks and tickets, sealed copies for that device. */
   public void list(RoutingContext ctx) {
-    String deviceId = ctx.request().getParam("deviceId");
+    String raw = ctx.request().getParam("deviceId");
+    String deviceId = raw != null && raw.matches("[A-Za-z0-9_-]{22}") ? raw : null;
     auth.account(ctx).compose(a -> Future.all(callbacks.list(), tickets.waiting(),
             deviceId == null ? Future.succeededFuture(java.util.Optional.<Device>empty()) : store.device(deviceId))
         .map(all -> {

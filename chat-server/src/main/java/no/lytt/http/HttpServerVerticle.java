@@ -19,6 +19,7 @@ import no.lytt.store.Store;
 public final class HttpServerVerticle extends VerticleBase {
   /** The API bodies are tiny; anything bigger is a mistake or an attack. */
   private static final long MAX_BODY = 16 * 1024;
+  private static final long MAX_SEALED_BODY = 256 * 1024;
   /** Netty's default, made explicit: Lytt's longest request line is well under 100 bytes. */
   private static final int MAX_REQUEST_LINE = 4096;
   private final HttpServerOptions options;
@@ -58,6 +59,9 @@ public final class HttpServerVerticle extends VerticleBase {
         .onSuccess(s -> ApiErrors.json(ctx, 200, s)).onFailure(e -> ApiErrors.reply(ctx, e)));
     // Every POST changes state: the cross-site check comes first, before the body is even read.
     router.post("/api/*").handler(new CrossSiteGuard(origins));
+    // Sealed requests carry one copy per certified device: room for a first message to a team of 64.
+    router.post("/api/callbacks").handler(BodyHandler.create(false).setBodyLimit(MAX_SEALED_BODY));
+    router.post("/api/tickets").handler(BodyHandler.create(false).setBodyLimit(MAX_SEALED_BODY));
     router.post("/api/*").handler(BodyHandler.create(false).setBodyLimit(MAX_BODY));
     router.post("/api/login").handler(auth::login);
     router.post("/api/logout").handler(auth::logout);
