@@ -8,17 +8,12 @@ import io.vertx.core.net.SocketAddress;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import no.lytt.accounts.Device;
 import no.lytt.callback.CallbackSchedule;
 import no.lytt.callback.CallbackService;
-import no.lytt.callback.CallbackWindow;
 import no.lytt.callback.CodeLookups;
 import no.lytt.callback.Item;
-import no.lytt.callback.NewItem;
 import no.lytt.callback.TicketService;
 import no.lytt.protocol.ErrorCode;
 import no.lytt.protocol.LyttException;
@@ -67,7 +62,7 @@ public final class CallbackApi {
 
   /** {@code POST /api/callbacks}. */
   public void request(RoutingContext ctx) {
-    AuthApi.body(ctx).compose(b -> callbacks.request(newItem(b), windows(b.getValue("windows")),
+    AuthApi.body(ctx).compose(b -> callbacks.request(CallbackBodies.newItem(b), CallbackBodies.windows(b.getValue("windows")),
             Preference.fromWire(text(b, "preference")).orElseThrow(() -> bad("Field 'preference' must be none, man or woman.")),
             Language.fromCode(text(b, "language")).orElseThrow(() -> bad("Field 'language' must be nb or en."))))
         .onSuccess(item -> ApiErrors.json(ctx, 201, new JsonObject().put("id", item.id())
@@ -77,7 +72,7 @@ public final class CallbackApi {
 
   /** {@code POST /api/tickets}. */
   public void takeTicket(RoutingContext ctx) {
-    AuthApi.body(ctx).compose(b -> tickets.take(newItem(b)))
+    AuthApi.body(ctx).compose(b -> tickets.take(CallbackBodies.newItem(b)))
         .onSuccess(p -> ApiErrors.json(ctx, 201, ItemViews.forVisitor(p.ticket(), p.position(), maxAttempts)))
         .onFailure(e -> ApiErrors.reply(ctx, e));
   }
@@ -156,44 +151,11 @@ public final class CallbackApi {
     return addresses.source(peer == null ? null : peer.hostAddress(), request.headers().getAll("X-Forwarded-For"));
   }
 
-  private static NewItem newItem(JsonObject b) {
-    Map<String, Item.Sealed> sealed = new HashMap<>();
-    Object raw = b.getValue("sealed");
-    if (raw != null && !(raw instanceof JsonObject)) {
-      throw bad("Field 'sealed' must be an object.");
-    }
-    if (raw instanceof JsonObject o) {
-      for (String device : o.fieldNames()) {
-        if (!(o.getValue(device) instanceof JsonObject box) || !(box.getValue("enc") instanceof String enc)
-            || !(box.getValue("ct") instanceof String ct)) {
-          throw bad("Field 'sealed' must map device ids to {enc, ct}.");
-        }
-        sealed.put(device, new Item.Sealed(enc, ct));
-      }
-    }
-    return new NewItem(text(b, "id"), text(b, "lookup"), sealed);
-  }
-
-  private static List<CallbackWindow> windows(Object raw) {
-    if (!(raw instanceof JsonArray list) || list.size() > CallbackService.MAX_WINDOWS) {
-      throw bad("Field 'windows' must be a list of at most " + CallbackService.MAX_WINDOWS + " {from, to}.");
-    }
-    List<CallbackWindow> out = new ArrayList<>();
-    for (Object o : list) {
-      if (!(o instanceof JsonObject w) || !(w.getValue("from") instanceof Number from)
-          || !(w.getValue("to") instanceof Number to) || from.longValue() >= to.longValue()) {
-        throw bad("Each window is {from, to} in epoch milliseconds, from before to.");
-      }
-      out.add(new CallbackWindow(Instant.ofEpochMilli(from.longValue()), Instant.ofEpochMilli(to.longValue())));
-    }
-    return out;
-  }
-
-  private static String text(JsonObject b, String field) {
+  static String text(JsonObject b, String field) {
     return b.getValue(field) instanceof String s ? s : null;
   }
 
-  private static LyttException bad(String message) {
+  static LyttException bad(String message) {
     return new LyttException(ErrorCode.BAD_FRAME, message);
   }
 }
