@@ -44,7 +44,8 @@ import org.junit.jupiter.api.Test;
  * Canaries: a whole chat with known message text, a known password, a known address in
  * {@code X-Forwarded-For} and the visitor's resume token — then none of them may be found in
  * anything the server keeps: its log output, every key and value in Redis, Redis's append-only
- * file and snapshots, or any other file it wrote.
+ * file and snapshots, or any other file it wrote. Likewise for callbacks and tickets: a phone number,
+ * a note, a left message, the visitors' codes and the lookup values derived from them.
  */
 class PrivacyCanaryTest {
   private static final String TEXT = "kanari-melding-7Q2x9 jeg heter Ola Nordmann";
