@@ -14,12 +14,14 @@ import { BASE, PASSWORD, counsellorOnDuty, launch, newPage, startChat, switchTo 
 
 const NAMES = {
   en: {
-    visitor: { start: 'Start chat', message: 'Message', send: 'Send', end: 'End chat', exit: 'Quick exit' },
-    console: { username: 'Username', password: 'Password', login: 'Log in', duty: 'On duty', accept: 'Accept next', message: 'Message', send: 'Send', end: 'End chat' },
+    visitor: { start: 'Start chat', message: 'Message', send: 'Send', end: 'End chat', exit: 'Quick exit',
+      callback: 'Request a callback', phone: 'Phone number', sendRequest: 'Send request', check: 'Check status', code: 'Code' },
+    console: { username: 'Username', password: 'Password', login: 'Log in', duty: 'On duty', accept: 'Accept next', message: 'Message', send: 'Send', end: 'End chat', callbacks: 'Callbacks' },
   },
   nb: {
-    visitor: { start: 'Start samtale', message: 'Melding', send: 'Send', end: 'Avslutt samtalen', exit: 'Rask utgang' },
-    console: { username: 'Brukernavn', password: 'Passord', login: 'Logg inn', duty: 'På vakt', accept: 'Ta neste', message: 'Melding', send: 'Send', end: 'Avslutt samtalen' },
+    visitor: { start: 'Start samtale', message: 'Melding', send: 'Send', end: 'Avslutt samtalen', exit: 'Rask utgang',
+      callback: 'Be om å bli ringt opp', phone: 'Telefonnummer', sendRequest: 'Send forespørsel', check: 'Sjekk status', code: 'Kode' },
+    console: { username: 'Brukernavn', password: 'Passord', login: 'Logg inn', duty: 'På vakt', accept: 'Ta neste', message: 'Melding', send: 'Send', end: 'Avslutt samtalen', callbacks: 'Tilbakeringinger' },
   },
 };
 
@@ -78,6 +80,11 @@ test('visitor page: 360 px without sideways scroll, named controls in both langu
     await noSideScroll(v, `start page (${lang})`);
     await reachable(v, 'button', NAMES[lang].visitor.start);
     await reachable(v, 'button', NAMES[lang].visitor.exit);
+    await reachable(v, 'heading', NAMES[lang].visitor.callback);
+    await reachable(v, 'textbox', NAMES[lang].visitor.phone);
+    await reachable(v, 'button', NAMES[lang].visitor.sendRequest);
+    await reachable(v, 'button', NAMES[lang].visitor.check);
+    await reachable(v, 'textbox', NAMES[lang].visitor.code);
     const box = await v.getByRole('button', { name: NAMES[lang].visitor.exit, exact: true }).boundingBox();
     assert.ok(box.height >= 44 && box.width >= 44, `quick exit is large enough to hit (${box.width}×${box.height})`);
   }
@@ -111,6 +118,7 @@ test('visitor page: 360 px without sideways scroll, named controls in both langu
       await noSideScroll(v, `visitor chat with long words (${lang})`);
       await reachable(c, 'checkbox', cn.duty);
       await reachable(c, 'button', cn.accept);
+      await reachable(c, 'heading', cn.callbacks);
       await reachable(c, 'textbox', cn.message);
       for (const name of [cn.send, cn.end]) await reachable(c, 'button', name);
     }

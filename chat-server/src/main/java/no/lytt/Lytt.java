@@ -23,6 +23,13 @@ import no.lytt.accounts.LoginThrottle;
 import no.lytt.accounts.Passwords;
 import no.lytt.accounts.Sessions;
 import no.lytt.accounts.PasswordHasher;
+import no.lytt.callback.CallbackSchedule;
+import no.lytt.callback.CallbackService;
+import no.lytt.callback.CodeGuesses;
+import no.lytt.callback.CodeLookups;
+import no.lytt.callback.ItemSweeper;
+import no.lytt.callback.TicketService;
+import no.lytt.config.CallbacksConfig;
 import no.lytt.config.LimitsConfig;
 import no.lytt.config.LoginConfig;
 import no.lytt.config.LyttConfig;
@@ -33,6 +40,7 @@ import no.lytt.drain.DrainState;
 import no.lytt.drain.NodeDrain;
 import no.lytt.hours.OpeningHours;
 import no.lytt.http.AuthApi;
+import no.lytt.http.CallbackApi;
 import no.lytt.http.ClientAddresses;
 import no.lytt.http.HttpServerVerticle;
 import no.lytt.http.ManagementServer;
@@ -93,6 +101,7 @@ public final class Lytt {
   private NodeDrain drain;
   private ManagementServer management;
   private long sampleTimer = -1;
+  private long itemTimer = -1;
   private Store store;
   private Clients clients;
   private StatusWatcher watcher;
@@ -151,6 +160,12 @@ public final class Lytt {
                   }
                 })));
       }
+      CallbacksConfig cc = config.callbacks();
+      TicketService tickets = new TicketService(store, hours, stats, clock, cc);
+      CallbackService callbacks = new CallbackService(store, hours, stats, clock, cc);
+      ItemSweeper items = new ItemSweeper(store, tickets, stats, clock);
+      // Tickets are released by the clock of the opening hours, so they are swept as often as those are checked.
+      itemTimer = vertx.setPeriodic(config.hours().checkMillis(), t -> items.sweep());
       Dispatcher dispatcher = new Dispatcher(store, clients, stats, clock);
       DutyService duty = new DutyService(store, config.limits().maxCapacity());
       accounts = accounts(random, ids);
@@ -160,7 +175,7 @@ public final class Lytt {
       Origins origins = new Origins(allowedOrigins());
       SocketServices services = new SocketServices(clock, store, queue, estimator, relay, dispatcher, duty,
           clients, new GraceTimers(vertx, config.chat().graceSeconds() * 1000L),
-          orgPublic.isEmpty() ? new byte[0] : B64u.decode(orgPublic), metrics);
+          orgPublic.isEmpty() ? new byte[0] : B64u.decode(orgPublic), metrics, tickets);
       LimitsConfig lc = config.limits();
       // Pinged at half the idle timeout, a socket is never idle however quiet its chat.
       Limits limits = new Limits(lc.frameBytes(), lc.messagesPerSecond(), lc.burst(),
@@ -171,8 +186,9 @@ public final class Lytt {
             + "then comes from the proxy's address, and limits.connections-per-source counts all visitors as "
             + "one source. List the proxy in http.trusted-proxies and have it set X-Forwarded-For.");
       }
+      ClientAddresses addresses = new ClientAddresses(config.http().trustedProxies());
       SocketEndpoints sockets = new SocketEndpoints(origins, limits, services, status, accounts,
-          AuthApi.cookieName(tls), new ClientAddresses(config.http().trustedProxies()),
+          AuthApi.cookieName(tls), addresses,
           new ConnectionsPerSource(lc.connectionsPerSource(), clock, random), drainState, metrics);
       metrics.connections.from("visitor", sockets::visitorSockets).from("console", sockets::consoleSockets);
       metrics.draining.from(() -> drainState.draining() ? 1 : 0);
@@ -180,6 +196,9 @@ public final class Lytt {
       sampleTimer = vertx.setPeriodic(SAMPLE_PERIOD.toMillis(), t -> sampler.sample());
       drain = new NodeDrain(vertx, drainState, local, sockets, clients, sweeper != null);
       AuthApi auth = new AuthApi(accounts, devices, tls, sockets::closeConsole, metrics.logins);
+      CallbackApi callbackApi = new CallbackApi(callbacks, tickets,
+          new CodeLookups(store, new CodeGuesses(cc.codeFailuresPerHour(), clock, random), stats), store, auth,
+          addresses, new CallbackSchedule(hours.zone()), clock, cc.maxAttempts());
       sessionTimer = vertx.setPeriodic(config.session().checkSeconds() * 1000L, t -> sockets.closeEndedSessions());
       Pages pages = new Pages(orgPublic, config.http().quickExitUrl());
       SecurityHeaders headers = new SecurityHeaders(tls, config.http().frameAncestors());
@@ -193,7 +212,7 @@ public final class Lytt {
       LyttMetrics publicMetrics = config.ops().metricsOnMainPort() ? metrics : null;
       return demo.compose(v -> vertx.deployVerticle(
           () -> new HttpServerVerticle(options, headers, pages, status, store, auth, origins, sockets, drainState,
-              publicMetrics),
+              publicMetrics, callbackApi),
           new DeploymentOptions().setInstances(config.http().eventLoops())))
           .compose(id -> management.start().map(id))
           .onSuccess(id -> {
@@ -333,6 +352,9 @@ public final class Lytt {
     }
     if (sweepTimer >= 0) {
       vertx.cancelTimer(sweepTimer);
+    }
+    if (itemTimer >= 0) {
+      vertx.cancelTimer(itemTimer);
     }
     if (refreshTimer >= 0) {
       vertx.cancelTimer(refreshTimer);

@@ -189,6 +189,11 @@ public final class CounsellorClient {
     return warnings.all();
   }
 
+  /** The callback list, over this console's session. */
+  public CallbackDesk callbacks() {
+    return new CallbackDesk(http, device);
+  }
+
   public Transport transport() {
     return connection.transport();
   }

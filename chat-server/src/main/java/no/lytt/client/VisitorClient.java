@@ -57,9 +57,17 @@ public final class VisitorClient {
 
   /** Joins the queue; completes with {@code joined} or fails with a {@link ProtocolError}. */
   public Future<JsonObject> join(String preference, String language) {
+    return join(preference, language, null);
+  }
+
+  /**
+   * Joins with an out-of-hours ticket ({@code ticketLookup}, the lookup value of its code; null for
+   * none): the visitor queues from the time the ticket was taken.
+   */
+  public Future<JsonObject> join(String preference, String language, String ticketLookup) {
     chat = Promise.promise();
     return connection.request(new JsonObject().put("type", "join").put("preference", preference)
-        .put("language", language), "joined", f -> true)
+        .put("language", language).put("ticket", ticketLookup), "joined", f -> true)
         .onSuccess(joined -> resumeToken = joined.getString("resumeToken"));
   }
 

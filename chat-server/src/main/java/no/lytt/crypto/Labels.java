@@ -16,6 +16,10 @@ final class Labels {
   static final String EXPORT_COUNSELLOR_TO_VISITOR = "lytt/chat/v1 counsellor->visitor";
   static final String EXPORT_SAFETY = "lytt/chat/v1 safety code";
   static final String ORG_KEY_FILE = "lytt/org-key/v1";
+  static final String SEALED = "lytt/sealed/v1";
+  static final String REPLY = "lytt/reply/v1";
+  static final String CODE_LOOKUP = "lytt/code/v1 lookup";
+  static final String CODE_REPLY = "lytt/code/v1 reply";
 
   private Labels() {
   }

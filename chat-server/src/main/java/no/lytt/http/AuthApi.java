@@ -148,7 +148,7 @@ public final class AuthApi {
         .put("certificate", d.certified() ? new JsonObject(d.certificate()) : null);
   }
 
-  private Future<Account> account(RoutingContext ctx) {
+  Future<Account> account(RoutingContext ctx) {
     return accounts.authenticate(session(ctx)).map(a -> a.orElseThrow(
         () -> new LyttException(ErrorCode.UNAUTHORIZED, "Please log in.")));
   }
@@ -159,7 +159,7 @@ public final class AuthApi {
   }
 
   /** The JSON body of a state-changing request (the {@link CrossSiteGuard} has checked where it came from). */
-  private Future<JsonObject> body(RoutingContext ctx) {
+  static Future<JsonObject> body(RoutingContext ctx) {
     String type = ctx.request().getHeader("Content-Type");
     if (type == null || !type.toLowerCase().startsWith("application/json")) {
       return Future.failedFuture(new LyttException(ErrorCode.BAD_JSON, "Send JSON."));

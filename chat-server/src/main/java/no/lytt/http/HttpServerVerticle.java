@@ -21,6 +21,7 @@ import no.lytt.store.Store;
 public final class HttpServerVerticle extends VerticleBase {
   /** The API bodies are tiny; anything bigger is a mistake or an attack. */
   private static final long MAX_BODY = 16 * 1024;
+  private static final long MAX_SEALED_BODY = 256 * 1024;
   /** Netty's default, made explicit: Lytt's longest request line is well under 100 bytes. */
   private static final int MAX_REQUEST_LINE = 4096;
   private final HttpServerOptions options;
@@ -33,6 +34,7 @@ public final class HttpServerVerticle extends VerticleBase {
   private final SocketEndpoints sockets;
   private final DrainState drain;
   private final LyttMetrics publicMetrics;
+  private final CallbackApi callbacks;
 
   /**
    * @param options from {@link #options}, shared by every instance (each server copies them)
@@ -41,7 +43,8 @@ public final class HttpServerVerticle extends VerticleBase {
    */
   public HttpServerVerticle(HttpServerOptions options, SecurityHeaders headers, Pages pages,
                             ServiceStatus status, Store store, AuthApi auth, Origins origins,
-                            SocketEndpoints sockets, DrainState drain, LyttMetrics publicMetrics) {
+                            SocketEndpoints sockets, DrainState drain, LyttMetrics publicMetrics,
+                            CallbackApi callbacks) {
     this.drain = drain;
     this.publicMetrics = publicMetrics;
     this.options = options;
@@ -52,6 +55,7 @@ public final class HttpServerVerticle extends VerticleBase {
     this.auth = auth;
     this.origins = origins;
     this.sockets = sockets;
+    this.callbacks = callbacks;
   }
 
   @Override
@@ -67,6 +71,9 @@ public final class HttpServerVerticle extends VerticleBase {
         .onSuccess(s -> ApiErrors.json(ctx, 200, s)).onFailure(e -> ApiErrors.reply(ctx, e)));
     // Every POST changes state: the cross-site check comes first, before the body is even read.
     router.post("/api/*").handler(new CrossSiteGuard(origins));
+    // Sealed requests carry one copy per certified device: room for a first message to a team of 64.
+    router.post("/api/callbacks").handler(BodyHandler.create(false).setBodyLimit(MAX_SEALED_BODY));
+    router.post("/api/tickets").handler(BodyHandler.create(false).setBodyLimit(MAX_SEALED_BODY));
     router.post("/api/*").handler(BodyHandler.create(false).setBodyLimit(MAX_BODY));
     router.post("/api/login").handler(auth::login);
     router.post("/api/logout").handler(auth::logout);
@@ -74,6 +81,14 @@ public final class HttpServerVerticle extends VerticleBase {
     router.get("/api/me").handler(auth::me);
     router.post("/api/devices").handler(auth::registerDevice);
     router.get("/api/devices/:deviceId").handler(auth::device);
+    router.get("/api/team/keys").handler(callbacks::teamKeys);
+    router.post("/api/callbacks").handler(callbacks::request);
+    router.post("/api/tickets").handler(callbacks::takeTicket);
+    router.post("/api/code/status").handler(callbacks::status);
+    router.post("/api/code/cancel").handler(callbacks::cancel);
+    router.get("/api/console/callbacks").handler(callbacks::list);
+    router.post("/api/console/callbacks/:id/:action").handler(callbacks::act);
+    router.post("/api/console/items/:id/reply").handler(callbacks::reply);
     router.get("/ws/visitor").handler(sockets::visitor);
     router.get("/ws/console").handler(sockets::console);
     router.get("/").handler(pages.visitor());

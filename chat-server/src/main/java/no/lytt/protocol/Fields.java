@@ -24,6 +24,11 @@ public final class Fields {
     return s;
   }
 
+  /** True when the frame carries the field (a JSON null counts as absent). */
+  public boolean has(String name) {
+    return frame.getValue(name) != null;
+  }
+
   public String string(String name, int maxLength) {
     Object v = frame.getValue(name);
     if (!(v instanceof String s) || s.isEmpty() || s.length() > maxLength) {

@@ -51,9 +51,20 @@ public final class QueueService {
   }
 
   public Ticket newTicket(Preference preference, Language language) {
+    return newTicket(preference, language, clock.instant());
+  }
+
+  /**
+   * A place dated {@code joinedAt}: an out-of-hours ticket's time, so its holder queues ahead of
+   * everyone who came after them, first come first served.
+   */
+  public Ticket newTicket(Preference preference, Language language, java.time.Instant joinedAt) {
     String token = ids.random(16);
-    return new Ticket(new QueueEntry(ids.random(16), Ids.hash(token), preference, language,
-        clock.instant()), token);
+    return new Ticket(new QueueEntry(ids.random(16), Ids.hash(token), preference, language, joinedAt), token);
+  }
+
+  public boolean isOpen() {
+    return hours.isOpen(clock.instant());
   }
 
   public Future<Joined> join(Ticket ticket) {

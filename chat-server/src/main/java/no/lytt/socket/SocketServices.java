@@ -1,5 +1,6 @@
 package no.lytt.socket;
 
+import no.lytt.callback.TicketService;
 import no.lytt.metrics.LyttMetrics;
 import no.lytt.presence.DutyService;
 import no.lytt.queue.Dispatcher;
@@ -12,7 +13,7 @@ import no.lytt.store.Store;
 /** What a connection works with, built once in the composition root. */
 public record SocketServices(java.time.Clock clock, Store store, QueueService queue, WaitEstimator estimator, RelayService relay,
                       Dispatcher dispatcher, DutyService duty, Clients clients, GraceTimers grace,
-                      byte[] organisationKey, LyttMetrics metrics) {
+                      byte[] organisationKey, LyttMetrics metrics, TicketService tickets) {
 
   /** Counts an envelope accepted for relay; {@code ct} is base64url, so its length gives the size. */
   void relayed(Side from, String ct) {

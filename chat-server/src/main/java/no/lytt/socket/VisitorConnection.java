@@ -65,8 +65,9 @@ final class VisitorConnection implements FrameHandler {
         () -> new LyttException(ErrorCode.BAD_FRAME, "Field 'preference' must be none, man or woman."));
     Language language = Language.fromCode(f.string("language", 8)).orElseThrow(
         () -> new LyttException(ErrorCode.BAD_FRAME, "Field 'language' must be nb or en."));
-    return inNoPlace().compose(v -> {
-      QueueService.Ticket ticket = s.queue().newTicket(preference, language);
+    String outOfHoursTicket = f.has("ticket") ? f.b64u("ticket", 32) : null;
+    return inNoPlace().compose(v -> placeTime(outOfHoursTicket)).compose(joinedAt -> {
+      QueueService.Ticket ticket = s.queue().newTicket(preference, language, joinedAt);
       // Attached before enqueueing, so an offer made the instant the visitor is queued finds them.
       attach(ticket.entry().id(), ticket.entry().tokenHash());
       return s.queue().join(ticket)
@@ -79,6 +80,21 @@ final class VisitorConnection implements FrameHandler {
             return null;
           });
     });
+  }
+
+  /**
+   * Where in the queue a joining visitor goes: now, or — with an out-of-hours ticket (its lookup
+   * value) — the time the ticket was taken, ahead of everyone who came later. The ticket is used
+   * up only while the line is open.
+   */
+  private Future<java.time.Instant> placeTime(String outOfHoursTicket) {
+    if (outOfHoursTicket == null) {
+      return Future.succeededFuture(s.clock().instant());
+    }
+    if (!s.queue().isOpen()) {
+      return Future.failedFuture(new LyttException(ErrorCode.CLOSED, "The service is closed right now."));
+    }
+    return s.tickets().use(outOfHoursTicket);
   }
 
   /** A visitor may join when not queued and not in a running chat. */

@@ -2,7 +2,7 @@ package no.lytt.stats;
 
 /**
  * Anonymous daily counters: numbers only, never who. These are what the service's evaluation is
- * built from (contacts offered, answered, abandoned).
+ * built from (contacts offered, answered, abandoned; callbacks and tickets).
  */
 public enum Counter {
   CONTACTS_OFFERED("contacts.offered"),
@@ -10,7 +10,15 @@ public enum Counter {
   CONTACTS_ABANDONED("contacts.abandoned"),
   CHATS_COMPLETED("chats.completed"),
   CHATS_REJECTED("chats.rejected"),
-  CHATS_TIMED_OUT("chats.timed-out");
+  CHATS_TIMED_OUT("chats.timed-out"),
+  CALLBACKS_REQUESTED("callbacks.requested"),
+  CALLBACKS_COMPLETED("callbacks.completed"),
+  CALLBACKS_FAILED("callbacks.failed"),
+  CALLBACKS_EXPIRED("callbacks.expired"),
+  CALLBACKS_CANCELLED("callbacks.cancelled"),
+  TICKETS_TAKEN("tickets.taken"),
+  TICKETS_SERVED("tickets.served"),
+  TICKETS_RELEASED("tickets.released");
 
   private final String key;
 

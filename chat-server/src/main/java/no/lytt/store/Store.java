@@ -12,6 +12,7 @@ import no.lytt.accounts.Device;
 import no.lytt.accounts.LoginAttempt;
 import no.lytt.accounts.LoginBackoff;
 import no.lytt.accounts.Session;
+import no.lytt.callback.Item;
 import no.lytt.presence.Duty;
 import no.lytt.queue.QueueEntry;
 import no.lytt.relay.AppendResult;
@@ -142,6 +143,42 @@ public interface Store {
 
   /** Recent chat durations, oldest first, for the wait estimate. */
   Future<List<Duration>> recentChatDurations();
+
+  // --- callbacks and tickets (durable: written to disk before a visitor is shown their code) ---
+
+  /**
+   * Saves a new item; answers only once the store holds it durably (with Redis: the append-only
+   * file is on disk). False, with nothing written, when its id or lookup hash is already taken.
+   */
+  Future<Boolean> createItem(Item item);
+
+  /** A live item by id; empty when unknown or past its expiry. */
+  Future<Optional<Item>> item(String id);
+
+  /** A live item by the hash of its lookup value; empty when unknown or past its expiry. */
+  Future<Optional<Item>> itemByLookup(String lookupHash);
+
+  /** The live items of one kind, oldest first. */
+  Future<List<Item>> items(Item.Kind kind);
+
+  /**
+   * Writes {@code next} only while the stored item is still at version {@code next.version() - 1}:
+   * of two nodes changing the same item at once (two counsellors pressing "claim"), exactly one
+   * succeeds. False when the item changed meanwhile or is gone. Durable like {@link #createItem}.
+   */
+  Future<Boolean> replaceItem(Item next);
+
+  /** Deletes an item and its lookup; true only for the one caller that deleted it. */
+  Future<Boolean> deleteItem(String id);
+
+  /**
+   * Deletes every item whose expiry is at or before {@code now} and returns them, each to one caller
+   * only, so each is counted once however many nodes sweep.
+   */
+  Future<List<Item>> expireItems(Instant now);
+
+  /** Every registered console device, certified or not: the team's keys for sealing. */
+  Future<List<Device>> devices();
 
   Future<Void> close();
 }

@@ -3,7 +3,16 @@ package no.lytt.browser;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.TextStyle;
+import java.util.Locale;
+import java.util.function.Consumer;
+import no.lytt.hours.MutableClock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,11 +58,42 @@ class BrowserFlowTest {
   }
 
   @Test
+  void aCallbackIsFollowedWithItsCodeAloneThroughRetriesReplyAndCancel() throws Exception {
+    run("callbacks.browser.mjs");
+  }
+
+  @Test
   void hostileTextIsShownLiterallyAndRunsNothing() throws Exception {
     run("xss.browser.mjs");
   }
 
+  /**
+   * Against a node of its own that is closed until the script prints {@code LYTT-OPEN}: then its
+   * clock moves to the opening (tomorrow at ten, Oslo), as the hours would by themselves.
+   */
+  @Test
+  void aPlaceHeldWhileClosedIsServedFirstAtOpeningAndItsHolderIsTold() throws Exception {
+    ZoneId oslo = ZoneId.of("Europe/Oslo");
+    ZonedDateTime opening = ZonedDateTime.now(oslo).plusDays(1).withHour(10).withMinute(0).withSecond(0).withNano(0);
+    MutableClock clock = new MutableClock(Instant.now(), oslo);
+    String day = opening.getDayOfWeek().getDisplayName(TextStyle.SHORT, Locale.ENGLISH).toLowerCase(Locale.ROOT);
+    try (TestServer closed = TestServer.start(Map.of("LYTT_HOURS_WEEKLY", day + "=10:00-12:00",
+        "LYTT_HOURS_ZONE", "Europe/Oslo", "LYTT_HOURS_HOLIDAYS", "false", "LYTT_HOURS_CHECK_MILLIS", "200",
+        "LYTT_SESSION_IDLE_MINUTES", "1440", "LYTT_SESSION_ABSOLUTE_HOURS", "48"), clock)) {
+      run("tickets.browser.mjs", closed, line -> {
+        if (line.contains("LYTT-OPEN")) {
+          clock.set(opening.toInstant());
+        }
+      });
+    }
+  }
+
   private static void run(String script) throws IOException, InterruptedException {
+    run(script, server, line -> { });
+  }
+
+  private static void run(String script, TestServer server, Consumer<String> onLine)
+      throws IOException, InterruptedException {
     Path file = SCRIPTS.resolve(script);
     assertTrue(Files.exists(file), "missing " + file);
     assertTrue(Files.isDirectory(SCRIPTS.resolve("../../node_modules/playwright-core")),
@@ -65,7 +105,13 @@ class BrowserFlowTest {
     pb.environment().put("LYTT_DEMO_PASSWORD", TestServer.DEMO_PASSWORD);
     pb.environment().putIfAbsent("LYTT_CHROMIUM", "/usr/bin/chromium");
     Process p = pb.start();
-    String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    StringBuilder output = new StringBuilder();
+    try (BufferedReader lines = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+      for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+        output.append(line).append('\n');
+        onLine.accept(line);
+      }
+    }
     boolean done = p.waitFor(4, TimeUnit.MINUTES);
     System.out.println(output);
     assertTrue(done, "the browser script did not finish");

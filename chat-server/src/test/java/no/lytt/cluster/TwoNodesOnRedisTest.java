@@ -16,7 +16,14 @@ import java.util.Map;
 import java.util.Set;
 import no.lytt.accounts.Role;
 import no.lytt.client.CounsellorClient;
+import java.net.URI;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import no.lytt.client.CallbackDesk;
+import no.lytt.client.CallbackVisitor;
 import no.lytt.client.ProtocolError;
+import no.lytt.crypto.B64u;
 import no.lytt.client.VisitorClient;
 import no.lytt.queue.Gender;
 import no.lytt.queue.Language;
@@ -94,6 +101,34 @@ class TwoNodesOnRedisTest {
     Await.of(visitor.end());
     assertTrue(Await.of(counsellor.nextMessage(chatId)).isEnd());
     Await.of(counsellor.frames().next("ended"));
+  }
+
+  @Test
+  void aCallbackRequestedOnOneNodeIsClaimedByExactlyOneOfTenCounsellorsRacingOnBoth() {
+    List<CallbackDesk> desks = new ArrayList<>();
+    for (int i = 0; i < 10; i++) {
+      String username = "caller" + i;
+      Await.of(a.lytt().accounts().save(username, "caller-password".toCharArray(), "Caller " + i,
+          Gender.MAN, Set.of(Language.NB), Role.COUNSELLOR));
+      desks.add(clients.onDuty(i % 2 == 0 ? a : b, username, "caller-password", 1).callbacks());
+    }
+    CallbackVisitor visitor = new CallbackVisitor(a.vertx(), URI.create(a.origin() + "/"), a.origin(),
+        B64u.decode(a.lytt().organisationPublicKey()), Clock.systemUTC(), new SecureRandom());
+    Instant now = Instant.now();
+    CallbackVisitor.Issued issued = Await.of(visitor.requestCallback("+4791234567", "",
+        List.<Instant[]>of(new Instant[] {now, now.plusSeconds(3600)}), "none", "nb"));
+    List<Future<JsonObject>> claims = desks.stream().map(d -> d.act(issued.id(), "claim")).toList();
+    Await.of(Future.join(claims).otherwiseEmpty());
+    List<Future<JsonObject>> won = claims.stream().filter(Future::succeeded).toList();
+    assertEquals(1, won.size(), "one counsellor per callback");
+    claims.stream().filter(Future::failed)
+        .forEach(f -> assertEquals("wrong_state", ((ProtocolError) f.cause()).code()));
+    CallbackDesk winner = desks.get(claims.indexOf(won.get(0)));
+    JsonObject item = Await.of(winner.list()).getJsonArray("callbacks").getJsonObject(0);
+    assertEquals("+4791234567", winner.open(item).getString("phone"), "every node sees what was sealed on one");
+    Await.of(winner.act(issued.id(), "done"));
+    assertEquals("done", Await.of(visitor.status(issued.code().text())).getString("state"));
+    Await.of(visitor.close());
   }
 
   @Test

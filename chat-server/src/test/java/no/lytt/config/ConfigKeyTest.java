@@ -51,7 +51,10 @@ class ConfigKeyTest {
         "argon2.iterations", "argon2.parallelism", "argon2.workers", "login.free-attempts",
         "login.first-block-seconds", "login.max-block-minutes", "login.spray-failures",
         "login.spray-max-delay-seconds", "management.port", "management.host", "management.token",
-        "metrics.on-main-port", "log.format", "log.level", "drain.deadline-seconds"),
+        "metrics.on-main-port", "log.format", "log.level", "drain.deadline-seconds",
+        "callbacks.expiry-days", "callbacks.max-attempts",
+        "callbacks.retry-minutes", "callbacks.claim-minutes", "tickets.claim-minutes",
+        "limits.code-failures-per-hour"),
         LyttConfig.keys().stream().map(ConfigKey::name).toList());
   }
 }

@@ -5,6 +5,7 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.vertx.core.json.JsonObject;
 import java.util.Map;
 import no.lytt.crypto.B64u;
+import no.lytt.http.CallbackBodies;
 import no.lytt.crypto.CryptoException;
 import no.lytt.crypto.DeviceCertificate;
 import no.lytt.crypto.Padding;
@@ -18,7 +19,7 @@ import org.junit.jupiter.api.Tag;
 
 /**
  * Everything that reads what a client sends — a frame's JSON, its fields as every handler reads
- * them, the bodies of the HTTP API (parsed the same way), resume tokens, base64url, device
+ * them, the bodies of the HTTP API (parsed the same way; a new callback's or ticket's by its own reader), resume tokens, base64url, device
  * certificates, padded plaintexts — answers garbage with its typed error and nothing else. Any
  * other exception is a finding and fails the build.
  */
@@ -27,12 +28,13 @@ class ParsersFuzzTest {
 
   @FuzzTest(maxDuration = "45s")
   void clientInputGetsTypedErrorsOnly(FuzzedDataProvider data) {
-    int target = data.consumeInt(0, 3);
+    int target = data.consumeInt(0, 4);
     try {
       switch (target) {
         case 0 -> frame(data.consumeRemainingAsString());
         case 1 -> token(data.consumeRemainingAsString());
         case 2 -> certificate(data.consumeRemainingAsString());
+        case 3 -> callbackBody(data.consumeRemainingAsString());
         default -> Padding.unpad(data.consumeRemainingAsBytes());
       }
     } catch (LyttException | CryptoException expected) {
@@ -57,6 +59,17 @@ class ParsersFuzzTest {
         // each field is refused on its own; the others are still read
       }
     }
+  }
+
+  /** The body of a new callback or ticket, read as {@code CallbackApi} reads it. */
+  private static void callbackBody(String text) {
+    JsonObject body = Frames.parse(text);
+    try {
+      CallbackBodies.newItem(body);
+    } catch (LyttException expected) {
+      // the windows are still read
+    }
+    CallbackBodies.windows(body.getValue("windows"));
   }
 
   private static void token(String text) {

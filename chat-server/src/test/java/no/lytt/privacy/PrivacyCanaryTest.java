@@ -24,6 +24,9 @@ import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
 import no.lytt.accounts.Role;
+import no.lytt.crypto.B64u;
+import no.lytt.client.CallbackDesk;
+import no.lytt.client.CallbackVisitor;
 import no.lytt.client.CounsellorClient;
 import no.lytt.client.VisitorClient;
 import no.lytt.queue.Gender;
@@ -41,7 +44,8 @@ import org.junit.jupiter.api.Test;
  * Canaries: a whole chat with known message text, a known password, a known address in
  * {@code X-Forwarded-For} and the visitor's resume token — then none of them may be found in
  * anything the server keeps: its log output, every key and value in Redis, Redis's append-only
- * file and snapshots, or any other file it wrote.
+ * file and snapshots, or any other file it wrote. Likewise for callbacks and tickets: a phone number,
+ * a note, a left message, the visitors' codes and the lookup values derived from them.
  */
 class PrivacyCanaryTest {
   private static final String TEXT = "kanari-melding-7Q2x9 jeg heter Ola Nordmann";
@@ -125,6 +129,54 @@ class PrivacyCanaryTest {
     assertNoneIn("files Redis wrote", filesUnder(redis.dir()), secrets);
     assertNoneIn("log output", String.join("\n", logged), secrets);
     assertFalse(logged.isEmpty(), "the capture saw the server's log");
+  }
+
+  /**
+   * A callback with a known phone number and note, a ticket with a known first message, replies,
+   * and the visitors' codes (grouped and as typed without spaces) and the lookup values sent for
+   * them: none of it may be found in Redis, its files or the log, only ciphertext and hashes.
+   */
+  @Test
+  void callbacksAndTicketsKeepNoPhoneNumberNoteMessageOrCode() throws Exception {
+    String phone = "+4798765432";
+    String note = "kanari-notat-Hq8 ring etter middag";
+    String message = "kanari-billett-Vb3 jeg trenger noen å snakke med";
+    CounsellorClient kari = clients.demoOnDuty(node, 1);
+    CallbackDesk desk = kari.callbacks();
+    java.security.SecureRandom random = new java.security.SecureRandom();
+    CallbackVisitor visitor = new CallbackVisitor(node.vertx(), java.net.URI.create(node.origin() + "/"), node.origin(),
+        B64u.decode(node.lytt().organisationPublicKey()), java.time.Clock.systemUTC(), random);
+    java.time.Instant now = java.time.Instant.now();
+    CallbackVisitor.Issued callback = Await.of(visitor.requestCallback(phone, note,
+        List.<java.time.Instant[]>of(new java.time.Instant[] {now.plusSeconds(60), now.plusSeconds(3600)}), "none", "nb"));
+    JsonObject seen = Await.of(desk.list()).getJsonArray("callbacks").getJsonObject(0);
+    assertEquals(phone, desk.open(seen).getString("phone"));
+    Await.of(desk.act(callback.id(), "claim"));
+    Await.of(desk.reply(seen, TEXT + " svar"));
+    String code = callback.code().text();
+    assertEquals(TEXT + " svar", CallbackVisitor.readReply(code, Await.of(visitor.status(code.replace(" ", "")))));
+
+    // A ticket is taken while the line is closed: the same store, a node that says closed (its
+    // development key is new, so the page keeps pinning the organisation key that certified kari).
+    byte[] organisation = B64u.decode(node.lytt().organisationPublicKey());
+    Await.of(visitor.close());
+    node.close();
+    node = TestServer.start(Map.of("LYTT_STORE", "redis", "LYTT_REDIS_URI", redis.uri(),
+        "LYTT_HOURS_OVERRIDE", "closed", "LYTT_HTTP_TRUSTED_PROXIES", "127.0.0.1"));
+    visitor = new CallbackVisitor(node.vertx(), java.net.URI.create(node.origin() + "/"), node.origin(),
+        organisation, java.time.Clock.systemUTC(), random);
+    CallbackVisitor.Issued ticket = Await.of(visitor.takeTicket(message));
+    Await.of(visitor.status(ticket.code().text()));
+
+    List<String> secrets = List.of(phone, "98765432", note, message, code, code.replace(" ", ""),
+        callback.code().lookup(), ticket.code().text(), ticket.code().text().replace(" ", ""), ticket.code().lookup(),
+        TEXT);
+    assertNoneIn("Redis keys and values", redisContents(), secrets);
+    assertNoneIn("log output", String.join("\n", logged), secrets);
+    Await.of(visitor.close());
+    node.close();
+    assertNoneIn("files Redis wrote", filesUnder(redis.dir()), secrets);
+    assertNoneIn("log output", String.join("\n", logged), secrets);
   }
 
   private static void assertNoneIn(String where, String content, List<String> secrets) {

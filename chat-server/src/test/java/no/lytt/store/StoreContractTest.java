@@ -14,10 +14,15 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import no.lytt.accounts.LoginAttempt;
 import no.lytt.accounts.LoginBackoff;
+import no.lytt.accounts.Device;
 import no.lytt.accounts.Session;
+import no.lytt.callback.CallbackWindow;
+import no.lytt.callback.Item;
+import no.lytt.callback.ItemState;
 import no.lytt.presence.Duty;
 import no.lytt.protocol.ErrorCode;
 import no.lytt.protocol.LyttException;
@@ -247,5 +252,102 @@ public abstract class StoreContractTest {
   void pingAnswers() {
     Boolean answered = await(store.ping().map(v -> Boolean.TRUE));
     assertTrue(answered);
+  }
+
+  // --- callbacks and tickets ---
+
+  private static Item item(String id, Item.Kind kind, int createdSecond, Duration lifetime) {
+    Instant created = T0.plusSeconds(createdSecond);
+    return new Item(id, kind, "lookup-" + id, Map.of("d1", new Item.Sealed("enc-" + id, "ct-" + id)),
+        kind == Item.Kind.CALLBACK ? List.of(new CallbackWindow(T0.plusSeconds(3600), T0.plusSeconds(7200))) : List.of(),
+        Preference.WOMAN, Language.EN, created, created.plus(lifetime), null, ItemState.WAITING, 0, null, null, null,
+        null, 0);
+  }
+
+  @Test
+  void anItemIsFoundByIdAndByLookupHashAndNeverSavedTwice() {
+    Item cb = item("cb1", Item.Kind.CALLBACK, 0, Duration.ofDays(7));
+    assertTrue(await(store.createItem(cb)));
+    assertEquals(Optional.of(cb), await(store.item("cb1")));
+    assertEquals(Optional.of(cb), await(store.itemByLookup("lookup-cb1")));
+    assertFalse(await(store.createItem(cb)), "the same id");
+    Item sameLookup = new Item("cb2", cb.kind(), cb.lookupHash(), cb.sealed(), cb.windows(), cb.preference(),
+        cb.language(), cb.createdAt(), cb.expiresAt(), null, ItemState.WAITING, 0, null, null, null, null, 0);
+    assertFalse(await(store.createItem(sameLookup)), "the same lookup hash");
+    assertEquals(Optional.empty(), await(store.item("cb2")));
+    assertEquals(Optional.empty(), await(store.itemByLookup("lookup-unknown")));
+  }
+
+  @Test
+  void itemsAreListedPerKindOldestFirst() {
+    await(store.createItem(item("late", Item.Kind.CALLBACK, 20, Duration.ofDays(7))));
+    await(store.createItem(item("early", Item.Kind.CALLBACK, 10, Duration.ofDays(7))));
+    await(store.createItem(item("ticket", Item.Kind.TICKET, 5, Duration.ofDays(1))));
+    assertEquals(List.of("early", "late"), await(store.items(Item.Kind.CALLBACK)).stream().map(Item::id).toList());
+    assertEquals(List.of("ticket"), await(store.items(Item.Kind.TICKET)).stream().map(Item::id).toList());
+  }
+
+  @Test
+  void aChangeIsWrittenOnlyOverTheVersionItWasMadeFrom() {
+    Item cb = item("cb", Item.Kind.CALLBACK, 0, Duration.ofDays(7));
+    await(store.createItem(cb));
+    Item claimed = cb.claimed("kari", T0.plusSeconds(600));
+    assertTrue(await(store.replaceItem(claimed)));
+    assertFalse(await(store.replaceItem(cb.claimed("ola", T0.plusSeconds(600)))), "made from a stale version");
+    assertEquals("kari", await(store.item("cb")).orElseThrow().claimedBy());
+    Item done = claimed.finished(ItemState.DONE);
+    assertTrue(await(store.replaceItem(done)));
+    assertEquals(Map.of(), await(store.item("cb")).orElseThrow().sealed(), "done deletes the ciphertext");
+    assertFalse(await(store.replaceItem(item("ghost", Item.Kind.CALLBACK, 0, Duration.ofDays(1)).calling())),
+        "an item that does not exist");
+  }
+
+  @Test
+  void ofManyClaimsAtOnceExactlyOneWins() {
+    Item cb = item("cb", Item.Kind.CALLBACK, 0, Duration.ofDays(7));
+    await(store.createItem(cb));
+    List<Future<Boolean>> claims = new ArrayList<>();
+    for (int i = 0; i < 8; i++) {
+      claims.add(store.replaceItem(cb.claimed("counsellor" + i, T0.plusSeconds(600))));
+    }
+    await(Future.all(claims));
+    assertEquals(1, claims.stream().filter(Future::result).count());
+    String winner = await(store.item("cb")).orElseThrow().claimedBy();
+    assertEquals(1, claims.stream().filter(f -> f.result()).count());
+    assertTrue(winner.startsWith("counsellor"));
+  }
+
+  @Test
+  void deletingAnItemRemovesItsLookupAndAnswersOnlyTheFirstCaller() {
+    await(store.createItem(item("cb", Item.Kind.CALLBACK, 0, Duration.ofDays(7))));
+    assertTrue(await(store.deleteItem("cb")));
+    assertFalse(await(store.deleteItem("cb")));
+    assertEquals(Optional.empty(), await(store.itemByLookup("lookup-cb")));
+    assertTrue(await(store.items(Item.Kind.CALLBACK)).isEmpty());
+  }
+
+  @Test
+  void expiredItemsAreHiddenThenDeletedAndHandedToOneSweeperOnly() {
+    await(store.createItem(item("old", Item.Kind.TICKET, 0, Duration.ZERO.plusMillis(1)).withPlaceUntil(T0)));
+    await(store.createItem(item("young", Item.Kind.TICKET, 0, Duration.ofDays(1))));
+    await(store.createItem(item("past", Item.Kind.CALLBACK, -10, Duration.ofSeconds(10))));
+    assertEquals(Optional.empty(), await(store.item("past")), "past its expiry: not answered");
+    assertEquals(Optional.empty(), await(store.itemByLookup("lookup-past")));
+    List<Item> gone = await(store.expireItems(T0.plusSeconds(1)));
+    assertEquals(Set.of("old", "past"), Set.copyOf(gone.stream().map(Item::id).toList()));
+    assertTrue(await(store.expireItems(T0.plusSeconds(1))).isEmpty(), "each is handed out once");
+    assertEquals(List.of("young"), await(store.items(Item.Kind.TICKET)).stream().map(Item::id).toList());
+    assertTrue(await(store.createItem(item("old", Item.Kind.TICKET, 0, Duration.ofDays(1)))),
+        "nothing of it is left, not even its id");
+  }
+
+  @Test
+  void everyRegisteredDeviceIsListed() {
+    Device a = new Device("da", "kari", "id-a", "enc-a", Map.of("deviceId", "da"), T0);
+    Device b = new Device("db", "ola", "id-b", "enc-b", null, T0);
+    await(store.saveDevice(a));
+    await(store.saveDevice(b));
+    await(store.saveDevice(a));
+    assertEquals(Set.of("da", "db"), Set.copyOf(await(store.devices()).stream().map(Device::deviceId).toList()));
   }
 }

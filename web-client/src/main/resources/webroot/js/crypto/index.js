@@ -12,3 +12,5 @@ export { ChatCipher } from './cipher.js';
 export { MAX_TEXT_CHARS } from './frame.js';
 export { generateIdentityKey, sign, verify } from './ed25519.js';
 export { deriveKeyPair, setupBaseS, setupBaseR } from './hpke.js';
+export { newCode, codeText, parseCode, lookupOf, replyKeyPair } from './code.js';
+export { sealToTeam, openAsDevice, sealReply, openReply } from './sealed.js';

@@ -55,9 +55,10 @@ export class VisitorTransport extends Emitter {
     return this.inbox;
   }
 
-  join(preference, language) {
+  /** @param {string} [ticket] the lookup value of a place held while closed: queued from when it was taken */
+  join(preference, language, ticket) {
     if (this.state !== 'idle' && this.state !== 'ended') return false;
-    if (!this.connection.send({ type: 'join', preference, language })) return false;
+    if (!this.connection.send({ type: 'join', preference, language, ...(ticket ? { ticket } : {}) })) return false;
     this._reset();
     this.state = 'joining';
     return true;

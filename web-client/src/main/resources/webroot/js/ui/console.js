@@ -14,6 +14,7 @@ import { isQuietClose } from '../transport/connection.js';
 import { ChatView } from './chat-view.js';
 import { $, h, setupLanguageSwitch } from './dom.js';
 import { loadOrCreateDevice } from './device-store.js';
+import { setupCallbackDesk } from './callback-desk.js';
 
 registerStrings({ nb: consoleNb, en: consoleEn });
 
@@ -35,6 +36,8 @@ const ui = {
   chatCounter: 0,
   pendingKeys: new Map(), // chatId → chat key waiting for the visitor's handshake
 };
+
+const desk = setupCallbackDesk({ device: () => (ui.deviceState === 'certified' ? ui.device : null) });
 
 // ---- login and device -------------------------------------------------------------------------
 
@@ -114,6 +117,7 @@ function deviceAnswer(status, body) {
   else ui.deviceState = body.status === 'certified' ? 'certified' : 'pending';
   render();
   if (ui.deviceState === 'certified' && !ui.transport) connect();
+  if (ui.deviceState === 'certified') desk.start();
 }
 
 async function checkDevice() {
@@ -137,6 +141,7 @@ async function logout() {
 
 /** Drops every chat key and the socket; the device keys stay in IndexedDB for the next login. */
 function teardown() {
+  desk.stop();
   if (ui.transport) ui.transport.stop();
   ui.transport = null;
   for (const key of ui.pendingKeys.values()) key.discard();

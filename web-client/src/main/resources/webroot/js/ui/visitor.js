@@ -14,6 +14,7 @@ import { isQuietClose } from '../transport/connection.js';
 import { VisitorTransport } from '../transport/visitor.js';
 import { ChatView } from './chat-view.js';
 import { $, h, metaContent, setupLanguageSwitch } from './dom.js';
+import { setupLater } from './later.js';
 import { setupQuickExit } from './quick-exit.js';
 
 /** The reasons docs/protocol.md allows in `reject`; anything unexpected is reported as bad_key. */
@@ -21,7 +22,7 @@ const REJECT_REASONS = ['bad_certificate', 'bad_signature', 'expired_certificate
 const PANELS = ['start', 'queue', 'verify', 'failed', 'chat', 'ended'];
 /** Which panels each phase shows; the information sections step aside while chatting. */
 const SHOWN = {
-  start: ['intro', 'status', 'start', 'about', 'hours', 'help'],
+  start: ['intro', 'status', 'start', 'later', 'about', 'hours', 'help'],
   queue: ['intro', 'queue', 'about', 'hours', 'help'],
   verify: ['verify'],
   failed: ['failed', 'help'],
@@ -43,7 +44,10 @@ const ui = {
   chatView: null,
   connNote: null,      // i18n key of the connection banner
   chatLangTouched: false,
+  ticket: null,        // {lookup} of a place held while closed, used when the line opens
+  ticketTurn: false,   // joined with that ticket: the visitor is told when a counsellor is ready
 };
+let later = null;
 
 let transport = null;
 let cryptoModule = null;
@@ -61,12 +65,13 @@ async function verifyOffer(offer) {
 
 function setPhase(phase, focus) {
   ui.phase = phase;
-  for (const id of [...PANELS, 'intro', 'status', 'about', 'hours', 'help']) $(`#${id}`).hidden = !SHOWN[phase].includes(id);
+  for (const id of [...PANELS, 'intro', 'status', 'later', 'about', 'hours', 'help']) $(`#${id}`).hidden = !SHOWN[phase].includes(id);
   render();
   if (focus) focus.focus();
 }
 
 function render() {
+  if (later) later.render();
   renderStatus();
   renderStart();
   renderQueue();
@@ -142,10 +147,10 @@ function renderEnded() {
   $('#ended-incomplete').hidden = ui.ended.complete;
 }
 
-function join(preference, language) {
+function join(preference, language, ticket) {
   if (ui.startNote === 'start.joining') return; // a double tap must not send two joins
   loadCrypto().catch(() => { cryptoModule = null; }); // ready long before a counsellor answers
-  if (!transport.join(preference, language)) {
+  if (!transport.join(preference, language, ticket)) {
     ui.startNote = 'error.unavailable';
     setPhase('start');
     return;
@@ -178,10 +183,12 @@ function wireTransport() {
     else if (state === 'closed') ui.connNote = code === 4000 ? 'conn.elsewhere' : 'error.unavailable';
     else if (state === 'online') ui.connNote = null;
     render();
+    useTicket();
   });
   transport.on('status', (status) => {
     ui.status = status;
     render();
+    useTicket();
   });
   transport.on('joinFailed', ({ code }) => {
     ui.startNote = code === 'closed' || code === 'queue_full' ? `join.${code}` : 'error.generic';
@@ -198,7 +205,10 @@ function wireTransport() {
     ui.startNote = null;
     setPhase('start', $('#start-heading'));
   });
-  transport.on('offer', () => setPhase('verify', $('#verify-text')));
+  transport.on('offer', () => {
+    if (ui.ticketTurn) announceTurn();
+    setPhase('verify', $('#verify-text'));
+  });
   transport.on('rejected', () => setPhase('failed', $('#failed-heading')));
   transport.on('chat', ({ displayName, safetyCode }) => {
     ui.counsellor = displayName;
@@ -229,6 +239,37 @@ function wireTransport() {
   transport.on('error', (frame) => {
     if (ui.chatView && frame.code === 'rate_limited') ui.chatView.addNotice('error.rate_limited', {}, 'warn');
   });
+}
+
+/** A place held while closed is used as soon as the line opens, if this tab is still here. */
+function useTicket() {
+  if (!ui.ticket || !ui.connected || !(ui.status && ui.status.open) || ui.phase !== 'start') return;
+  const { lookup } = ui.ticket;
+  ui.ticket = null;
+  ui.ticketTurn = true;
+  join('none', document.documentElement.lang === 'en' ? 'en' : 'nb', lookup);
+}
+
+/** Their turn: in the title, with a sound where the browser allows it, and a notification if granted. */
+function announceTurn() {
+  ui.ticketTurn = false;
+  document.title = `${t('tk.turn')} – ${t('v.title')}`;
+  try {
+    const audio = new AudioContext();
+    const tone = audio.createOscillator();
+    tone.connect(audio.destination);
+    tone.start();
+    tone.stop(audio.currentTime + 0.3);
+  } catch {
+    // no sound without a user gesture in this browser: the title and notification remain
+  }
+  if (globalThis.Notification && Notification.permission === 'granted') {
+    try {
+      new Notification(t('tk.turn'), { body: t('tk.notify'), tag: 'lytt-turn' });
+    } catch {
+      // notifications from pages are not supported everywhere (Android Chrome wants a service worker)
+    }
+  }
 }
 
 function wirePage() {
@@ -276,6 +317,14 @@ async function main() {
     return;
   }
   transport = new VisitorTransport({ verifyOffer });
+  later = setupLater({
+    loadCrypto,
+    view: () => ({ status: ui.status, week: ui.week, zone: ui.zone }),
+    onTicket: (ticket) => {
+      ui.ticket = ticket;
+      useTicket();
+    },
+  });
   wirePage();
   wireTransport();
   setPhase('start');

@@ -19,6 +19,7 @@ import no.lytt.accounts.Device;
 import no.lytt.accounts.LoginAttempt;
 import no.lytt.accounts.LoginBackoff;
 import no.lytt.accounts.Session;
+import no.lytt.callback.Item;
 import no.lytt.presence.Duty;
 import no.lytt.protocol.ErrorCode;
 import no.lytt.protocol.LyttException;
@@ -61,6 +62,7 @@ public final class MemoryStore implements Store {
   private int nextLoginSweep = LOGIN_SWEEP_AT;
   private final Map<LocalDate, Map<String, Long>> counters = new HashMap<>();
   private final Deque<Duration> durations = new ArrayDeque<>();
+  private final Map<String, Item> items = new HashMap<>();
 
   public MemoryStore(Clock clock) {
     this.clock = clock;
@@ -387,6 +389,75 @@ public final class MemoryStore implements Store {
   @Override
   public Future<List<Duration>> recentChatDurations() {
     return locked(() -> new ArrayList<>(durations));
+  }
+
+  // --- callbacks and tickets: in memory there is no disk to wait for ---
+
+  @Override
+  public Future<Boolean> createItem(Item item) {
+    return locked(() -> {
+      if (items.containsKey(item.id()) || liveByLookup(item.lookupHash()).isPresent()) {
+        return false;
+      }
+      items.put(item.id(), item);
+      return true;
+    });
+  }
+
+  private Optional<Item> live(Item item) {
+    return Optional.ofNullable(item).filter(i -> clock.instant().isBefore(i.expiresAt()));
+  }
+
+  private Optional<Item> liveByLookup(String lookupHash) {
+    return items.values().stream().filter(i -> i.lookupHash().equals(lookupHash)).findFirst().flatMap(this::live);
+  }
+
+  @Override
+  public Future<Optional<Item>> item(String id) {
+    return locked(() -> live(items.get(id)));
+  }
+
+  @Override
+  public Future<Optional<Item>> itemByLookup(String lookupHash) {
+    return locked(() -> liveByLookup(lookupHash));
+  }
+
+  @Override
+  public Future<List<Item>> items(Item.Kind kind) {
+    return locked(() -> items.values().stream().filter(i -> i.kind() == kind)
+        .flatMap(i -> live(i).stream())
+        .sorted(java.util.Comparator.comparing(Item::createdAt).thenComparing(Item::id)).toList());
+  }
+
+  @Override
+  public Future<Boolean> replaceItem(Item next) {
+    return locked(() -> {
+      Optional<Item> current = live(items.get(next.id()));
+      if (current.isEmpty() || current.get().version() != next.version() - 1) {
+        return false;
+      }
+      items.put(next.id(), next);
+      return true;
+    });
+  }
+
+  @Override
+  public Future<Boolean> deleteItem(String id) {
+    return locked(() -> items.remove(id) != null);
+  }
+
+  @Override
+  public Future<List<Item>> expireItems(Instant now) {
+    return locked(() -> {
+      List<Item> gone = items.values().stream().filter(i -> !now.isBefore(i.expiresAt())).toList();
+      gone.forEach(i -> items.remove(i.id()));
+      return gone;
+    });
+  }
+
+  @Override
+  public Future<List<Device>> devices() {
+    return locked(() -> List.copyOf(devices.values()));
   }
 
   @Override

@@ -24,6 +24,7 @@ import no.lytt.accounts.Device;
 import no.lytt.accounts.LoginAttempt;
 import no.lytt.accounts.LoginBackoff;
 import no.lytt.accounts.Session;
+import no.lytt.callback.Item;
 import no.lytt.presence.Duty;
 import no.lytt.protocol.ErrorCode;
 import no.lytt.protocol.LyttException;
@@ -455,7 +456,8 @@ public final class RedisStore implements Store {
 
   @Override
   public Future<Void> saveDevice(Device device) {
-    return on(durable().set("lytt:device:" + device.deviceId(), StoreJson.device(device))).mapEmpty();
+    return on(durable().set("lytt:device:" + device.deviceId(), StoreJson.device(device)))
+        .compose(v -> callbacks().indexDevice(device.deviceId()));
   }
 
   @Override
@@ -537,5 +539,58 @@ public final class RedisStore implements Store {
           }
           return null;
         }, false)).mapEmpty();
+  }
+
+  // --- callbacks and tickets: durable data, in RedisCallbacks ---
+  // Every command of this section goes through durable(), the Redis that keeps its append-only file.
+
+  private RedisCallbacks callbacks;
+
+  private synchronized RedisCallbacks callbacks() {
+    if (callbacks == null) {
+      callbacks = new RedisCallbacks(this::durable, this::on, clock,
+          durable() instanceof io.lettuce.core.cluster.api.async.RedisAdvancedClusterAsyncCommands);
+    }
+    return callbacks;
+  }
+
+  @Override
+  public Future<Boolean> createItem(Item item) {
+    return callbacks().create(item);
+  }
+
+  @Override
+  public Future<Optional<Item>> item(String id) {
+    return callbacks().item(id);
+  }
+
+  @Override
+  public Future<Optional<Item>> itemByLookup(String lookupHash) {
+    return callbacks().byLookup(lookupHash);
+  }
+
+  @Override
+  public Future<List<Item>> items(Item.Kind kind) {
+    return callbacks().items(kind);
+  }
+
+  @Override
+  public Future<Boolean> replaceItem(Item next) {
+    return callbacks().replace(next);
+  }
+
+  @Override
+  public Future<Boolean> deleteItem(String id) {
+    return callbacks().delete(id);
+  }
+
+  @Override
+  public Future<List<Item>> expireItems(Instant now) {
+    return callbacks().expire(now);
+  }
+
+  @Override
+  public Future<List<Device>> devices() {
+    return callbacks().devices(this::device);
   }
 }

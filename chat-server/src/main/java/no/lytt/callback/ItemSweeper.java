@@ -1,0 +1,32 @@
+package no.lytt.callback;
+
+import io.vertx.core.Future;
+import java.time.Clock;
+import no.lytt.stats.Counter;
+import no.lytt.stats.Stats;
+import no.lytt.store.Store;
+
+/**
+ * Deletes callbacks and tickets whose time is up, and releases tickets whose place ran out. Every
+ * node runs it; the store hands each expired item to one node only, so each is counted once.
+ */
+public final class ItemSweeper {
+  private final Store store;
+  private final TicketService tickets;
+  private final Stats stats;
+  private final Clock clock;
+
+  public ItemSweeper(Store store, TicketService tickets, Stats stats, Clock clock) {
+    this.store = store;
+    this.tickets = tickets;
+    this.stats = stats;
+    this.clock = clock;
+  }
+
+  public Future<Void> sweep() {
+    return tickets.release().compose(v -> store.expireItems(clock.instant())).compose(gone -> Future.join(
+        gone.stream().filter(i -> !i.state().terminal()).map(i -> stats.count(
+            i.kind() == Item.Kind.CALLBACK ? Counter.CALLBACKS_EXPIRED : Counter.TICKETS_RELEASED)).toList()))
+        .mapEmpty();
+  }
+}

@@ -1,0 +1,161 @@
+package no.lytt.http;
+
+import io.vertx.core.Future;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.core.net.SocketAddress;
+import io.vertx.ext.web.RoutingContext;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import no.lytt.accounts.Device;
+import no.lytt.callback.CallbackSchedule;
+import no.lytt.callback.CallbackService;
+import no.lytt.callback.CodeLookups;
+import no.lytt.callback.Item;
+import no.lytt.callback.TicketService;
+import no.lytt.protocol.ErrorCode;
+import no.lytt.protocol.LyttException;
+import no.lytt.queue.Language;
+import no.lytt.queue.Preference;
+import no.lytt.store.Store;
+
+/**
+ * Callbacks and tickets over HTTP (docs/protocol.md, "Callbacks and tickets"). The visitor's side is
+ * anonymous and never sees or sends a phone number in the clear; a code is sent only as the lookup
+ * value derived from it, and only in a POST body, never in a URL a proxy might log.
+ */
+public final class CallbackApi {
+  private final CallbackService callbacks;
+  private final TicketService tickets;
+  private final CodeLookups lookups;
+  private final Store store;
+  private final AuthApi auth;
+  private final ClientAddresses addresses;
+  private final CallbackSchedule schedule;
+  private final Clock clock;
+  private final int maxAttempts;
+
+  public CallbackApi(CallbackService callbacks, TicketService tickets, CodeLookups lookups, Store store, AuthApi auth,
+                     ClientAddresses addresses, CallbackSchedule schedule, Clock clock, int maxAttempts) {
+    this.callbacks = callbacks;
+    this.tickets = tickets;
+    this.lookups = lookups;
+    this.store = store;
+    this.auth = auth;
+    this.addresses = addresses;
+    this.schedule = schedule;
+    this.clock = clock;
+    this.maxAttempts = maxAttempts;
+  }
+
+  /** {@code GET /api/team/keys}: the certificates to seal to; the page verifies each itself. */
+  public void teamKeys(RoutingContext ctx) {
+    long now = clock.instant().getEpochSecond();
+    store.devices().map(all -> new JsonObject().put("certificates", new JsonArray(all.stream()
+            .filter(Device::certified)
+            .filter(d -> d.certificate().get("notAfter") instanceof Number n && n.longValue() > now)
+            .map(d -> new JsonObject(d.certificate())).toList())))
+        .onSuccess(body -> ApiErrors.json(ctx, 200, body)).onFailure(e -> ApiErrors.reply(ctx, e));
+  }
+
+  /** {@code POST /api/callbacks}. */
+  public void request(RoutingContext ctx) {
+    AuthApi.body(ctx).compose(b -> callbacks.request(CallbackBodies.newItem(b), CallbackBodies.windows(b.getValue("windows")),
+            Preference.fromWire(text(b, "preference")).orElseThrow(() -> bad("Field 'preference' must be none, man or woman.")),
+            Language.fromCode(text(b, "language")).orElseThrow(() -> bad("Field 'language' must be nb or en."))))
+        .onSuccess(item -> ApiErrors.json(ctx, 201, new JsonObject().put("id", item.id())
+            .put("expiresAt", item.expiresAt().toEpochMilli())))
+        .onFailure(e -> ApiErrors.reply(ctx, e));
+  }
+
+  /** {@code POST /api/tickets}. */
+  public void takeTicket(RoutingContext ctx) {
+    AuthApi.body(ctx).compose(b -> tickets.take(CallbackBodies.newItem(b)))
+        .onSuccess(p -> ApiErrors.json(ctx, 201, ItemViews.forVisitor(p.ticket(), p.position(), maxAttempts)))
+        .onFailure(e -> ApiErrors.reply(ctx, e));
+  }
+
+  /** {@code POST /api/code/status}. */
+  public void status(RoutingContext ctx) {
+    AuthApi.body(ctx).compose(b -> lookups.find(text(b, "lookup"), source(ctx)))
+        .compose(item -> item.kind() == Item.Kind.TICKET
+            ? tickets.position(item).map(p -> ItemViews.forVisitor(item, p, maxAttempts))
+            : Future.succeededFuture(ItemViews.forVisitor(item, 0, maxAttempts)))
+        .onSuccess(view -> ApiErrors.json(ctx, 200, view))
+        .onFailure(e -> ApiErrors.reply(ctx, e));
+  }
+
+  /** {@code POST /api/code/cancel}. */
+  public void cancel(RoutingContext ctx) {
+    AuthApi.body(ctx).compose(b -> lookups.cancel(text(b, "lookup"), source(ctx)))
+        .onSuccess(v -> ctx.response().setStatusCode(204).end())
+        .onFailure(e -> ApiErrors.reply(ctx, e));
+  }
+
+  /** {@code GET /api/console/callbacks?deviceId=…}: callbacks and tickets, sealed copies for that device. */
+  public void list(RoutingContext ctx) {
+    String raw = ctx.request().getParam("deviceId");
+    String deviceId = raw != null && raw.matches("[A-Za-z0-9_-]{22}") ? raw : null;
+    auth.account(ctx).compose(a -> Future.all(callbacks.list(), tickets.waiting(),
+            deviceId == null ? Future.succeededFuture(java.util.Optional.<Device>empty()) : store.device(deviceId))
+        .map(all -> {
+          Instant now = clock.instant();
+          String mine = all.<java.util.Optional<Device>>resultAt(2)
+              .filter(d -> d.username().equals(a.username())).map(Device::deviceId).orElse(null);
+          List<Item> waiting = all.resultAt(1);
+          JsonArray ticketViews = new JsonArray();
+          for (int i = 0; i < waiting.size(); i++) {
+            ticketViews.add(ItemViews.ticketForConsole(waiting.get(i), i + 1, mine));
+          }
+          return new JsonObject().put("now", now.toEpochMilli())
+              .put("callbacks", new JsonArray(all.<List<Item>>resultAt(0).stream()
+                  .map(c -> ItemViews.callbackForConsole(c, mine, a.username(), schedule, now)).toList()))
+              .put("tickets", ticketViews);
+        }))
+        .onSuccess(body -> ApiErrors.json(ctx, 200, body)).onFailure(e -> ApiErrors.reply(ctx, e));
+  }
+
+  /** {@code POST /api/console/callbacks/:id/(claim|called|no-answer|done)}. */
+  public void act(RoutingContext ctx) {
+    String id = ctx.pathParam("id");
+    String action = ctx.pathParam("action");
+    auth.account(ctx).compose(a -> switch (action) {
+      case "claim" -> callbacks.claim(id, a.username());
+      case "called" -> callbacks.called(id, a.username());
+      case "no-answer" -> callbacks.noAnswer(id, a.username());
+      case "done" -> callbacks.done(id, a.username());
+      default -> Future.failedFuture(new LyttException(ErrorCode.NOT_FOUND, "No such action."));
+    }).onSuccess(item -> ApiErrors.json(ctx, 200, new JsonObject().put("id", item.id())
+            .put("state", item.state().wire()).put("attempts", item.attempts())))
+        .onFailure(e -> ApiErrors.reply(ctx, e));
+  }
+
+  /** {@code POST /api/console/items/:id/reply} with {@code {"enc","ct"}} sealed to the visitor's code. */
+  public void reply(RoutingContext ctx) {
+    Future.all(auth.account(ctx), AuthApi.body(ctx)).compose(all -> {
+      JsonObject b = all.resultAt(1);
+      String enc = text(b, "enc");
+      String ct = text(b, "ct");
+      if (enc == null || ct == null || !enc.matches("[A-Za-z0-9_-]{43}") || !ct.matches("[A-Za-z0-9_-]{1,11000}")) {
+        throw bad("Fields 'enc' and 'ct' must be base64url.");
+      }
+      return callbacks.reply(ctx.pathParam("id"), new Item.Sealed(enc, ct));
+    }).onSuccess(v -> ctx.response().setStatusCode(204).end()).onFailure(e -> ApiErrors.reply(ctx, e));
+  }
+
+  private byte[] source(RoutingContext ctx) {
+    HttpServerRequest request = ctx.request();
+    SocketAddress peer = request.remoteAddress();
+    return addresses.source(peer == null ? null : peer.hostAddress(), request.headers().getAll("X-Forwarded-For"));
+  }
+
+  static String text(JsonObject b, String field) {
+    return b.getValue(field) instanceof String s ? s : null;
+  }
+
+  static LyttException bad(String message) {
+    return new LyttException(ErrorCode.BAD_FRAME, message);
+  }
+}

@@ -1,0 +1,122 @@
+// The console's callback list and the tickets waiting for opening. Contents are opened with this
+// device's own encryption key and shown only to the counsellor who claimed the callback (or, for a
+// ticket's first message, to whoever looks); a request sealed before this device was certified
+// was never sealed to it and is shown as unreadable, with the reason.
+import { openAsDevice, sealReply } from '../crypto/index.js';
+import { formatElapsed, t } from '../i18n/index.js';
+import * as api from '../transport/callbacks.js';
+import { $, h } from './dom.js';
+
+const GROUPS = ['due_now', 'later_today', 'later', 'expired'];
+const REFRESH_MS = 15_000;
+
+/** @param {{device: () => any}} deps the certified DeviceKeys, or null when there is none */
+export function setupCallbackDesk({ device }) {
+  let timer = null;
+  let note = null;
+  const opened = new Map(); // item id → its opened contents, for as long as it is listed
+
+  async function contents(item) {
+    const d = device();
+    if (!item.sealed || !d) return null;
+    if (!opened.has(item.id)) {
+      opened.set(item.id, await openAsDevice(item.sealed, d.encryptionKey.privateKey, d.deviceId, item.id).catch(() => null));
+    }
+    return opened.get(item.id);
+  }
+
+  const windowText = (w) => `${new Date(w.from).toLocaleString()} – ${new Date(w.to).toLocaleTimeString()}`;
+
+  async function act(id, action) {
+    const { status, body } = await api.callbackAction(id, action);
+    note = status === 200 ? null : body && body.code === 'wrong_state' ? 'c.cb.taken' : 'error.generic';
+    await refresh();
+  }
+
+  function replyForm(item, inner) {
+    if (!inner || typeof inner.replyPub !== 'string' || item.replied) return null;
+    const id = `reply-${item.id}`;
+    const box = h('textarea', { id, rows: '2', maxlength: '2000' });
+    const send = h('button', { type: 'button', class: 'secondary' }, t('c.cb.sendReply'));
+    send.addEventListener('click', async () => {
+      if (!box.value.trim()) return;
+      const sealed = await sealReply(inner.replyPub, item.id, { t: 'reply', text: box.value.trim() });
+      const { status } = await api.sendReply(item.id, sealed);
+      note = status === 204 ? null : 'error.generic';
+      await refresh();
+    });
+    return h('div', { class: 'field' }, h('label', { for: id }, t('c.cb.reply')), box, send);
+  }
+
+  async function callbackRow(item) {
+    const inner = item.claimedByMe ? await contents(item) : null;
+    const buttons = [];
+    const button = (key, action) => {
+      const b = h('button', { type: 'button', class: action === 'claim' ? 'primary' : 'secondary' }, t(key));
+      b.addEventListener('click', () => act(item.id, action));
+      buttons.push(b);
+    };
+    if (!item.claimedBy || item.claimedByMe) {
+      if (!item.claimedByMe) button('c.cb.claim', 'claim');
+      else {
+        button('c.cb.called', 'called');
+        button('c.cb.noAnswer', 'no-answer');
+        button('c.cb.done', 'done');
+      }
+    }
+    return h('li', { class: 'callback' },
+      h('p', {}, item.windows.map(windowText).join(', ')),
+      h('p', { class: 'hint' }, t('c.chat.visitorInfo', { pref: t(`c.pref.${item.preference}`), lang: item.language }),
+        item.attempts ? ` · ${t('c.cb.attempts', { n: item.attempts })}` : '',
+        item.claimedBy && !item.claimedByMe ? ` · ${t('c.cb.claimedBy', { name: item.claimedBy })}` : ''),
+      item.unreadable ? h('p', { class: 'warn' }, t('c.cb.unreadable')) : null,
+      inner ? h('p', { class: 'phone' }, h('strong', {}, inner.phone ?? '')) : null,
+      inner && inner.note ? h('p', { class: 'reply' }, inner.note) : null,
+      h('div', { class: 'actions' }, ...buttons),
+      item.claimedByMe ? replyForm(item, inner) : null);
+  }
+
+  async function ticketRow(ticket, now) {
+    const inner = ticket.hasMessage ? await contents(ticket) : null;
+    return h('li', { class: 'ticket' },
+      h('p', {}, t('c.tk.position', { n: ticket.position }), ' · ', t('c.tk.waited', { time: formatElapsed(now - ticket.takenAt) })),
+      ticket.unreadable ? h('p', { class: 'warn' }, t('c.cb.unreadable')) : null,
+      inner && typeof inner.message === 'string' ? h('p', { class: 'reply' }, inner.message) : null,
+      replyForm(ticket, inner));
+  }
+
+  async function refresh() {
+    const d = device();
+    if (!d) return;
+    const { status, body } = await api.listCallbacks(d.deviceId);
+    if (status !== 200 || !body) return;
+    const listed = new Set([...body.callbacks, ...body.tickets].map((i) => i.id));
+    for (const id of opened.keys()) if (!listed.has(id)) opened.delete(id);
+    const groups = [];
+    for (const group of GROUPS) {
+      const items = body.callbacks.filter((c) => c.category === group);
+      if (items.length) groups.push(h('h3', {}, t(`c.cb.${group}`)), h('ul', { class: 'plain' }, ...(await Promise.all(items.map(callbackRow)))));
+    }
+    $('#callback-groups').replaceChildren(...groups);
+    $('#callbacks-empty').textContent = body.callbacks.length ? '' : t('c.cb.none');
+    $('#callbacks-note').textContent = note ? t(note) : '';
+    $('#ticket-list').replaceChildren(...(await Promise.all(body.tickets.map((tk) => ticketRow(tk, body.now)))));
+    $('#tickets-empty').textContent = body.tickets.length ? '' : t('c.tk.none');
+  }
+
+  return {
+    start() {
+      if (timer) return;
+      refresh();
+      timer = setInterval(refresh, REFRESH_MS);
+    },
+    stop() {
+      clearInterval(timer);
+      timer = null;
+      opened.clear();
+      $('#callback-groups').replaceChildren();
+      $('#ticket-list').replaceChildren();
+    },
+    refresh,
+  };
+}

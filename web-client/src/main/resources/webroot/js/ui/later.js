@@ -1,0 +1,190 @@
+// The visitor page's "later" part: request a callback, hold a place while closed, and come back with
+// a code. Crypto runs in the page (crypto/code.js, crypto/sealed.js): the server gets only
+// ciphertext, the chosen windows and the lookup value derived from the code — never the code.
+import { formatDay, formatWhen, t } from '../i18n/index.js';
+import * as api from '../transport/callbacks.js';
+import { $, h, metaContent } from './dom.js';
+import { normalisePhone } from './phone.js';
+import { zonedEpoch } from './zoned.js';
+
+const randomId = () => {
+  const b = globalThis.crypto.getRandomValues(new Uint8Array(16));
+  return btoa(String.fromCharCode(...b)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+};
+
+/**
+ * @param {{loadCrypto: () => Promise<any>, view: () => {status: any, week: any[], zone: string},
+ *          onTicket: (ticket: {lookup: string}) => void}} deps
+ */
+export function setupLater({ loadCrypto, view, onTicket }) {
+  let windows = [];
+  let current = null; // {lookup} of the code being looked at
+  let shownWeek = null; // the choices are rebuilt only when the week changes, keeping what was ticked
+
+  function setNote(id, key, params) {
+    $(id).textContent = key ? t(key, params) : '';
+  }
+
+  /** Every opening span of the coming week that has not ended, as a choosable window. */
+  function renderWindows() {
+    const { week, zone } = view();
+    const key = JSON.stringify(week);
+    if (key === shownWeek) return;
+    shownWeek = key;
+    const now = Date.now();
+    windows = [];
+    for (const day of week) {
+      for (const span of day.holiday ? [] : day.open ?? []) {
+        const to = zonedEpoch(day.date, span.to, zone);
+        if (to <= now + 5 * 60_000) continue;
+        windows.push({ from: Math.max(zonedEpoch(day.date, span.from, zone), now), to, label: `${formatDay(day.date)} ${span.from}–${span.to}` });
+      }
+    }
+    const list = $('#cb-window-list');
+    list.replaceChildren(...windows.map((w, i) => h('label', { class: 'choice' },
+      h('input', { type: 'checkbox', name: 'window', value: String(i) }), ` ${w.label}`)));
+    $('#cb-no-windows').hidden = windows.length > 0;
+  }
+
+  async function sealed(id, inner) {
+    const crypto = await loadCrypto();
+    const { status, body } = await api.teamKeys();
+    if (status !== 200 || !body) return null;
+    const result = await crypto.sealToTeam(body.certificates ?? [], metaContent('lytt-org-key') ?? '',
+      Math.floor(Date.now() / 1000), id, inner);
+    return Object.keys(result.sealed).length ? result.sealed : null;
+  }
+
+  async function newCode() {
+    const crypto = await loadCrypto();
+    const code = crypto.newCode();
+    const { pk } = await crypto.replyKeyPair(code);
+    return { code, lookup: await crypto.lookupOf(code), replyPub: crypto.toB64u(pk), text: crypto.codeText(code) };
+  }
+
+  function showCode(text) {
+    $('#code-value').textContent = text;
+    $('#code-panel').hidden = false;
+    $('#check-code').value = text;
+    $('#code-heading').focus();
+  }
+
+  async function sendCallback(event) {
+    event.preventDefault();
+    const form = new FormData(event.target);
+    const phone = normalisePhone(form.get('phone'));
+    $('#cb-phone').setAttribute('aria-invalid', String(!phone));
+    setNote('#cb-phone-error', phone ? null : 'cb.phoneBad');
+    if (!phone) return $('#cb-phone').focus();
+    const chosen = form.getAll('window').map((i) => windows[Number(i)]).filter(Boolean);
+    if (!chosen.length) return setNote('#cb-note', 'cb.windowsMissing');
+    setNote('#cb-note', 'cb.sending');
+    $('#cb-send').disabled = true;
+    try {
+      const code = await newCode();
+      const id = randomId();
+      const box = await sealed(id, { t: 'callback', phone, note: String(form.get('note') ?? ''), replyPub: code.replyPub });
+      if (!box) return setNote('#cb-note', 'cb.noTeam');
+      const { status } = await api.requestCallback({ id, lookup: code.lookup, sealed: box,
+        windows: chosen.map(({ from, to }) => ({ from, to })), preference: form.get('cb-preference') || 'none',
+        language: form.get('language') || 'nb' });
+      // The code is shown only once the server has stored the request durably (201).
+      if (status !== 201) return setNote('#cb-note', 'error.unavailable');
+      event.target.reset();
+      setNote('#cb-note', null);
+      showCode(code.text);
+    } finally {
+      $('#cb-send').disabled = false;
+    }
+  }
+
+  async function holdPlace() {
+    if (globalThis.Notification && Notification.permission === 'default') Notification.requestPermission().catch(() => {});
+    setNote('#tk-note', 'cb.sending');
+    const code = await newCode();
+    const id = randomId();
+    const message = $('#tk-message').value.trim();
+    const box = message ? await sealed(id, { t: 'ticket', message, replyPub: code.replyPub }) : {};
+    if (!box) return setNote('#tk-note', 'cb.noTeam');
+    const { status, body } = await api.takeTicket({ id, lookup: code.lookup, sealed: box });
+    if (status !== 201 || !body) return setNote('#tk-note', 'error.unavailable');
+    $('#tk-message').value = '';
+    setNote('#tk-note', 'tk.held', { n: body.position });
+    $('#tk-keep-open').hidden = false;
+    showCode(code.text);
+    onTicket({ lookup: code.lookup });
+  }
+
+  function describe(s) {
+    const { zone } = view();
+    if (s.kind === 'ticket') {
+      if (s.state === 'waiting') return t('check.ticketWaiting', { n: s.position });
+      return t(s.state === 'served' ? 'check.served' : 'check.released');
+    }
+    switch (s.state) {
+      case 'calling': return t('check.calling');
+      case 'done': return t('check.done');
+      case 'no_answer': return t('check.noAnswer', { n: s.attempts, when: formatWhen(new Date(s.nextTryAt).toISOString(), zone) });
+      case 'failed': return t('check.failed', { n: s.attempts });
+      default: return t('check.waiting');
+    }
+  }
+
+  async function check(event) {
+    event?.preventDefault();
+    const crypto = await loadCrypto();
+    let code;
+    try {
+      code = crypto.parseCode($('#check-code').value);
+    } catch {
+      code = null;
+    }
+    // A malformed code is looked up like any other, so it is answered like an unknown one.
+    const lookup = code ? await crypto.lookupOf(code) : 'x';
+    const { status, body } = await api.codeStatus(lookup);
+    $('#check-reply').hidden = true;
+    $('#check-cancel').hidden = status !== 200;
+    if (status !== 200 || !body) {
+      current = null;
+      return setNote('#check-result', status === 429 ? 'check.tooMany' : 'check.unknown');
+    }
+    current = { lookup };
+    $('#check-result').textContent = describe(body);
+    if (body.kind === 'ticket' && body.state === 'waiting') onTicket({ lookup });
+    if (body.reply) {
+      const { sk } = await crypto.replyKeyPair(code);
+      const reply = await crypto.openReply(body.reply, sk, body.id).catch(() => null);
+      if (reply && typeof reply.text === 'string') {
+        $('#check-reply').replaceChildren(h('strong', {}, t('check.reply')), ' ', reply.text);
+        $('#check-reply').hidden = false;
+      }
+    }
+  }
+
+  async function cancel() {
+    if (!current) return;
+    const { status } = await api.cancelByCode(current.lookup);
+    current = null;
+    $('#check-cancel').hidden = true;
+    $('#check-reply').hidden = true;
+    setNote('#check-result', status === 204 ? 'check.cancelled' : 'check.unknown');
+  }
+
+  $('#callback-form').addEventListener('submit', (e) => sendCallback(e).catch(() => setNote('#cb-note', 'error.generic')));
+  $('#tk-take').addEventListener('click', () => holdPlace().catch(() => setNote('#tk-note', 'error.generic')));
+  $('#check-form').addEventListener('submit', (e) => check(e).catch(() => setNote('#check-result', 'error.generic')));
+  $('#check-cancel').addEventListener('click', () => cancel().catch(() => setNote('#check-result', 'error.generic')));
+  $('#code-copy').addEventListener('click', async () => {
+    await navigator.clipboard?.writeText($('#code-value').textContent).catch(() => {});
+    setNote('#code-note', 'code.copied');
+  });
+  $('#code-print').addEventListener('click', () => window.print());
+
+  return {
+    render() {
+      const s = view().status;
+      $('#ticket').hidden = !s || s.open;
+      renderWindows();
+    },
+  };
+}

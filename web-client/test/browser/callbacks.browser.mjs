@@ -1,0 +1,85 @@
+// Callbacks in real Chromium: a visitor asks to be called back, gets a code only after the server
+// has stored the request, and follows it with the code alone while a counsellor claims it, calls,
+// gets no answer, calls again, replies and marks it done; a second request is cancelled. Neither
+// the phone number, the note nor the code ever leaves the visitor's page in the clear.
+import test from 'node:test';
+import assert from 'node:assert/strict';
+import { BASE, consoleAndVisitor, counsellorOnDuty, switchTo } from './helpers.mjs';
+
+const PHONE_TYPED = '912 34 567';
+const PHONE = '+4791234567';
+const NOTE = `Ikke legg igjen beskjed ${Date.now()}`;
+
+/** Every request body and URL the page sends. */
+function sent(page) {
+  const out = [];
+  page.on('request', (r) => out.push(`${r.url()} ${r.postData() ?? ''}`));
+  page.on('websocket', (ws) => ws.on('framesent', (f) => out.push(String(f.payload))));
+  return out;
+}
+
+async function requestCallback(v, note) {
+  await v.getByRole('heading', { name: 'Request a callback' }).waitFor();
+  await v.getByLabel('Phone number', { exact: true }).fill(PHONE_TYPED);
+  await v.locator('#cb-window-list input[type=checkbox]').first().check();
+  await v.getByLabel(/Anything we should know/).fill(note);
+  await v.getByRole('button', { name: 'Send request', exact: true }).click();
+  const code = v.getByLabel('Your code', { exact: true });
+  await v.waitForFunction(() => document.querySelector('#code-value').textContent.length > 0);
+  const text = await code.textContent();
+  assert.match(text, /^([0-9A-Z]{4} ){5}[0-9A-Z]{4}$/, 'a 24-character code in groups of four');
+  return text;
+}
+
+async function checkStatus(v, code, expected) {
+  await v.getByLabel('Code', { exact: true }).fill(code);
+  await v.getByRole('button', { name: 'Check status', exact: true }).click();
+  await v.locator('#check-result').getByText(expected).waitFor();
+}
+
+test('a callback is requested, claimed, retried, answered and done; another is cancelled', { timeout: 180000 }, async (t) => {
+  const { c, v } = await consoleAndVisitor(t);
+  await counsellorOnDuty(c);
+  const visitorSent = sent(v);
+  await v.goto(`${BASE}/`);
+  await switchTo(v, 'en');
+
+  await v.getByLabel('Phone number', { exact: true }).fill('12');
+  await v.locator('#cb-window-list input[type=checkbox]').first().check();
+  await v.getByRole('button', { name: 'Send request', exact: true }).click();
+  await v.getByText('That does not look like a phone number.').waitFor();
+
+  const code = await requestCallback(v, NOTE);
+  await checkStatus(v, code, 'Waiting.');
+
+  const claim = c.getByRole('button', { name: 'Claim', exact: true });
+  await claim.waitFor({ timeout: 30000 }); // the list refreshes every 15 s
+  await claim.click();
+  await c.getByText(PHONE).waitFor();
+  await c.getByText(NOTE).waitFor();
+  await c.getByRole('button', { name: 'Called', exact: true }).click();
+  await checkStatus(v, code, 'A counsellor is calling you now.');
+
+  await c.getByRole('button', { name: 'No answer', exact: true }).click();
+  await checkStatus(v, code, /We could not reach you \(tried 1 time\)/);
+
+  await c.getByRole('button', { name: 'Claim', exact: true }).click();
+  await c.getByLabel(/Reply to the visitor/).fill('We will try again tomorrow at six.');
+  await c.getByRole('button', { name: 'Send reply', exact: true }).click();
+  await c.getByRole('button', { name: 'Done', exact: true }).click();
+  await c.getByText('Nobody is waiting for a call.').waitFor();
+  await checkStatus(v, code, 'Done. Your number has been deleted.');
+  await v.getByText('We will try again tomorrow at six.').waitFor();
+
+  const second = await requestCallback(v, 'second');
+  await checkStatus(v, second, 'Waiting.');
+  await v.getByRole('button', { name: 'Cancel', exact: true }).click();
+  await v.getByText('Your request has been deleted.').waitFor();
+  await checkStatus(v, second, 'We find nothing with this code.');
+  await checkStatus(v, 'AAAA BBBB CCCC DDDD EEEE FFFF', 'We find nothing with this code.');
+
+  const wire = visitorSent.join('\n');
+  for (const secret of [PHONE, '91234567', NOTE, code, code.replace(/ /g, ''), second]) {
+    assert.ok(!wire.includes(secret), `the page sent ${secret.slice(0, 4)}… in the clear`);
+  }
+});
