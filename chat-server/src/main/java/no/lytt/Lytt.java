@@ -25,7 +25,7 @@ import no.lytt.accounts.Sessions;
 import no.lytt.accounts.PasswordHasher;
 import no.lytt.callback.CallbackSchedule;
 import no.lytt.callback.CallbackService;
-import no.lytt.callback.CodeGuesses;
+import no.lytt.callback.HourlyAllowance;
 import no.lytt.callback.CodeLookups;
 import no.lytt.callback.ItemSweeper;
 import no.lytt.callback.TicketService;
@@ -197,7 +197,8 @@ public final class Lytt {
       drain = new NodeDrain(vertx, drainState, local, sockets, clients, sweeper != null);
       AuthApi auth = new AuthApi(accounts, devices, tls, sockets::closeConsole, metrics.logins);
       CallbackApi callbackApi = new CallbackApi(callbacks, tickets,
-          new CodeLookups(store, new CodeGuesses(cc.codeFailuresPerHour(), clock, random), stats), store, auth,
+          new CodeLookups(store, new HourlyAllowance(cc.codeFailuresPerHour(), clock, random), stats),
+          new HourlyAllowance(cc.requestsPerHour(), clock, random), store, auth,
           addresses, new CallbackSchedule(hours.zone()), clock, cc.maxAttempts());
       sessionTimer = vertx.setPeriodic(config.session().checkSeconds() * 1000L, t -> sockets.closeEndedSessions());
       Pages pages = new Pages(orgPublic, config.http().quickExitUrl());

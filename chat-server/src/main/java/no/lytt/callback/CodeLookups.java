@@ -16,17 +16,17 @@ import no.lytt.store.Store;
  * <p>Every code that does not lead to a live item — never issued, mistyped, forged, expired,
  * cancelled, malformed — gets the one same answer, {@code not_found}, after the same single store
  * lookup by hash, so neither the answer nor its timing tells them apart. Such lookups count
- * against the source in {@link CodeGuesses}.
+ * against the source in an {@link HourlyAllowance}.
  */
 public final class CodeLookups {
   private static final Pattern LOOKUP = Pattern.compile("[A-Za-z0-9_-]{43}");
   /** Hashed in place of a malformed lookup, so it costs the same store round trip as any other. */
   private static final String NOBODY = "A".repeat(43);
   private final Store store;
-  private final CodeGuesses guesses;
+  private final HourlyAllowance guesses;
   private final Stats stats;
 
-  public CodeLookups(Store store, CodeGuesses guesses, Stats stats) {
+  public CodeLookups(Store store, HourlyAllowance guesses, Stats stats) {
     this.store = store;
     this.guesses = guesses;
     this.stats = stats;
@@ -40,7 +40,7 @@ public final class CodeLookups {
     boolean wellFormed = lookup != null && LOOKUP.matcher(lookup).matches();
     return store.itemByLookup(Ids.hash(wellFormed ? lookup : NOBODY)).map(found -> {
       if (found.isEmpty() || !wellFormed) {
-        guesses.failed(source);
+        guesses.spend(source);
         throw new LyttException(ErrorCode.NOT_FOUND, "No callback or ticket has this code, or it has expired.");
       }
       return found.get();

@@ -17,7 +17,7 @@ import java.util.List;
  *     source may make per hour before it is refused for a while
  */
 public record CallbacksConfig(int expiryDays, int maxAttempts, int retryMinutes, int claimMinutes,
-                              int ticketClaimMinutes, int codeFailuresPerHour) {
+                              int ticketClaimMinutes, int codeFailuresPerHour, int requestsPerHour) {
 
   static final ConfigKey EXPIRY_DAYS = ConfigKey.of("callbacks.expiry-days", "7",
       "Days after which a callback request and its sealed phone number are deleted, called or not.");
@@ -32,13 +32,18 @@ public record CallbacksConfig(int expiryDays, int maxAttempts, int retryMinutes,
   static final ConfigKey CODE_FAILURES_PER_HOUR = ConfigKey.of("limits.code-failures-per-hour", "20",
       "Lookups of unknown callback or ticket codes one source may make per hour (counted per node, "
           + "under a salted hash kept in memory) before it is refused until the hour is over.");
+  static final ConfigKey REQUESTS_PER_HOUR = ConfigKey.of("limits.requests-per-source-per-hour", "10",
+      "Callbacks and tickets one source (an address, or an IPv6 /64) may ask for per hour on one node "
+          + "(1-100000); beyond it the answer is 429 too_many_attempts. Keeps a flood from filling the "
+          + "team's list; raise it if many visitors share one address (a workplace, a carrier's NAT).");
   static final List<ConfigKey> KEYS = List.of(EXPIRY_DAYS, MAX_ATTEMPTS, RETRY_MINUTES, CLAIM_MINUTES,
-      TICKET_CLAIM_MINUTES, CODE_FAILURES_PER_HOUR);
+      TICKET_CLAIM_MINUTES, CODE_FAILURES_PER_HOUR, REQUESTS_PER_HOUR);
 
   static CallbacksConfig read(Settings settings) {
     return new CallbacksConfig(settings.integer(EXPIRY_DAYS, 1, 90), settings.integer(MAX_ATTEMPTS, 1, 20),
         settings.integer(RETRY_MINUTES, 1, 24 * 60), settings.integer(CLAIM_MINUTES, 1, 24 * 60),
-        settings.integer(TICKET_CLAIM_MINUTES, 1, 24 * 60), settings.integer(CODE_FAILURES_PER_HOUR, 1, 100_000));
+        settings.integer(TICKET_CLAIM_MINUTES, 1, 24 * 60), settings.integer(CODE_FAILURES_PER_HOUR, 1, 100_000),
+        settings.integer(REQUESTS_PER_HOUR, 1, 100_000));
   }
 
   public Duration expiry() {

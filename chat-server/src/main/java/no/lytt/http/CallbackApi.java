@@ -13,6 +13,7 @@ import no.lytt.accounts.Device;
 import no.lytt.callback.CallbackSchedule;
 import no.lytt.callback.CallbackService;
 import no.lytt.callback.CodeLookups;
+import no.lytt.callback.HourlyAllowance;
 import no.lytt.callback.Item;
 import no.lytt.callback.TicketService;
 import no.lytt.protocol.ErrorCode;
@@ -30,6 +31,7 @@ public final class CallbackApi {
   private final CallbackService callbacks;
   private final TicketService tickets;
   private final CodeLookups lookups;
+  private final HourlyAllowance requests;
   private final Store store;
   private final AuthApi auth;
   private final ClientAddresses addresses;
@@ -37,8 +39,11 @@ public final class CallbackApi {
   private final Clock clock;
   private final int maxAttempts;
 
-  public CallbackApi(CallbackService callbacks, TicketService tickets, CodeLookups lookups, Store store, AuthApi auth,
-                     ClientAddresses addresses, CallbackSchedule schedule, Clock clock, int maxAttempts) {
+  /** @param requests how many callbacks and tickets each source may ask for per hour */
+  public CallbackApi(CallbackService callbacks, TicketService tickets, CodeLookups lookups, HourlyAllowance requests,
+                     Store store, AuthApi auth, ClientAddresses addresses, CallbackSchedule schedule, Clock clock,
+                     int maxAttempts) {
+    this.requests = requests;
     this.callbacks = callbacks;
     this.tickets = tickets;
     this.lookups = lookups;
@@ -62,9 +67,11 @@ public final class CallbackApi {
 
   /** {@code POST /api/callbacks}. */
   public void request(RoutingContext ctx) {
-    AuthApi.body(ctx).compose(b -> callbacks.request(CallbackBodies.newItem(b), CallbackBodies.windows(b.getValue("windows")),
+    byte[] source = source(ctx);
+    withinAllowance(source).compose(v -> AuthApi.body(ctx)).compose(b -> callbacks.request(CallbackBodies.newItem(b), CallbackBodies.windows(b.getValue("windows")),
             Preference.fromWire(text(b, "preference")).orElseThrow(() -> bad("Field 'preference' must be none, man or woman.")),
             Language.fromCode(text(b, "language")).orElseThrow(() -> bad("Field 'language' must be nb or en."))))
+        .onSuccess(item -> requests.spend(source))
         .onSuccess(item -> ApiErrors.json(ctx, 201, new JsonObject().put("id", item.id())
             .put("expiresAt", item.expiresAt().toEpochMilli())))
         .onFailure(e -> ApiErrors.reply(ctx, e));
@@ -72,7 +79,9 @@ public final class CallbackApi {
 
   /** {@code POST /api/tickets}. */
   public void takeTicket(RoutingContext ctx) {
-    AuthApi.body(ctx).compose(b -> tickets.take(CallbackBodies.newItem(b)))
+    byte[] source = source(ctx);
+    withinAllowance(source).compose(v -> AuthApi.body(ctx)).compose(b -> tickets.take(CallbackBodies.newItem(b)))
+        .onSuccess(p -> requests.spend(source))
         .onSuccess(p -> ApiErrors.json(ctx, 201, ItemViews.forVisitor(p.ticket(), p.position(), maxAttempts)))
         .onFailure(e -> ApiErrors.reply(ctx, e));
   }
@@ -143,6 +152,12 @@ public final class CallbackApi {
       }
       return callbacks.reply(ctx.pathParam("id"), new Item.Sealed(enc, ct));
     }).onSuccess(v -> ctx.response().setStatusCode(204).end()).onFailure(e -> ApiErrors.reply(ctx, e));
+  }
+
+  private Future<Void> withinAllowance(byte[] source) {
+    return requests.allowed(source) ? Future.succeededFuture()
+        : Future.failedFuture(new LyttException(ErrorCode.TOO_MANY_ATTEMPTS,
+            "Too many requests from here. Try again later.", requests.retryAfter()));
   }
 
   private byte[] source(RoutingContext ctx) {

@@ -225,6 +225,22 @@ class CallbackFlowTest {
   }
 
   @Test
+  void aFloodOfRequestsFromOneSourceIsRefusedAndWhatWasStoredSurvives() {
+    Await.of(visitor.close());
+    node.close();
+    Await.of(vertx.close());
+    start(Map.of("LYTT_LIMITS_REQUESTS_PER_SOURCE_PER_HOUR", "2"));
+    CallbackDesk kari = counsellor("demo").callbacks();
+    CallbackVisitor.Issued first = Await.of(visitor.requestCallback("+4791234567", "", tenToEleven(), "none", "nb"));
+    Await.of(visitor.takeTicket("hei"));
+
+    assertEquals("too_many_attempts", errorOf(visitor.requestCallback("+4798765432", "", tenToEleven(), "none", "nb")));
+    assertEquals("too_many_attempts", errorOf(visitor.takeTicket("hei igjen")));
+    assertEquals("waiting", Await.of(visitor.status(first.code().text())).getString("state"));
+    assertEquals(1, Await.of(kari.list()).getJsonArray("callbacks").size(), "the stored request is still listed");
+  }
+
+  @Test
   void aDeviceCertifiedAfterSealingCannotReadAndSaysWhy() {
     CallbackDesk before = counsellor("demo").callbacks();
     CallbackVisitor.Issued issued = Await.of(visitor.requestCallback("+4791234567", "", tenToEleven(), "none", "nb"));

@@ -63,7 +63,7 @@ class ConfigDefaultsTest {
     assertEquals(Duration.ofHours(12), config.session().absolute());
     assertEquals(new Argon2Config(131072, 4, 1, 2), config.argon2());
     assertEquals(new LoginConfig(5, 60, 15, 30, 10), config.login());
-    assertEquals(new CallbacksConfig(7, 3, 60, 30, 30, 20), config.callbacks());
+    assertEquals(new CallbacksConfig(7, 3, 60, 30, 30, 20, 10), config.callbacks());
     assertEquals(Duration.ofDays(7), config.callbacks().expiry());
   }
 
