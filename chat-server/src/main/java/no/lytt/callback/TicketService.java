@@ -78,21 +78,29 @@ public final class TicketService {
   }
 
   /**
-   * Uses a ticket to join the queue: answers the time it was taken, which becomes the visitor's
-   * place in the queue. Refused when the code is unknown, or the ticket is used or released.
+   * The ticket a joining visitor brings, if it still holds a place; its creation time becomes the
+   * visitor's place in the queue. Refused when the code is unknown, or the ticket is used or
+   * released. Nothing changes yet: the ticket is used up only once the visitor is queued
+   * ({@link #useUp}), so a join that fails (queue full, store away) leaves it for another try.
    */
-  public Future<Instant> use(String lookup) {
+  public Future<Item> valid(String lookup) {
     Instant now = clock.instant();
-    return store.itemByLookup(Ids.hash(lookup)).compose(found -> {
-      Item t = found.filter(i -> i.kind() == Item.Kind.TICKET && i.state() == ItemState.WAITING
-              && (i.placeUntil() == null || now.isBefore(i.placeUntil())))
-          .orElseThrow(() -> new LyttException(ErrorCode.NOT_FOUND, "This ticket is not valid (any more)."));
-      return store.replaceItem(t.finished(ItemState.SERVED)).compose(written -> {
-        if (!written) {
-          throw new LyttException(ErrorCode.NOT_FOUND, "This ticket is not valid (any more).");
-        }
-        return stats.count(Counter.TICKETS_SERVED).map(t.createdAt());
-      });
+    return store.itemByLookup(Ids.hash(lookup)).map(found -> found
+        .filter(i -> i.kind() == Item.Kind.TICKET && i.state() == ItemState.WAITING
+            && (i.placeUntil() == null || now.isBefore(i.placeUntil())))
+        .orElseThrow(() -> new LyttException(ErrorCode.NOT_FOUND, "This ticket is not valid (any more).")));
+  }
+
+  /**
+   * Uses up a ticket whose holder is now queued. Fails if it was used meanwhile (the same code in
+   * two tabs at once): one compare-and-set, so only one of them keeps the early place.
+   */
+  public Future<Void> useUp(Item ticket) {
+    return store.replaceItem(ticket.finished(ItemState.SERVED)).compose(written -> {
+      if (!written) {
+        throw new LyttException(ErrorCode.NOT_FOUND, "This ticket is not valid (any more).");
+      }
+      return stats.count(Counter.TICKETS_SERVED);
     });
   }
 

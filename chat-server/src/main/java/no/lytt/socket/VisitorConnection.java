@@ -2,9 +2,12 @@ package no.lytt.socket;
 
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
+import no.lytt.callback.Item;
 import no.lytt.protocol.ErrorCode;
 import no.lytt.protocol.Fields;
 import no.lytt.protocol.Frames;
@@ -66,11 +69,15 @@ final class VisitorConnection implements FrameHandler {
     Language language = Language.fromCode(f.string("language", 8)).orElseThrow(
         () -> new LyttException(ErrorCode.BAD_FRAME, "Field 'language' must be nb or en."));
     String outOfHoursTicket = f.has("ticket") ? f.b64u("ticket", 32) : null;
-    return inNoPlace().compose(v -> placeTime(outOfHoursTicket)).compose(joinedAt -> {
+    return inNoPlace().compose(v -> broughtTicket(outOfHoursTicket)).compose(brought -> {
+      Instant joinedAt = brought.map(Item::createdAt).orElseGet(() -> s.clock().instant());
       QueueService.Ticket ticket = s.queue().newTicket(preference, language, joinedAt);
       // Attached before enqueueing, so an offer made the instant the visitor is queued finds them.
       attach(ticket.entry().id(), ticket.entry().tokenHash());
       return s.queue().join(ticket)
+          .compose(joined -> brought.map(t -> s.tickets().useUp(t)
+                  .recover(e -> s.queue().leave(ticket.entry().id()).transform(x -> Future.failedFuture(e))))
+              .orElse(Future.succeededFuture()).map(joined))
           .onFailure(e -> detach())
           .map(joined -> {
             conn.send(Frames.of("joined").put("resumeToken", joined.token())
@@ -83,18 +90,18 @@ final class VisitorConnection implements FrameHandler {
   }
 
   /**
-   * Where in the queue a joining visitor goes: now, or — with an out-of-hours ticket (its lookup
-   * value) — the time the ticket was taken, ahead of everyone who came later. The ticket is used
-   * up only while the line is open.
+   * The out-of-hours ticket a joining visitor brings (its lookup value), if any: the visitor then
+   * goes where the ticket was taken, ahead of everyone who came later. Tickets are used only
+   * while the line is open.
    */
-  private Future<java.time.Instant> placeTime(String outOfHoursTicket) {
+  private Future<Optional<Item>> broughtTicket(String outOfHoursTicket) {
     if (outOfHoursTicket == null) {
-      return Future.succeededFuture(s.clock().instant());
+      return Future.succeededFuture(Optional.empty());
     }
     if (!s.queue().isOpen()) {
       return Future.failedFuture(new LyttException(ErrorCode.CLOSED, "The service is closed right now."));
     }
-    return s.tickets().use(outOfHoursTicket);
+    return s.tickets().valid(outOfHoursTicket).map(Optional::of);
   }
 
   /** A visitor may join when not queued and not in a running chat. */

@@ -297,4 +297,26 @@ class CallbackFlowTest {
     assertEquals(2L, counters().get("tickets.served"));
     assertEquals(1L, counters().get("tickets.released"));
   }
+
+  @Test
+  void aTicketWhoseHolderFindsTheQueueFullIsKeptForTheNextTry() {
+    Await.of(visitor.close());
+    node.close();
+    Await.of(vertx.close());
+    start(Map.of("LYTT_LIMITS_QUEUE_LENGTH", "1"));
+    counsellor("demo");
+    CallbackVisitor.Issued ticket = Await.of(visitor.takeTicket("Jeg venter til dere åpner."));
+
+    clock.set(at(10, 0));
+    Await.until(() -> Await.of(node.lytt().store().queue()).isEmpty(), "an empty queue at opening");
+    VisitorClient first = chatVisitor();
+    Await.of(first.join("none", "nb"));
+    VisitorClient holder = chatVisitor();
+    assertEquals("queue_full", errorOf(holder.join("none", "nb", ticket.code().lookup())));
+    assertEquals("waiting", Await.of(visitor.status(ticket.code().text())).getString("state"), "the ticket is kept");
+
+    Await.of(first.leave());
+    assertEquals(1, Await.of(holder.join("none", "nb", ticket.code().lookup())).getInteger("position"));
+    assertEquals("served", Await.of(visitor.status(ticket.code().text())).getString("state"));
+  }
 }
