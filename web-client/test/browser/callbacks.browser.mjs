@@ -53,7 +53,8 @@ test('a callback is requested, claimed, retried, answered and done; another is c
   await checkStatus(v, code, 'Waiting.');
 
   const claim = c.getByRole('button', { name: 'Claim', exact: true });
-  await claim.waitFor({ timeout: 30000 }); // the list refreshes every 15 s
+  // The server's `items` signal refreshes the list; polling alone would take up to a minute.
+  await claim.waitFor({ timeout: 15000 });
   await claim.click();
   await c.getByText(PHONE).waitFor();
   await c.getByText(NOTE).waitFor();

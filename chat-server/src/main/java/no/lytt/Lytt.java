@@ -165,7 +165,12 @@ public final class Lytt {
       CallbackService callbacks = new CallbackService(store, hours, stats, clock, cc);
       ItemSweeper items = new ItemSweeper(store, tickets, stats, clock);
       // Tickets are released by the clock of the opening hours, so they are swept as often as those are checked.
-      itemTimer = vertx.setPeriodic(config.hours().checkMillis(), t -> items.sweep());
+      itemTimer = vertx.setPeriodic(config.hours().checkMillis(), t -> items.sweep()
+          .onSuccess(changed -> {
+            if (changed) {
+              clients.itemsChanged();
+            }
+          }));
       Dispatcher dispatcher = new Dispatcher(store, clients, stats, clock);
       DutyService duty = new DutyService(store, config.limits().maxCapacity());
       accounts = accounts(random, ids);
@@ -199,7 +204,7 @@ public final class Lytt {
       CallbackApi callbackApi = new CallbackApi(callbacks, tickets,
           new CodeLookups(store, new HourlyAllowance(cc.codeFailuresPerHour(), clock, random), stats),
           new HourlyAllowance(cc.requestsPerHour(), clock, random), store, auth,
-          addresses, new CallbackSchedule(hours.zone()), clock, cc.maxAttempts());
+          addresses, new CallbackSchedule(hours.zone()), clock, cc.maxAttempts(), clients::itemsChanged);
       sessionTimer = vertx.setPeriodic(config.session().checkSeconds() * 1000L, t -> sockets.closeEndedSessions());
       Pages pages = new Pages(orgPublic, config.http().quickExitUrl());
       SecurityHeaders headers = new SecurityHeaders(tls, config.http().frameAncestors());

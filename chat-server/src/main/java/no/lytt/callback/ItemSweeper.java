@@ -23,10 +23,11 @@ public final class ItemSweeper {
     this.clock = clock;
   }
 
-  public Future<Void> sweep() {
-    return tickets.release().compose(v -> store.expireItems(clock.instant())).compose(gone -> Future.join(
+  /** Completes with whether anything the team sees changed (released, placed or expired). */
+  public Future<Boolean> sweep() {
+    return tickets.release().compose(released -> store.expireItems(clock.instant()).compose(gone -> Future.join(
         gone.stream().filter(i -> !i.state().terminal()).map(i -> stats.count(
-            i.kind() == Item.Kind.CALLBACK ? Counter.CALLBACKS_EXPIRED : Counter.TICKETS_RELEASED)).toList()))
-        .mapEmpty();
+            i.kind() == Item.Kind.CALLBACK ? Counter.CALLBACKS_EXPIRED : Counter.TICKETS_RELEASED)).toList())
+        .map(v -> released || !gone.isEmpty())));
   }
 }

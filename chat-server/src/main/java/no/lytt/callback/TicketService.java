@@ -109,18 +109,22 @@ public final class TicketService {
    * opening was planned once the line is open. Each release is one compare-and-set, so it is
    * counted once however many nodes run this.
    */
-  public Future<Void> release() {
+  /** Completes with whether this call changed any ticket. */
+  public Future<Boolean> release() {
     Instant now = clock.instant();
     boolean open = hours.isOpen(now);
-    return waiting().compose(all -> Future.join(all.stream().map(t -> {
-      if (t.placeUntil() == null && open) {
-        return store.replaceItem(t.withPlaceUntil(now.plus(config.ticketClaim()))).mapEmpty();
-      }
-      if (t.placeUntil() != null && !now.isBefore(t.placeUntil())) {
-        return store.replaceItem(t.finished(ItemState.RELEASED))
-            .compose(won -> won ? stats.count(Counter.TICKETS_RELEASED) : Future.<Void>succeededFuture());
-      }
-      return Future.<Void>succeededFuture();
-    }).toList())).mapEmpty();
+    return waiting().compose(all -> {
+      List<Future<Boolean>> changes = all.stream().map(t -> {
+        if (t.placeUntil() == null && open) {
+          return store.replaceItem(t.withPlaceUntil(now.plus(config.ticketClaim())));
+        }
+        if (t.placeUntil() != null && !now.isBefore(t.placeUntil())) {
+          return store.replaceItem(t.finished(ItemState.RELEASED))
+              .compose(won -> won ? stats.count(Counter.TICKETS_RELEASED).map(true) : Future.succeededFuture(false));
+        }
+        return Future.succeededFuture(false);
+      }).toList();
+      return Future.join(changes).map(v -> changes.stream().anyMatch(f -> Boolean.TRUE.equals(f.result())));
+    });
   }
 }

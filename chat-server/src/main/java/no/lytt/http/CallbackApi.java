@@ -32,6 +32,7 @@ public final class CallbackApi {
   private final TicketService tickets;
   private final CodeLookups lookups;
   private final HourlyAllowance requests;
+  private final Runnable changed;
   private final Store store;
   private final AuthApi auth;
   private final ClientAddresses addresses;
@@ -39,11 +40,15 @@ public final class CallbackApi {
   private final Clock clock;
   private final int maxAttempts;
 
-  /** @param requests how many callbacks and tickets each source may ask for per hour */
+  /**
+   * @param requests how many callbacks and tickets each source may ask for per hour
+   * @param changed  told after every change to a callback or ticket, so consoles refresh their list
+   */
   public CallbackApi(CallbackService callbacks, TicketService tickets, CodeLookups lookups, HourlyAllowance requests,
                      Store store, AuthApi auth, ClientAddresses addresses, CallbackSchedule schedule, Clock clock,
-                     int maxAttempts) {
+                     int maxAttempts, Runnable changed) {
     this.requests = requests;
+    this.changed = changed;
     this.callbacks = callbacks;
     this.tickets = tickets;
     this.lookups = lookups;
@@ -72,6 +77,7 @@ public final class CallbackApi {
             Preference.fromWire(text(b, "preference")).orElseThrow(() -> bad("Field 'preference' must be none, man or woman.")),
             Language.fromCode(text(b, "language")).orElseThrow(() -> bad("Field 'language' must be nb or en."))))
         .onSuccess(item -> requests.spend(source))
+        .onSuccess(item -> changed.run())
         .onSuccess(item -> ApiErrors.json(ctx, 201, new JsonObject().put("id", item.id())
             .put("expiresAt", item.expiresAt().toEpochMilli())))
         .onFailure(e -> ApiErrors.reply(ctx, e));
@@ -82,6 +88,7 @@ public final class CallbackApi {
     byte[] source = source(ctx);
     withinAllowance(source).compose(v -> AuthApi.body(ctx)).compose(b -> tickets.take(CallbackBodies.newItem(b)))
         .onSuccess(p -> requests.spend(source))
+        .onSuccess(p -> changed.run())
         .onSuccess(p -> ApiErrors.json(ctx, 201, ItemViews.forVisitor(p.ticket(), p.position(), maxAttempts)))
         .onFailure(e -> ApiErrors.reply(ctx, e));
   }
@@ -99,6 +106,7 @@ public final class CallbackApi {
   /** {@code POST /api/code/cancel}. */
   public void cancel(RoutingContext ctx) {
     AuthApi.body(ctx).compose(b -> lookups.cancel(text(b, "lookup"), source(ctx)))
+        .onSuccess(v -> changed.run())
         .onSuccess(v -> ctx.response().setStatusCode(204).end())
         .onFailure(e -> ApiErrors.reply(ctx, e));
   }
@@ -136,7 +144,7 @@ public final class CallbackApi {
       case "no-answer" -> callbacks.noAnswer(id, a.username());
       case "done" -> callbacks.done(id, a.username());
       default -> Future.failedFuture(new LyttException(ErrorCode.NOT_FOUND, "No such action."));
-    }).onSuccess(item -> ApiErrors.json(ctx, 200, new JsonObject().put("id", item.id())
+    }).onSuccess(item -> changed.run()).onSuccess(item -> ApiErrors.json(ctx, 200, new JsonObject().put("id", item.id())
             .put("state", item.state().wire()).put("attempts", item.attempts())))
         .onFailure(e -> ApiErrors.reply(ctx, e));
   }
@@ -151,7 +159,7 @@ public final class CallbackApi {
         throw bad("Fields 'enc' and 'ct' must be base64url.");
       }
       return callbacks.reply(ctx.pathParam("id"), new Item.Sealed(enc, ct));
-    }).onSuccess(v -> ctx.response().setStatusCode(204).end()).onFailure(e -> ApiErrors.reply(ctx, e));
+    }).onSuccess(v -> changed.run()).onSuccess(v -> ctx.response().setStatusCode(204).end()).onFailure(e -> ApiErrors.reply(ctx, e));
   }
 
   private Future<Void> withinAllowance(byte[] source) {

@@ -31,6 +31,12 @@ public interface Clients extends Notifier {
   /** The queue changed: every node tells its own visitors and counsellors. */
   void queueChanged();
 
+  /**
+   * Callbacks or tickets changed: every console, on every node, is told to fetch its list again
+   * (the frame carries nothing, so nothing sealed travels this way).
+   */
+  void itemsChanged();
+
   void visitorConnected(Connection c);
 
   void visitorDisconnected(Connection c);

@@ -27,6 +27,12 @@ public final class LocalClients implements Clients {
   }
 
   @Override
+  public void itemsChanged() {
+    JsonObject frame = new JsonObject().put("type", "items");
+    counsellors.values().forEach(c -> c.send(frame));
+  }
+
+  @Override
   public void attachVisitor(String visitorId, Connection c) {
     Connection old = visitors.put(visitorId, c);
     if (old != null && old != c) {

@@ -76,6 +76,7 @@ final class VisitorConnection implements FrameHandler {
       attach(ticket.entry().id(), ticket.entry().tokenHash());
       return s.queue().join(ticket)
           .compose(joined -> brought.map(t -> s.tickets().useUp(t)
+                  .onSuccess(v -> s.clients().itemsChanged())
                   .recover(e -> s.queue().leave(ticket.entry().id()).transform(x -> Future.failedFuture(e))))
               .orElse(Future.succeededFuture()).map(joined))
           .onFailure(e -> detach())

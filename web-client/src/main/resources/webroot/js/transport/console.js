@@ -116,6 +116,7 @@ export class ConsoleTransport extends Emitter {
       case 'welcome': return this._welcome(frame);
       case 'duty': return this.emit('duty', { on: frame.on, capacity: frame.capacity });
       case 'queue': return this.emit('queue', { now: frame.now, entries: frame.entries ?? [] });
+      case 'items': return this.emit('items', {});
       case 'accepted':
         if (!chat) return undefined;
         chat.accepted = true;

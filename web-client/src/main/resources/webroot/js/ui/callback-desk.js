@@ -8,11 +8,16 @@ import * as api from '../transport/callbacks.js';
 import { $, h } from './dom.js';
 
 const GROUPS = ['due_now', 'later_today', 'later', 'expired'];
-const REFRESH_MS = 15_000;
+// The server says when the list changes ('items' frames); polling only heals a signal missed while
+// the console was reconnecting.
+const REFRESH_MS = 60_000;
+// Several changes in a moment (a claim, then called) make one fetch.
+const SOON_MS = 250;
 
 /** @param {{device: () => any}} deps the certified DeviceKeys, or null when there is none */
 export function setupCallbackDesk({ device }) {
   let timer = null;
+  let soon = null;
   let note = null;
   const opened = new Map(); // item id → its opened contents, for as long as it is listed
 
@@ -118,5 +123,12 @@ export function setupCallbackDesk({ device }) {
       $('#ticket-list').replaceChildren();
     },
     refresh,
+    refreshSoon() {
+      if (!timer || soon) return;
+      soon = setTimeout(() => {
+        soon = null;
+        refresh();
+      }, SOON_MS);
+    },
   };
 }

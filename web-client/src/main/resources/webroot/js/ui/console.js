@@ -187,6 +187,7 @@ function connect() {
       // Still on duty from before: say so again, which makes the server send the current queue.
       if (ui.duty.on) transport.setDuty(true, ui.duty.capacity);
     }
+    if (reconnected) desk.refreshSoon(); // changes signalled while the socket was away
     render();
   });
   transport.on('duty', (duty) => {
@@ -194,6 +195,8 @@ function connect() {
     if (!ui.duty.on) ui.queue = [];
     render();
   });
+  // Callbacks or tickets changed somewhere: fetch the list again now rather than at the next poll.
+  transport.on('items', () => desk.refreshSoon());
   transport.on('queue', ({ now, entries }) => {
     if (Number.isFinite(now)) ui.clockOffset = now - Date.now();
     ui.queue = entries;

@@ -156,6 +156,11 @@ public final class RedisClients implements Clients {
           local.queueChanged();
         }
       }
+      case "items" -> {
+        if (!nodeId.equals(m.getString("from"))) {
+          local.itemsChanged();
+        }
+      }
       default -> LOG.log(Level.WARNING, "Unknown message from another node");
     }
   }
@@ -233,6 +238,12 @@ public final class RedisClients implements Clients {
   public void queueChanged() {
     local.queueChanged();
     broadcast(new JsonObject().put("op", "queue").put("from", nodeId));
+  }
+
+  @Override
+  public void itemsChanged() {
+    local.itemsChanged();
+    broadcast(new JsonObject().put("op", "items").put("from", nodeId));
   }
 
   private void broadcast(JsonObject m) {
