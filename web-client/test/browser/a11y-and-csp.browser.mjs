@@ -16,12 +16,12 @@ const NAMES = {
   en: {
     visitor: { start: 'Start chat', message: 'Message', send: 'Send', end: 'End chat', exit: 'Quick exit',
       callback: 'Request a callback', phone: 'Phone number', sendRequest: 'Send request', check: 'Check status', code: 'Code' },
-    console: { username: 'Username', password: 'Password', login: 'Log in', duty: 'On duty', accept: 'Accept next', message: 'Message', send: 'Send', end: 'End chat', callbacks: 'Callbacks' },
+    console: { username: 'Username', password: 'Password', login: 'Log in', duty: 'On duty', pause: 'Break', accept: 'Accept next', message: 'Message', send: 'Send', end: 'End chat', callbacks: 'Callbacks' },
   },
   nb: {
     visitor: { start: 'Start samtale', message: 'Melding', send: 'Send', end: 'Avslutt samtalen', exit: 'Rask utgang',
       callback: 'Be om å bli ringt opp', phone: 'Telefonnummer', sendRequest: 'Send forespørsel', check: 'Sjekk status', code: 'Kode' },
-    console: { username: 'Brukernavn', password: 'Passord', login: 'Logg inn', duty: 'På vakt', accept: 'Ta neste', message: 'Melding', send: 'Send', end: 'Avslutt samtalen', callbacks: 'Tilbakeringinger' },
+    console: { username: 'Brukernavn', password: 'Passord', login: 'Logg inn', duty: 'På vakt', pause: 'Pause', accept: 'Ta neste', message: 'Melding', send: 'Send', end: 'Avslutt samtalen', callbacks: 'Tilbakeringinger' },
   },
 };
 
@@ -116,7 +116,8 @@ test('visitor page: 360 px without sideways scroll, named controls in both langu
       for (const name of [vn.send, vn.end, vn.exit]) await reachable(v, 'button', name);
       await reachable(v, 'textbox', vn.message);
       await noSideScroll(v, `visitor chat with long words (${lang})`);
-      await reachable(c, 'checkbox', cn.duty);
+      await reachable(c, 'radio', cn.duty);
+      await reachable(c, 'radio', cn.pause);
       await reachable(c, 'button', cn.accept);
       await reachable(c, 'heading', cn.callbacks);
       await reachable(c, 'textbox', cn.message);

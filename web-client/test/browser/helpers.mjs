@@ -61,9 +61,9 @@ export async function counsellorOnDuty(page) {
   await page.getByRole('textbox', { name: 'Username', exact: true }).fill('demo');
   await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
   await page.getByRole('button', { name: 'Log in', exact: true }).click();
-  const onDuty = page.getByRole('checkbox', { name: 'On duty', exact: true });
+  const onDuty = page.getByRole('radio', { name: 'On duty', exact: true });
   await onDuty.waitFor();
-  await page.waitForFunction(() => !document.querySelector('#on-duty').disabled, null, { timeout: TIMEOUT });
+  await page.waitForFunction(() => !document.querySelector('#duty-on').disabled, null, { timeout: TIMEOUT });
   await onDuty.check();
 }
 

@@ -86,7 +86,12 @@ public final class CounsellorClient {
   }
 
   public Future<JsonObject> duty(boolean on, int capacity) {
-    return connection.request(new JsonObject().put("type", "duty").put("on", on)
+    return duty(on ? "on" : "off", capacity);
+  }
+
+  /** {@code status} is {@code on}, {@code break} or {@code off}; completes with the {@code duty} answer. */
+  public Future<JsonObject> duty(String status, int capacity) {
+    return connection.request(new JsonObject().put("type", "duty").put("status", status)
         .put("capacity", capacity), "duty", f -> true);
   }
 

@@ -5,7 +5,10 @@ import no.lytt.protocol.ErrorCode;
 import no.lytt.protocol.LyttException;
 import no.lytt.store.Store;
 
-/** Going on and off duty. Off duty stops new visitors; chats already running continue. */
+/**
+ * Going on duty, on a break and off duty. A break stops new visitors while running chats
+ * continue; off duty is for when nothing is running, so no chat is left without its counsellor.
+ */
 public final class DutyService {
   private final Store store;
   private final int maxCapacity;
@@ -15,13 +18,25 @@ public final class DutyService {
     this.maxCapacity = maxCapacity;
   }
 
-  public Future<Duty> set(String username, boolean on, int capacity) {
-    if (on && (capacity < 1 || capacity > maxCapacity)) {
+  /**
+   * @param openChats how many chats the counsellor has open; off duty is refused while any is
+   */
+  public Future<Duty> set(String username, Duty.Status status, int capacity, int openChats) {
+    if (status != Duty.Status.OFF && (capacity < 1 || capacity > maxCapacity)) {
       return Future.failedFuture(new LyttException(ErrorCode.BAD_FRAME,
           "Capacity must be between 1 and " + maxCapacity + "."));
     }
-    Duty duty = on ? new Duty(username, true, capacity) : Duty.off(username);
+    if (status == Duty.Status.OFF && openChats > 0) {
+      return Future.failedFuture(new LyttException(ErrorCode.WRONG_STATE,
+          "End your chats before going off duty, or take a break: no new visitors, your chats go on."));
+    }
+    Duty duty = status == Duty.Status.OFF ? Duty.off(username) : new Duty(username, status, capacity);
     return store.setDuty(duty).map(duty);
+  }
+
+  /** Off duty whatever is running: for a console that did not come back, whose chats have ended. */
+  public Future<Duty> leave(String username) {
+    return store.setDuty(Duty.off(username)).map(Duty.off(username));
   }
 
   public Future<Duty> get(String username) {

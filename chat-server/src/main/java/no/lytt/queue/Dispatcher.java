@@ -4,6 +4,7 @@ import io.vertx.core.Future;
 import java.time.Clock;
 import no.lytt.accounts.Account;
 import no.lytt.accounts.Device;
+import no.lytt.presence.Duty;
 import no.lytt.protocol.ErrorCode;
 import no.lytt.protocol.Frames;
 import no.lytt.protocol.LyttException;
@@ -38,7 +39,8 @@ public final class Dispatcher {
   public Future<Chat> accept(Account account, Device device, String chatId, String chatPub, String chatKeySig) {
     return store.duty(account.username()).compose(duty -> {
       if (!duty.onDuty()) {
-        throw new LyttException(ErrorCode.WRONG_STATE, "Go on duty before accepting visitors.");
+        throw new LyttException(ErrorCode.WRONG_STATE, duty.status() == Duty.Status.BREAK
+            ? "You are on a break: go on duty to take new visitors." : "Go on duty before accepting visitors.");
       }
       ChatOffer offer = new ChatOffer(chatPub, chatKeySig, device.certificate());
       return store.dispatch(new DispatchRequest(account.profile(), duty.capacity(), chatId,

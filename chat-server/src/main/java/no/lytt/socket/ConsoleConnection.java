@@ -45,8 +45,8 @@ final class ConsoleConnection implements FrameHandler {
     s.grace().cancel("c:" + user);
     // Duty is recorded with the node the console is on; a console back on another node (after a
     // restart or a crash) records it again, or it would count as gone with the old node.
-    Future<Duty> recorded = s.duty().get(user).compose(d -> d.onDuty() ? s.duty().set(user, true, d.capacity())
-        : Future.succeededFuture(d));
+    Future<Duty> recorded = s.duty().get(user).compose(d -> d.status() != Duty.Status.OFF
+        ? s.duty().set(user, d.status(), d.capacity(), 0) : Future.succeededFuture(d));
     return Future.all(recorded, s.relay().chatsOf(user)).compose(all -> {
       Duty duty = all.resultAt(0);
       List<Chat> chats = all.resultAt(1);
@@ -55,7 +55,7 @@ final class ConsoleConnection implements FrameHandler {
           .put("counsellor", new JsonObject().put("username", user)
               .put("displayName", account.displayName()).put("gender", account.gender().wire())
               .put("languages", new JsonArray(account.languages().stream().map(l -> l.code()).sorted().toList())))
-          .put("duty", new JsonObject().put("on", duty.onDuty()).put("capacity", duty.capacity()))
+          .put("duty", dutyFields(new JsonObject(), duty))
           .put("maxCapacity", s.duty().maxCapacity())
           .put("chats", new JsonArray(described.stream().map(Future::result).toList())));
     });
@@ -129,13 +129,24 @@ final class ConsoleConnection implements FrameHandler {
   }
 
   private Future<?> duty(Fields f) {
-    boolean on = f.bool("on");
-    int capacity = on ? f.intInRange("capacity", 1, s.duty().maxCapacity()) : 0;
-    return s.duty().set(account.username(), on, capacity).compose(d -> {
-      conn.send(Frames.of("duty").put("on", d.onDuty()).put("capacity", d.capacity()));
-      s.clients().queueChanged();
-      return Future.succeededFuture();
-    });
+    // "status" is on, break or off; a console that sends only "on" means on or off.
+    Duty.Status status = f.has("status")
+        ? Duty.Status.fromWire(f.string("status", 8)).orElseThrow(
+            () -> new LyttException(ErrorCode.BAD_FRAME, "Field 'status' must be on, break or off."))
+        : f.bool("on") ? Duty.Status.ON : Duty.Status.OFF;
+    int capacity = status != Duty.Status.OFF ? f.intInRange("capacity", 1, s.duty().maxCapacity()) : 0;
+    String user = account.username();
+    return s.relay().chatsOf(user)
+        .compose(open -> s.duty().set(user, status, capacity, open.size()))
+        .compose(d -> {
+          conn.send(dutyFields(Frames.of("duty"), d));
+          s.clients().queueChanged();
+          return Future.succeededFuture();
+        });
+  }
+
+  private static JsonObject dutyFields(JsonObject to, Duty d) {
+    return to.put("status", d.status().wire()).put("on", d.onDuty()).put("capacity", d.capacity());
   }
 
   private Future<?> accept(Fields f) {
@@ -188,7 +199,7 @@ final class ConsoleConnection implements FrameHandler {
     s.clients().counsellorPresent(user).compose(back -> back ? Future.succeededFuture() : s.relay().chatsOf(user)
         .compose(chats -> Future.all(chats.stream()
             .map(c -> s.relay().end(c.chatId(), "timeout", Counter.CHATS_TIMED_OUT)).toList()))
-        .compose(v -> s.duty().set(user, false, 0))
+        .compose(v -> s.duty().leave(user))
         .onSuccess(v -> s.clients().queueChanged()))
         .onFailure(e -> s.grace().retry("c:" + user, () -> expire(user)));
   }

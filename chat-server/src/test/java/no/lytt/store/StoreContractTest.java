@@ -178,8 +178,8 @@ public abstract class StoreContractTest {
   @Test
   void dutyIsRememberedAndListed() {
     assertFalse(await(store.duty("kari")).onDuty());
-    await(store.setDuty(new Duty("kari", true, 2)));
-    await(store.setDuty(new Duty("ola", false, 0)));
+    await(store.setDuty(new Duty("kari", Duty.Status.ON, 2)));
+    await(store.setDuty(new Duty("ola", Duty.Status.OFF, 0)));
     assertEquals(List.of("kari"), await(store.onDuty()).stream().map(Duty::username).toList());
   }
 

@@ -51,8 +51,9 @@ export class ConsoleTransport extends Emitter {
     return this.inbox;
   }
 
-  setDuty(on, capacity) {
-    return this.connection.send({ type: 'duty', on, capacity });
+  /** `status` is 'on' (new visitors), 'break' (no new visitors; chats go on) or 'off'. */
+  setDuty(status, capacity) {
+    return this.connection.send({ type: 'duty', status, capacity });
   }
 
   /** Sends `accept` with a chat key made by the page; the chat is pending until the visitor's handshake. */
@@ -114,7 +115,7 @@ export class ConsoleTransport extends Emitter {
     const chat = frame.chatId ? this.chats.get(frame.chatId) : undefined;
     switch (frame.type) {
       case 'welcome': return this._welcome(frame);
-      case 'duty': return this.emit('duty', { on: frame.on, capacity: frame.capacity });
+      case 'duty': return this.emit('duty', { status: frame.status ?? (frame.on ? 'on' : 'off'), capacity: frame.capacity });
       case 'queue': return this.emit('queue', { now: frame.now, entries: frame.entries ?? [] });
       case 'items': return this.emit('items', {});
       case 'accepted':
@@ -227,6 +228,10 @@ export class ConsoleTransport extends Emitter {
       if (frame.chatId) this._forget(frame.chatId);
       else for (const [id, c] of this.chats) if (!c.accepted) this._forget(id); // the one still waiting for `accepted`
       this.emit('acceptFailed', { code: frame.code, chatId: frame.chatId });
+      return;
+    }
+    if (frame.ref === 'duty') {
+      this.emit('dutyRefused', { code: frame.code });
       return;
     }
     if (frame.ref === 'resume' && (frame.code === 'not_found' || frame.code === 'messages_lost')

@@ -25,7 +25,7 @@ const ui = {
   transport: null,
   connected: false,
   connNote: null,
-  duty: { on: false, capacity: 2 },
+  duty: { status: 'off', capacity: 2 },
   queue: [],
   clockOffset: 0,        // server time − local time, from the queue frame's `now`
   acceptPending: false,
@@ -147,7 +147,7 @@ function teardown() {
   for (const key of ui.pendingKeys.values()) key.discard();
   ui.pendingKeys.clear();
   for (const chatId of [...ui.chats.keys()]) removeChat(chatId);
-  Object.assign(ui, { me: null, device: null, deviceState: null, connected: false, connNote: null, queue: [], acceptPending: false, acceptNote: null, chatsNote: null, duty: { on: false, capacity: 2 } });
+  Object.assign(ui, { me: null, device: null, deviceState: null, connected: false, connNote: null, queue: [], acceptPending: false, acceptNote: null, chatsNote: null, duty: { status: 'off', capacity: 2 }, dutyNote: null });
   render();
 }
 
@@ -180,19 +180,27 @@ function connect() {
   });
   transport.on('welcome', ({ duty, maxCapacity, reconnected }) => {
     if (Number.isInteger(maxCapacity) && maxCapacity >= 1 && maxCapacity <= 16) setCapacityChoices(maxCapacity);
-    if (reconnected && ui.duty.on && !(duty && duty.on)) {
-      transport.setDuty(true, ui.duty.capacity); // a network blip should not take the counsellor off duty
+    const status = duty ? duty.status ?? (duty.on ? 'on' : 'off') : 'off';
+    if (reconnected && ui.duty.status !== 'off' && status === 'off') {
+      transport.setDuty(ui.duty.status, ui.duty.capacity); // a network blip should not take the counsellor off duty
     } else if (duty) {
-      ui.duty = { on: Boolean(duty.on), capacity: duty.capacity || ui.duty.capacity };
+      ui.duty = { status, capacity: duty.capacity || ui.duty.capacity };
       // Still on duty from before: say so again, which makes the server send the current queue.
-      if (ui.duty.on) transport.setDuty(true, ui.duty.capacity);
+      if (status !== 'off') transport.setDuty(status, ui.duty.capacity);
     }
     if (reconnected) desk.refreshSoon(); // changes signalled while the socket was away
     render();
   });
   transport.on('duty', (duty) => {
-    ui.duty = { on: Boolean(duty.on), capacity: duty.capacity || ui.duty.capacity };
-    if (!ui.duty.on) ui.queue = [];
+    ui.duty = { status: duty.status, capacity: duty.capacity || ui.duty.capacity };
+    ui.dutyNote = null;
+    if (duty.status === 'off') ui.queue = [];
+    render();
+  });
+  transport.on('dutyRefused', ({ code }) => {
+    // Off duty with a chat still open: the server keeps the status it had.
+    ui.duty = { ...ui.duty, status: ui.confirmedStatus };
+    ui.dutyNote = code === 'wrong_state' ? 'c.duty.chatsOpen' : 'error.generic';
     render();
   });
   // Callbacks or tickets changed somewhere: fetch the list again now rather than at the next poll.
@@ -307,10 +315,13 @@ function setCapacityChoices(max) {
 }
 
 function sendDuty() {
-  const on = $('#on-duty').checked;
+  const chosen = document.querySelector('input[name="duty"]:checked');
+  const status = chosen ? chosen.value : 'off';
   const capacity = Number($('#capacity').value) || 2;
-  ui.duty = { on, capacity };
-  if (!ui.transport || !ui.transport.setDuty(on, capacity)) ui.connNote = 'error.unavailable';
+  ui.confirmedStatus = ui.duty.status;
+  ui.duty = { status, capacity };
+  ui.dutyNote = null;
+  if (!ui.transport || !ui.transport.setDuty(status, capacity)) ui.connNote = 'error.unavailable';
   render();
 }
 
@@ -430,8 +441,12 @@ function renderDevice() {
 
 function renderDuty() {
   const usable = ui.deviceState === 'certified' && ui.connected;
-  $('#on-duty').checked = ui.duty.on;
-  $('#on-duty').disabled = !usable;
+  for (const status of ['on', 'break', 'off']) {
+    const radio = $(`#duty-${status}`);
+    radio.checked = ui.duty.status === status;
+    radio.disabled = !usable;
+  }
+  $('#duty-note').textContent = ui.dutyNote ? t(ui.dutyNote) : '';
   $('#capacity').value = String(ui.duty.capacity);
   $('#capacity').disabled = !usable;
 }
@@ -441,23 +456,25 @@ function activeChats() {
 }
 
 function renderQueue() {
-  const entries = ui.duty.on ? ui.queue : [];
-  $('#queue-count').textContent = ui.duty.on ? `(${entries.length})` : '';
+  // On a break the queue stays in view (who is waiting, for how long); only accepting stops.
+  const watching = ui.duty.status !== 'off';
+  const entries = watching ? ui.queue : [];
+  $('#queue-count').textContent = watching ? `(${entries.length})` : '';
   $('#queue-table').hidden = entries.length === 0;
-  $('#queue-empty').textContent = ui.duty.on ? (entries.length ? '' : t('c.queue.empty')) : t('c.queue.offDuty');
+  $('#queue-empty').textContent = watching ? (entries.length ? '' : t('c.queue.empty')) : t('c.queue.offDuty');
   const now = Date.now() + ui.clockOffset;
   $('#queue-rows').replaceChildren(...entries.map((e) => h('tr', {},
     h('td', { class: 'waited' }, formatElapsed(now - e.joinedAt)),
     h('td', {}, t(`c.pref.${e.preference}`)),
     h('td', {}, e.language ?? ''))));
-  $('#accept-next').disabled = !(ui.deviceState === 'certified' && ui.connected && ui.duty.on
+  $('#accept-next').disabled = !(ui.deviceState === 'certified' && ui.connected && ui.duty.status === 'on'
     && !ui.acceptPending && entries.length > 0 && activeChats() < ui.duty.capacity);
   $('#accept-note').textContent = ui.acceptNote ? t(ui.acceptNote) : '';
 }
 
 /** The waited times tick every second without touching the rest of the page. */
 function tickQueue() {
-  if (!ui.duty.on || ui.queue.length === 0) return;
+  if (ui.duty.status === 'off' || ui.queue.length === 0) return;
   const now = Date.now() + ui.clockOffset;
   const cells = document.querySelectorAll('#queue-rows td.waited');
   ui.queue.forEach((e, i) => {
@@ -504,7 +521,7 @@ async function main() {
   $('#login-form').addEventListener('submit', login);
   $('#logout').addEventListener('click', logout);
   $('#device-check').addEventListener('click', checkDevice);
-  $('#on-duty').addEventListener('change', sendDuty);
+  for (const radio of document.querySelectorAll('input[name="duty"]')) radio.addEventListener('change', sendDuty);
   $('#capacity').addEventListener('change', sendDuty);
   $('#accept-next').addEventListener('click', acceptNext);
   setInterval(tickQueue, 1000);

@@ -400,7 +400,13 @@ public final class RedisStore implements Store {
 
   @Override
   public Future<Void> setDuty(Duty duty) {
-    return on(cmd.hset(DUTY, duty.username(), (duty.onDuty() ? "1" : "0") + "|" + duty.capacity() + "|" + nodeId))
+    // 1 on duty, 2 on a break, 0 off: on_duty.lua counts only the 1s.
+    String code = switch (duty.status()) {
+      case ON -> "1";
+      case BREAK -> "2";
+      case OFF -> "0";
+    };
+    return on(cmd.hset(DUTY, duty.username(), code + "|" + duty.capacity() + "|" + nodeId))
         .mapEmpty();
   }
 
@@ -411,7 +417,12 @@ public final class RedisStore implements Store {
         return Duty.off(username);
       }
       String[] parts = v.split("\\|", 3);
-      return new Duty(username, "1".equals(parts[0]), Integer.parseInt(parts[1]));
+      Duty.Status status = switch (parts[0]) {
+        case "1" -> Duty.Status.ON;
+        case "2" -> Duty.Status.BREAK;
+        default -> Duty.Status.OFF;
+      };
+      return new Duty(username, status, Integer.parseInt(parts[1]));
     });
   }
 
@@ -420,7 +431,7 @@ public final class RedisStore implements Store {
     return on(ON_DUTY.<List<Object>>run(cmd, keys(DUTY), TAG)).map(r -> {
       List<Duty> out = new ArrayList<>();
       for (int i = 0; i + 1 < r.size(); i += 2) {
-        out.add(new Duty((String) r.get(i), true, Integer.parseInt((String) r.get(i + 1))));
+        out.add(new Duty((String) r.get(i), Duty.Status.ON, Integer.parseInt((String) r.get(i + 1))));
       }
       return out;
     });
