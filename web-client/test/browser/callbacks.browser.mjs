@@ -23,9 +23,14 @@ async function requestCallback(v, note) {
   await v.getByLabel('Phone number', { exact: true }).fill(PHONE_TYPED);
   await v.locator('#cb-window-list input[type=checkbox]').first().check();
   await v.getByLabel(/Anything we should know/).fill(note);
+  const before = await v.locator('#code-value').textContent();
   await v.getByRole('button', { name: 'Send request', exact: true }).click();
   const code = v.getByLabel('Your code', { exact: true });
-  await v.waitForFunction(() => document.querySelector('#code-value').textContent.length > 0);
+  // A new code, not the one shown for an earlier request.
+  await v.waitForFunction((old) => {
+    const now = document.querySelector('#code-value').textContent;
+    return now.length > 0 && now !== old;
+  }, before);
   const text = await code.textContent();
   assert.match(text, /^([0-9A-Z]{4} ){5}[0-9A-Z]{4}$/, 'a 24-character code in groups of four');
   return text;

@@ -167,6 +167,7 @@ test('dropped connections resume on both sides: nothing lost, nothing shown twic
   const say = async (box, text) => { await box.fill(text); await box.press('Enter'); };
   await say(vBox, `before the drop ${stamp}`);
   await c.getByText(`before the drop ${stamp}`).waitFor();
+  await v.getByText('Sending …').waitFor({ state: 'detached' }); // acknowledged before the drop
 
   // The visitor's network goes. Both write meanwhile: the server holds the counsellor's
   // envelopes, the visitor's page holds its own.

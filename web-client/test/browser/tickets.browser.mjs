@@ -48,7 +48,7 @@ test('a place held while closed is served first at opening, and its holder is to
   await v.getByRole('textbox', { name: 'Message', exact: true }).waitFor();
   assert.match(await v.title(), /It is your turn!/);
   const shown = await v.evaluate(() => window.shown);
-  assert.deepEqual(shown, [{ title: 'It is your turn!', body: 'A counsellor is ready for you.' }]);
+  assert.deepEqual(shown, [{ title: 'It is your turn!', body: 'Come back to the page.' }]);
   await later.page.getByText('You are next.').waitFor();
   await later.context.close();
 });

@@ -128,7 +128,8 @@ public final class Lytt {
     boolean development = config.mode() == LyttConfig.Mode.DEVELOPMENT;
     String nodeId = RedisClients.newNodeId(ids);
     LocalClients local = new LocalClients();
-    return orgKey(development, random).compose(orgKey -> connectStore(nodeId, local).map(orgKey)).compose(orgKey -> {
+    return orgKey(development, random).compose(orgKey -> connectStore(nodeId, local)
+        .compose(v -> checkDurability(development)).map(orgKey)).compose(orgKey -> {
       String orgPublic = orgKey != null ? orgKey.publicKeyB64u() : config.org().publicKey().orElse("");
       organisationPublicKey = orgPublic;
       OpeningHours hours = config.hours().openingHours();
@@ -278,6 +279,26 @@ public final class Lytt {
         new RedisCommandMetrics(metrics)), false)
         .recover(e -> Future.failedFuture(new IllegalStateException("Redis (" + keys + ") cannot be "
             + "reached or the URI is not valid: " + withoutUri(e.getMessage()))));
+  }
+
+  /**
+   * A callback's code is shown only once its request is on disk; a store that cannot promise that
+   * stops a production node with what to fix, and makes a development node say so.
+   */
+  private Future<Void> checkDurability(boolean development) {
+    return store.durabilityProblem().compose(problem -> {
+      if (problem.isEmpty()) {
+        return Future.succeededFuture();
+      }
+      String message = "The durable Redis (redis.durable-uri, or redis.uri when that is empty) cannot keep "
+          + "callbacks and tickets through a crash: " + problem.get() + ". Run it with appendonly yes and "
+          + "appendfsync always, as ops/redis/durable.conf does.";
+      if (development) {
+        LOG.log(Level.WARNING, message);
+        return Future.succeededFuture();
+      }
+      return Future.failedFuture(new IllegalStateException(message));
+    });
   }
 
   /** Lettuce quotes the URI in some messages, and it may hold a password: never pass it on. */

@@ -51,12 +51,7 @@ public final class CallbackService {
     }
     Item item = new Item(sealedItem.id(), Item.Kind.CALLBACK, Ids.hash(sealedItem.lookup()), sealedItem.sealed(),
         windows, preference, language, now, expiresAt, null, ItemState.WAITING, 0, null, null, null, null, 0);
-    return store.createItem(item).compose(created -> {
-      if (!created) {
-        throw new LyttException(ErrorCode.WRONG_STATE, "That request exists already.");
-      }
-      return stats.count(Counter.CALLBACKS_REQUESTED).map(item);
-    });
+    return ItemCreation.create(store, stats, item, Counter.CALLBACKS_REQUESTED, "That request exists already.");
   }
 
   /** Windows must lie ahead, inside opening hours, before the request expires. */

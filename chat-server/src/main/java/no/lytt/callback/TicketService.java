@@ -57,12 +57,8 @@ public final class TicketService {
     Item ticket = new Item(sealedItem.id(), Item.Kind.TICKET, Ids.hash(sealedItem.lookup()), sealedItem.sealed(),
         List.of(), Preference.NONE, Language.NB, now, expiresAt, placeUntil, ItemState.WAITING, 0, null, null,
         null, null, 0);
-    return store.createItem(ticket).compose(created -> {
-      if (!created) {
-        throw new LyttException(ErrorCode.WRONG_STATE, "That ticket exists already.");
-      }
-      return stats.count(Counter.TICKETS_TAKEN);
-    }).compose(v -> position(ticket)).map(p -> new Placed(ticket, p));
+    return ItemCreation.create(store, stats, ticket, Counter.TICKETS_TAKEN, "That ticket exists already.")
+        .compose(stored -> position(stored).map(p -> new Placed(stored, p)));
   }
 
   /** Position among waiting tickets, first come first; 0 when it no longer waits. */

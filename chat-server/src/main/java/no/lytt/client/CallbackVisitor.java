@@ -23,7 +23,8 @@ import no.lytt.crypto.VisitorCode;
  */
 public final class CallbackVisitor {
   /** A request or ticket stored by the server: the code to show, and the item id. */
-  public record Issued(VisitorCode code, String id, JsonObject answer) {
+  /** @param request what was sent, to send again as a page does after a lost answer */
+  public record Issued(VisitorCode code, String id, JsonObject answer, JsonObject request) {
   }
 
   private final ConsoleHttp http;
@@ -60,7 +61,12 @@ public final class CallbackVisitor {
     windows.forEach(w -> ws.add(new JsonObject().put("from", w[0].toEpochMilli()).put("to", w[1].toEpochMilli())));
     return sealedBody(code, inner).compose(body -> http.json(HttpMethod.POST, "/api/callbacks",
             body.put("windows", ws).put("preference", preference).put("language", language))
-        .map(answer -> new Issued(code, body.getString("id"), answer)));
+        .map(answer -> new Issued(code, body.getString("id"), answer, body)));
+  }
+
+  /** Sends a callback request again, unchanged: the answer a page gets when it retries. */
+  public Future<JsonObject> resendCallback(Issued issued) {
+    return http.json(HttpMethod.POST, "/api/callbacks", issued.request());
   }
 
   /** {@code POST /api/tickets}, with a first message sealed to the team when {@code message} is not null. */
@@ -68,12 +74,12 @@ public final class CallbackVisitor {
     VisitorCode code = VisitorCode.random(random);
     if (message == null) {
       JsonObject body = new JsonObject().put("id", newId()).put("lookup", code.lookup()).put("sealed", new JsonObject());
-      return http.json(HttpMethod.POST, "/api/tickets", body).map(a -> new Issued(code, body.getString("id"), a));
+      return http.json(HttpMethod.POST, "/api/tickets", body).map(a -> new Issued(code, body.getString("id"), a, body));
     }
     JsonObject inner = new JsonObject().put("t", "ticket").put("message", message)
         .put("replyPub", B64u.encode(code.replyKeyPair().publicKey()));
     return sealedBody(code, inner).compose(body -> http.json(HttpMethod.POST, "/api/tickets", body)
-        .map(answer -> new Issued(code, body.getString("id"), answer)));
+        .map(answer -> new Issued(code, body.getString("id"), answer, body)));
   }
 
   private Future<JsonObject> sealedBody(VisitorCode code, JsonObject inner) {

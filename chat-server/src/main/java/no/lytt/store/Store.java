@@ -34,6 +34,15 @@ public interface Store {
   /** Answers when the store can be read and written; used by readiness. */
   Future<Void> ping();
 
+  /**
+   * Why a write this store acknowledges might still be lost in a crash, if it might: callbacks
+   * and tickets promise a visitor that a code once shown is kept. Empty when acknowledged writes
+   * are kept (or, in memory, when there is no disk to promise anything about).
+   */
+  default Future<Optional<String>> durabilityProblem() {
+    return Future.succeededFuture(Optional.empty());
+  }
+
   // --- queue ---
 
   /** Adds a visitor at the end of the queue; fails with a queue_full error at {@code maxLength}. */

@@ -225,6 +225,19 @@ class CallbackFlowTest {
   }
 
   @Test
+  void aRequestSentAgainAfterALostAnswerIsStoredOnce() {
+    CallbackDesk kari = counsellor("demo").callbacks();
+    CallbackVisitor.Issued issued = Await.of(visitor.requestCallback("+4791234567", "", tenToEleven(), "none", "nb"));
+
+    assertEquals(issued.id(), Await.of(visitor.resendCallback(issued)).getString("id"));
+    assertEquals(1, Await.of(kari.list()).getJsonArray("callbacks").size(), "one request, one call");
+    assertEquals(1L, counters().get("callbacks.requested"));
+    JsonObject other = issued.request().copy().put("lookup", VisitorCode.random(RANDOM).lookup());
+    assertEquals("wrong_state", errorOf(visitor.resendCallback(new CallbackVisitor.Issued(issued.code(), issued.id(),
+        issued.answer(), other))), "the same id with another code is refused");
+  }
+
+  @Test
   void aFloodOfRequestsFromOneSourceIsRefusedAndWhatWasStoredSurvives() {
     Await.of(visitor.close());
     node.close();

@@ -42,7 +42,8 @@ class AccountsCommandTest {
 
   @BeforeEach
   void start() {
-    redis = RedisServer.launch();
+    // A production node insists on a durable Redis that keeps its writes on disk.
+    redis = RedisServer.launch("--appendonly", "yes", "--appendfsync", "always");
     env = new HashMap<>(Map.of("LYTT_STORE", "redis", "LYTT_REDIS_URI", redis.uri(), "LYTT_MODE", "production",
         "LYTT_ORG_PUBLIC_KEY", OrgKey.generate(new SecureRandom()).publicKeyB64u(),
         "LYTT_ARGON2_MEMORY_KIB", "19456", "LYTT_ARGON2_ITERATIONS", "2", "LYTT_ARGON2_PARALLELISM", "1"));

@@ -95,6 +95,21 @@ class DurableRedisTest {
     node.login("demo", TestServer.DEMO_PASSWORD);
   }
 
+  @Test
+  void aProductionNodeRefusesADurableRedisWithoutAnAppendOnlyFile() {
+    RedisServer noDisk = RedisServer.launch();
+    try {
+      IllegalStateException refused = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+          () -> TestServer.start(Map.of("LYTT_STORE", "redis", "LYTT_REDIS_URI", ephemeral.uri(),
+              "LYTT_REDIS_DURABLE_URI", noDisk.uri(), "LYTT_MODE", "production",
+              "LYTT_ORG_PUBLIC_KEY", no.lytt.crypto.OrgKey.generate(new java.security.SecureRandom()).publicKeyB64u(),
+              "LYTT_ARGON2_MEMORY_KIB", "19456", "LYTT_ARGON2_ITERATIONS", "2", "LYTT_ARGON2_PARALLELISM", "1")));
+      assertTrue(refused.getMessage().contains("appendonly yes"), refused.getMessage());
+    } finally {
+      noDisk.close();
+    }
+  }
+
   private long answeredOn(LocalDate day) {
     return Await.of(node.lytt().store().counters(day)).getOrDefault(Counter.CONTACTS_ANSWERED.key(), 0L);
   }

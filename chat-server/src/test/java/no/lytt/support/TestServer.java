@@ -53,6 +53,7 @@ public final class TestServer implements AutoCloseable {
     env.put("LYTT_ORG_DEV_KEY_FILE", tempKeyFile());
     // Every test client is 127.0.0.1, standing in for many people; the cap's own tests set it low.
     env.put("LYTT_LIMITS_CONNECTIONS_PER_SOURCE", "100000");
+    env.put("LYTT_LIMITS_REQUESTS_PER_SOURCE_PER_HOUR", "100000");
     env.putAll(overrides);
     LyttConfig config = LyttConfig.fromEnvironment(env);
     Vertx vertx = Vertx.vertx();

@@ -113,6 +113,8 @@ export default {
   'cb.send': 'Send request',
   'cb.sending': 'Sending …',
   'cb.noTeam': 'We cannot take requests right now. Please try again later.',
+  'cb.tooMany': 'Too many requests from this connection. Please try again in an hour.',
+  'cb.invalid': 'Something in the request was not accepted. Check the times and try again.',
   'cb.privacy': 'Your number and note are encrypted in your browser, so only the counsellors can read them. Once we have called, the number is deleted. Everything is deleted after seven days in any case.',
 
   'tk.heading': 'Hold your place until we open',
@@ -122,7 +124,9 @@ export default {
   'tk.held': ({ n }) => (n === 1 ? 'You are first in the queue when we open.' : `You are number ${n} in the queue when we open.`),
   'tk.keepOpen': 'If this page is open when we open, we put you in the queue at once and let you know. Otherwise, come back with your code within half an hour of opening.',
   'tk.turn': 'It is your turn!',
-  'tk.notify': 'A counsellor is ready for you.',
+  'tk.notify': 'Come back to the page.',
+  'tk.notifyAsk': 'Notify me when it is my turn',
+  'tk.notifyHint': 'Your browser will then remember that this site may show notifications, also after you close the page. You can remove that in the browser settings.',
 
   'code.heading': 'Keep your code',
   'code.label': 'Your code',

@@ -116,6 +116,8 @@ export default {
   'cb.send': 'Send forespørsel',
   'cb.sending': 'Sender …',
   'cb.noTeam': 'Vi kan ikke ta imot forespørsler akkurat nå. Prøv igjen senere.',
+  'cb.tooMany': 'For mange forespørsler fra denne tilkoblingen. Prøv igjen om en time.',
+  'cb.invalid': 'Noe i forespørselen ble ikke godtatt. Sjekk tidspunktene og prøv igjen.',
   'cb.privacy': 'Nummeret og meldingen din krypteres i nettleseren din, slik at bare rådgiverne kan lese dem. Når vi har ringt, slettes nummeret. Uansett slettes alt etter sju dager.',
 
   'tk.heading': 'Hold plassen din til vi åpner',
@@ -125,7 +127,9 @@ export default {
   'tk.held': ({ n }) => (n === 1 ? 'Du er den første i køen når vi åpner.' : `Du er nummer ${n} i køen når vi åpner.`),
   'tk.keepOpen': 'Har du siden åpen når vi åpner, setter vi deg i køen med én gang og gir beskjed. Ellers kommer du tilbake med koden innen en halvtime etter at vi har åpnet.',
   'tk.turn': 'Det er din tur!',
-  'tk.notify': 'En rådgiver er klar for deg.',
+  'tk.notify': 'Kom tilbake til siden.',
+  'tk.notifyAsk': 'Varsle meg når det er min tur',
+  'tk.notifyHint': 'Nettleseren husker da at denne siden får vise varsler, også etter at du har lukket siden. Du kan fjerne det i innstillingene i nettleseren.',
 
   'code.heading': 'Ta vare på koden din',
   'code.label': 'Din kode',

@@ -18,6 +18,11 @@ const randomId = () => {
  */
 export function setupLater({ loadCrypto, view, onTicket }) {
   let windows = [];
+  // A request is kept until the server has stored it: sending again after a lost answer sends the
+  // same request (same id and code), which the server recognises, so nothing is stored twice.
+  let pendingCallback = null;
+  let pendingTicket = null;
+  let holding = false;
   let current = null; // {lookup} of the code being looked at
   let shownWeek = null; // the choices are rebuilt only when the week changes, keeping what was ticked
 
@@ -69,6 +74,9 @@ export function setupLater({ loadCrypto, view, onTicket }) {
     $('#code-heading').focus();
   }
 
+  /** What to tell the visitor when a request was not stored. */
+  const failure = (status) => (status === 429 ? 'cb.tooMany' : status === 400 ? 'cb.invalid' : 'error.unavailable');
+
   async function sendCallback(event) {
     event.preventDefault();
     const form = new FormData(event.target);
@@ -81,15 +89,23 @@ export function setupLater({ loadCrypto, view, onTicket }) {
     setNote('#cb-note', 'cb.sending');
     $('#cb-send').disabled = true;
     try {
-      const code = await newCode();
-      const id = randomId();
-      const box = await sealed(id, { t: 'callback', phone, note: String(form.get('note') ?? ''), replyPub: code.replyPub });
-      if (!box) return setNote('#cb-note', 'cb.noTeam');
-      const { status } = await api.requestCallback({ id, lookup: code.lookup, sealed: box,
-        windows: chosen.map(({ from, to }) => ({ from, to })), preference: form.get('cb-preference') || 'none',
-        language: form.get('language') || 'nb' });
+      const note = String(form.get('note') ?? '');
+      const preference = form.get('cb-preference') || 'none';
+      const language = form.get('language') || 'nb';
+      const key = JSON.stringify([phone, note, chosen.map(({ from, to }) => [from, to]), preference, language]);
+      if (!pendingCallback || pendingCallback.key !== key) {
+        const code = await newCode();
+        const id = randomId();
+        const box = await sealed(id, { t: 'callback', phone, note, replyPub: code.replyPub });
+        if (!box) return setNote('#cb-note', 'cb.noTeam');
+        pendingCallback = { key, code, request: { id, lookup: code.lookup, sealed: box,
+          windows: chosen.map(({ from, to }) => ({ from, to })), preference, language } };
+      }
+      const { status } = await api.requestCallback(pendingCallback.request);
       // The code is shown only once the server has stored the request durably (201).
-      if (status !== 201) return setNote('#cb-note', 'error.unavailable');
+      if (status !== 201) return setNote('#cb-note', failure(status));
+      const { code } = pendingCallback;
+      pendingCallback = null;
       event.target.reset();
       setNote('#cb-note', null);
       showCode(code.text);
@@ -99,20 +115,39 @@ export function setupLater({ loadCrypto, view, onTicket }) {
   }
 
   async function holdPlace() {
-    if (globalThis.Notification && Notification.permission === 'default') Notification.requestPermission().catch(() => {});
-    setNote('#tk-note', 'cb.sending');
-    const code = await newCode();
-    const id = randomId();
-    const message = $('#tk-message').value.trim();
-    const box = message ? await sealed(id, { t: 'ticket', message, replyPub: code.replyPub }) : {};
-    if (!box) return setNote('#tk-note', 'cb.noTeam');
-    const { status, body } = await api.takeTicket({ id, lookup: code.lookup, sealed: box });
-    if (status !== 201 || !body) return setNote('#tk-note', 'error.unavailable');
-    $('#tk-message').value = '';
-    setNote('#tk-note', 'tk.held', { n: body.position });
-    $('#tk-keep-open').hidden = false;
-    showCode(code.text);
-    onTicket({ lookup: code.lookup });
+    if (holding) return;
+    holding = true;
+    $('#tk-take').disabled = true;
+    try {
+      setNote('#tk-note', 'cb.sending');
+      const message = $('#tk-message').value.trim();
+      if (!pendingTicket || pendingTicket.message !== message) {
+        const code = await newCode();
+        const id = randomId();
+        const box = message ? await sealed(id, { t: 'ticket', message, replyPub: code.replyPub }) : {};
+        if (!box) return setNote('#tk-note', 'cb.noTeam');
+        pendingTicket = { message, code, request: { id, lookup: code.lookup, sealed: box } };
+      }
+      const { status, body } = await api.takeTicket(pendingTicket.request);
+      if (status !== 201 || !body) return setNote('#tk-note', failure(status));
+      const { code } = pendingTicket;
+      pendingTicket = null;
+      $('#tk-message').value = '';
+      setNote('#tk-note', 'tk.held', { n: body.position });
+      $('#tk-keep-open').hidden = false;
+      // Asked only if the visitor wants it: the browser keeps the permission after the tab is gone.
+      $('#tk-notify-choice').hidden = !(globalThis.Notification && Notification.permission === 'default');
+      showCode(code.text);
+      onTicket({ lookup: code.lookup });
+    } finally {
+      holding = false;
+      $('#tk-take').disabled = false;
+    }
+  }
+
+  function askToNotify() {
+    $('#tk-notify-choice').hidden = true;
+    if (globalThis.Notification) Notification.requestPermission().catch(() => {});
   }
 
   function describe(s) {
@@ -172,6 +207,7 @@ export function setupLater({ loadCrypto, view, onTicket }) {
 
   $('#callback-form').addEventListener('submit', (e) => sendCallback(e).catch(() => setNote('#cb-note', 'error.generic')));
   $('#tk-take').addEventListener('click', () => holdPlace().catch(() => setNote('#tk-note', 'error.generic')));
+  $('#tk-notify').addEventListener('click', askToNotify);
   $('#check-form').addEventListener('submit', (e) => check(e).catch(() => setNote('#check-result', 'error.generic')));
   $('#check-cancel').addEventListener('click', () => cancel().catch(() => setNote('#check-result', 'error.generic')));
   $('#code-copy').addEventListener('click', async () => {

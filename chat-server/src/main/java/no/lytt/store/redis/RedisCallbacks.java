@@ -65,6 +65,11 @@ final class RedisCallbacks {
     this.durable = new DurableWrites(redis, cluster);
   }
 
+  /** See {@link no.lytt.store.Store#durabilityProblem()}. */
+  Future<java.util.Optional<String>> durabilityProblem() {
+    return context.on(durable.problem()).map(java.util.Optional::ofNullable);
+  }
+
   private <T> Future<T> durably(CompletionStage<T> write) {
     return context.on(write.thenCompose(v -> durable.acknowledged().thenApply(ok -> v)));
   }

@@ -557,6 +557,11 @@ public final class RedisStore implements Store {
 
   private RedisCallbacks callbacks;
 
+  @Override
+  public Future<Optional<String>> durabilityProblem() {
+    return callbacks().durabilityProblem();
+  }
+
   private synchronized RedisCallbacks callbacks() {
     if (callbacks == null) {
       callbacks = new RedisCallbacks(this::durable, this::on, clock,
