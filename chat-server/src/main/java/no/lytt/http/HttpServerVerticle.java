@@ -109,6 +109,10 @@ public final class HttpServerVerticle extends VerticleBase {
     router.get("/index.html").handler(pages.visitor());
     router.get("/console").handler(pages.console());
     router.get("/console.html").handler(pages.console());
+    router.get("/admin").handler(headers.allowingWebAssembly()).handler(pages.admin());
+    router.get("/admin.html").handler(headers.allowingWebAssembly()).handler(pages.admin());
+    router.get("/invite").handler(pages.invite());
+    router.get("/invite.html").handler(pages.invite());
     router.get("/*").handler(StaticHandler.create("webroot").setCachingEnabled(false)
         .setDirectoryListing(false).setIncludeHidden(false).setSendVaryHeader(false));
     return vertx.createHttpServer(options).requestHandler(router).listen();
