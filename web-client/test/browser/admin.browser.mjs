@@ -51,8 +51,8 @@ async function axeFindings(browser, url, prepare = async () => {}) {
 async function adminLogsIn(page) {
   await page.goto(`${BASE}/admin`);
   await switchTo(page, 'en');
-  await page.getByLabel('Username').fill('admin');
-  await page.getByLabel('Password', { exact: true }).fill(ADMIN_PASSWORD);
+  await page.locator('#login-form').getByLabel('Username').fill('admin');
+  await page.locator('#login-form').getByLabel('Password', { exact: true }).fill(ADMIN_PASSWORD);
   await page.getByRole('button', { name: 'Log in', exact: true }).click();
   await page.getByRole('heading', { name: 'Accounts' }).waitFor();
 }
@@ -69,11 +69,13 @@ test('invite, first log-in with a second factor, device approval with the key fi
     assert.ok(await a.getByRole('heading', { name: 'Devices' }).isVisible());
 
     const username = `kari${Date.now() % 100000}`;
-    await a.getByRole('textbox', { name: 'Username' }).last().fill(username);
-    await a.getByRole('textbox', { name: 'Display name' }).fill('Kari');
-    await a.getByLabel('Gender (visitors may ask for a man or a woman)').selectOption('woman');
+    const form = a.getByRole('form', { name: 'New account' });
+    await form.getByLabel('Username').fill(username);
+    await form.getByLabel('Display name').fill('Kari');
+    await form.getByLabel('Gender (visitors may ask for a man or a woman)').selectOption('woman');
     await a.getByRole('button', { name: 'Create and make an invitation' }).click();
-    const link = (await a.locator('#invitation-link').textContent({ timeout: 15000 })).trim();
+    await a.locator('#invitation-link', { hasText: '/invite#' }).waitFor();
+    const link = (await a.locator('#invitation-link').textContent()).trim();
     assert.match(link, /\/invite#[A-Za-z0-9_-]{43}$/);
     await a.getByRole('cell', { name: username, exact: true }).waitFor();
 
@@ -88,6 +90,7 @@ test('invite, first log-in with a second factor, device approval with the key fi
     await i.getByLabel('Choose a password (at least 12 characters)').fill(password);
     await i.getByLabel('Type the password again').fill(password);
     await i.getByRole('button', { name: 'Next' }).click();
+    await i.getByLabel('Code from the app').waitFor();
     const secret = (await i.locator('#totp-secret').textContent()).replace(/\s/g, '');
     assert.match(secret, /^[A-Z2-7]{16,}$/);
     assert.match(await i.getByRole('link', { name: 'Open in the authenticator app' }).getAttribute('href'), /^otpauth:\/\/totp\//);
@@ -104,7 +107,7 @@ test('invite, first log-in with a second factor, device approval with the key fi
     await switchTo(i, 'en');
     await i.getByLabel('Username').fill(username);
     await i.getByLabel('Password').fill(password);
-    await i.getByLabel('Code from the authenticator app').fill(totp(secret, 1));
+    await i.getByLabel('Code from your authenticator app').fill(totp(secret, 1));
     await i.getByRole('button', { name: 'Log in', exact: true }).click();
     await i.getByText('Waiting for approval').waitFor();
     const fingerprint = (await i.locator('#fingerprint').textContent()).trim();
@@ -141,10 +144,10 @@ test('invite, first log-in with a second factor, device approval with the key fi
     assert.deepEqual(admin.log.errors, [], 'admin: page errors');
 
     assert.deepEqual(await axeFindings(browser, `${BASE}/invite#${'A'.repeat(43)}`,
-      (p) => p.getByText('does not work').first().waitFor()), [], '/invite (refused link)');
+      (p) => p.getByText('Denne lenken virker ikke').waitFor()), [], '/invite (refused link)');
     assert.deepEqual(await axeFindings(browser, `${BASE}/admin`, async (p) => {
-      await p.getByLabel('Username').fill('admin');
-      await p.getByLabel('Password', { exact: true }).fill(ADMIN_PASSWORD);
+      await p.locator('#login-form').getByLabel('Brukernavn').fill('admin');
+      await p.locator('#login-form').getByLabel('Passord', { exact: true }).fill(ADMIN_PASSWORD);
       await p.getByRole('button', { name: 'Logg inn', exact: true }).click();
       await p.locator('#device-rows tr').first().waitFor();
     }), [], '/admin');
