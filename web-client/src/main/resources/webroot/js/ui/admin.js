@@ -31,7 +31,7 @@ function button(label, onclick, cls = 'secondary') {
 
 function accountState(a) {
   if (a.disabled) return t('a.state.disabled');
-  return a.password && a.secondFactor ? t('a.state.active') : a.password ? t('a.state.active') : t('a.state.invited');
+  return t(a.password ? 'a.state.active' : 'a.state.invited');
 }
 
 function renderAccounts() {
