@@ -13,7 +13,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.Set;
+import no.lytt.accounts.AccountAdmin;
 import no.lytt.accounts.AccountService;
+import no.lytt.accounts.DeviceAdmin;
+import no.lytt.accounts.Invitations;
 import no.lytt.accounts.DeviceCertifier;
 import no.lytt.accounts.DeviceService;
 import no.lytt.accounts.DevelopmentCertifier;
@@ -39,10 +42,12 @@ import no.lytt.crypto.OrgKey;
 import no.lytt.drain.DrainState;
 import no.lytt.drain.NodeDrain;
 import no.lytt.hours.OpeningHours;
+import no.lytt.http.AdminApi;
 import no.lytt.http.AuthApi;
 import no.lytt.http.CallbackApi;
 import no.lytt.http.ClientAddresses;
 import no.lytt.http.HttpServerVerticle;
+import no.lytt.http.InvitationApi;
 import no.lytt.http.ManagementServer;
 import no.lytt.http.Origins;
 import no.lytt.http.Pages;
@@ -87,6 +92,8 @@ public final class Lytt {
   private final LyttConfig config;
   private final Clock clock;
   private final String demoPassword;
+  private final String adminPassword;
+  private Passwords passwords;
   /** A node that stops beating for this long is gone: its counsellors drop off duty. */
   private static final Duration NODE_TTL = Duration.ofSeconds(5);
   /** How often a node looks for what a crashed node left behind. */
@@ -116,6 +123,15 @@ public final class Lytt {
   private String organisationPublicKey;
 
   public Lytt(Vertx vertx, LyttConfig config, Clock clock, String demoPassword) {
+    this(vertx, config, clock, demoPassword, null);
+  }
+
+  /**
+   * @param demoPassword  development mode: the demo counsellor's password, or null for a random one
+   * @param adminPassword development mode: the development administrator's, or null for a random one
+   */
+  public Lytt(Vertx vertx, LyttConfig config, Clock clock, String demoPassword, String adminPassword) {
+    this.adminPassword = adminPassword;
     this.vertx = vertx;
     this.config = config;
     this.clock = clock;
@@ -207,6 +223,11 @@ public final class Lytt {
           new HourlyAllowance(cc.requestsPerHour(), clock, random), store, auth,
           addresses, new CallbackSchedule(hours.zone()), clock, cc.maxAttempts(), clients::itemsChanged);
       sessionTimer = vertx.setPeriodic(config.session().checkSeconds() * 1000L, t -> sockets.closeEndedSessions());
+      Invitations invitations = new Invitations(store, passwords, ids, random, clock);
+      AdminApi adminApi = new AdminApi(auth, new AccountAdmin(store, invitations),
+          new DeviceAdmin(store, orgPublic.isEmpty() ? new byte[32] : B64u.decode(orgPublic), clock),
+          sockets::closeConsole, publicOrigin());
+      InvitationApi invitationApi = new InvitationApi(invitations);
       Pages pages = new Pages(orgPublic, config.http().quickExitUrl());
       SecurityHeaders headers = new SecurityHeaders(tls, config.http().frameAncestors());
       HttpServerOptions options = HttpServerVerticle.options(config.http().host(), config.http().port(),
@@ -214,12 +235,13 @@ public final class Lytt {
       watcher = new StatusWatcher(vertx, status, local, config.hours().checkMillis());
       Future<?> demo = development
           ? DevelopmentSetup.demoAccount(vertx, accounts, demoPassword, random)
+              .compose(v -> DevelopmentSetup.adminAccount(accounts, adminPassword, random))
           : Future.succeededFuture();
       management = new ManagementServer(vertx, config.ops(), metrics);
       LyttMetrics publicMetrics = config.ops().metricsOnMainPort() ? metrics : null;
       return demo.compose(v -> vertx.deployVerticle(
           () -> new HttpServerVerticle(options, headers, pages, status, store, auth, origins, sockets, drainState,
-              publicMetrics, callbackApi),
+              publicMetrics, callbackApi, adminApi, invitationApi),
           new DeploymentOptions().setInstances(config.http().eventLoops())))
           .compose(id -> management.start().map(id))
           .onSuccess(id -> {
@@ -241,7 +263,8 @@ public final class Lytt {
         new LoginBackoff(login.freeAttempts(), login.firstBlock(), login.maxBlock()), login.sprayFailures(),
         login.sprayMaxDelay());
     Sessions sessions = new Sessions(store, clock, ids, config.session().idle(), config.session().absolute());
-    return new AccountService(store, new Passwords(hashing, hasher), throttle, sessions, clock,
+    passwords = new Passwords(hashing, hasher);
+    return new AccountService(store, passwords, throttle, sessions, clock,
         config.mode() != LyttConfig.Mode.DEVELOPMENT);
   }
 

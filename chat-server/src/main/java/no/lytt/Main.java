@@ -39,7 +39,8 @@ public final class Main {
     }
     LogSetup.install(config.ops());
     Vertx vertx = Vertx.vertx();
-    Lytt lytt = new Lytt(vertx, config, Clock.systemUTC(), env.get("LYTT_DEMO_PASSWORD"));
+    Lytt lytt = new Lytt(vertx, config, Clock.systemUTC(), env.get("LYTT_DEMO_PASSWORD"),
+        env.get("LYTT_ADMIN_PASSWORD"));
     lytt.start().onFailure(e -> {
       LOG.log(Level.ERROR, "Lytt could not start: " + e.getMessage(), e);
       vertx.close().onComplete(v -> System.exit(1));

@@ -16,7 +16,7 @@ import no.lytt.queue.Language;
 
 /**
  * What development mode adds, and production never has: a development organisation key on disk that
- * certifies every console device, and a counsellor account {@code demo}.
+ * certifies every console device, a counsellor account {@code demo} and an administrator {@code admin}.
  */
 public final class DevelopmentSetup {
   private static final Logger LOG = System.getLogger("lytt.development");
@@ -50,19 +50,31 @@ public final class DevelopmentSetup {
    */
   public static Future<Account> demoAccount(Vertx vertx, AccountService accounts, String configured,
                                             SecureRandom random) {
+    return account(accounts, "demo", "Demo", Gender.WOMAN, Role.COUNSELLOR, configured, "LYTT_DEMO_PASSWORD", random);
+  }
+
+  /**
+   * Creates the {@code admin} administrator, to try the administration pages. Its password is
+   * {@code LYTT_ADMIN_PASSWORD} when set, else random and printed once, like the demo counsellor's.
+   */
+  public static Future<Account> adminAccount(AccountService accounts, String configured, SecureRandom random) {
+    return account(accounts, "admin", "Admin", Gender.MAN, Role.ADMIN, configured, "LYTT_ADMIN_PASSWORD", random);
+  }
+
+  private static Future<Account> account(AccountService accounts, String username, String displayName, Gender gender,
+                                         Role role, String configured, String variable, SecureRandom random) {
     boolean generated = configured == null || configured.isEmpty();
     String password = generated ? randomPassword(random) : configured;
+    Set<Language> both = Set.of(Language.NB, Language.EN);
     // A chosen password is kept if the account has it already (another node, a restart), so the
-    // demo counsellor's sessions survive; a random one is new at every start and replaces it.
+    // account's sessions survive; a random one is new at every start and replaces it.
     Future<Account> saved = generated
-        ? accounts.save("demo", password.toCharArray(), "Demo", Gender.WOMAN, Set.of(Language.NB, Language.EN),
-            Role.COUNSELLOR)
-        : accounts.ensure("demo", password.toCharArray(), "Demo", Gender.WOMAN, Set.of(Language.NB, Language.EN),
-            Role.COUNSELLOR);
+        ? accounts.save(username, password.toCharArray(), displayName, gender, both, role)
+        : accounts.ensure(username, password.toCharArray(), displayName, gender, both, role);
     return saved.onSuccess(a -> {
       if (generated) {
-        System.out.println("Development counsellor: username 'demo', password '" + password
-            + "' (set LYTT_DEMO_PASSWORD to choose it)");
+        System.out.println("Development " + role.name().toLowerCase() + ": username '" + username + "', password '"
+            + password + "' (set " + variable + " to choose it)");
       }
     });
   }
@@ -70,7 +82,7 @@ public final class DevelopmentSetup {
   public static void warn() {
     String line = "*".repeat(72);
     LOG.log(Level.WARNING, "\n" + line + "\n  DEVELOPMENT MODE: a development organisation key certifies every"
-        + "\n  console device and a demo account exists. Never use this mode for real visitors."
+        + "\n  console device and demo accounts exist. Never use this mode for real visitors."
         + "\n  Set mode=production (LYTT_MODE=production) and org.public-key for a real service.\n" + line);
   }
 

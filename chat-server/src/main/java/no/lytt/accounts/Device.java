@@ -7,15 +7,32 @@ import java.util.Map;
  * A console device's public keys and, once approved, the organisation's certificate for them.
  * The private keys never leave the browser that made them.
  *
- * @param certificate the certificate as JSON fields (docs/crypto.md), or null while pending
+ * @param certificate the certificate as JSON fields (docs/crypto.md), or null while pending and
+ *                    after revocation
+ * @param revokedAt   when an administrator revoked it, or null; a revoked device is never
+ *                    certified again (its keys may be in someone else's hands), the console makes new ones
  */
 public record Device(String deviceId, String username, String idPub, String encPub,
-                     Map<String, Object> certificate, Instant registeredAt) {
+                     Map<String, Object> certificate, Instant registeredAt, Instant revokedAt) {
+  public Device(String deviceId, String username, String idPub, String encPub, Map<String, Object> certificate,
+                Instant registeredAt) {
+    this(deviceId, username, idPub, encPub, certificate, registeredAt, null);
+  }
+
   public boolean certified() {
-    return certificate != null;
+    return certificate != null && revokedAt == null;
+  }
+
+  public boolean revoked() {
+    return revokedAt != null;
   }
 
   public Device withCertificate(Map<String, Object> cert) {
-    return new Device(deviceId, username, idPub, encPub, Map.copyOf(cert), registeredAt);
+    return new Device(deviceId, username, idPub, encPub, Map.copyOf(cert), registeredAt, revokedAt);
+  }
+
+  /** Revoked at {@code at}: the certificate is dropped, so nothing that reads the device can use it. */
+  public Device revokedAt(Instant at) {
+    return new Device(deviceId, username, idPub, encPub, null, registeredAt, at);
   }
 }

@@ -144,7 +144,7 @@ public final class AuthApi {
 
   private static JsonObject describe(Device d) {
     return new JsonObject().put("deviceId", d.deviceId()).put("fingerprint", DeviceService.fingerprint(d))
-        .put("status", d.certified() ? "certified" : "pending")
+        .put("status", AccountViews.status(d))
         .put("certificate", d.certified() ? new JsonObject(d.certificate()) : null);
   }
 

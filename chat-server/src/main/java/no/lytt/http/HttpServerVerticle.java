@@ -35,6 +35,8 @@ public final class HttpServerVerticle extends VerticleBase {
   private final DrainState drain;
   private final LyttMetrics publicMetrics;
   private final CallbackApi callbacks;
+  private final AdminApi admin;
+  private final InvitationApi invitations;
 
   /**
    * @param options from {@link #options}, shared by every instance (each server copies them)
@@ -44,7 +46,9 @@ public final class HttpServerVerticle extends VerticleBase {
   public HttpServerVerticle(HttpServerOptions options, SecurityHeaders headers, Pages pages,
                             ServiceStatus status, Store store, AuthApi auth, Origins origins,
                             SocketEndpoints sockets, DrainState drain, LyttMetrics publicMetrics,
-                            CallbackApi callbacks) {
+                            CallbackApi callbacks, AdminApi admin, InvitationApi invitations) {
+    this.admin = admin;
+    this.invitations = invitations;
     this.drain = drain;
     this.publicMetrics = publicMetrics;
     this.options = options;
@@ -89,12 +93,26 @@ public final class HttpServerVerticle extends VerticleBase {
     router.get("/api/console/callbacks").handler(callbacks::list);
     router.post("/api/console/callbacks/:id/:action").handler(callbacks::act);
     router.post("/api/console/items/:id/reply").handler(callbacks::reply);
+    router.route("/api/admin/*").handler(admin::requireAdmin);
+    router.get("/api/admin/accounts").handler(admin::listAccounts);
+    router.post("/api/admin/accounts").handler(admin::createAccount);
+    router.post("/api/admin/accounts/:username/:action").handler(admin::changeAccount);
+    router.get("/api/admin/devices").handler(admin::listDevices);
+    router.post("/api/admin/devices/:deviceId/certificate").handler(admin::certifyDevice);
+    router.post("/api/admin/devices/:deviceId/revoke").handler(admin::revokeDevice);
+    router.post("/api/invitation").handler(invitations::show);
+    router.post("/api/invitation/password").handler(invitations::password);
+    router.post("/api/invitation/confirm").handler(invitations::confirm);
     router.get("/ws/visitor").handler(sockets::visitor);
     router.get("/ws/console").handler(sockets::console);
     router.get("/").handler(pages.visitor());
     router.get("/index.html").handler(pages.visitor());
     router.get("/console").handler(pages.console());
     router.get("/console.html").handler(pages.console());
+    router.get("/admin").handler(headers.allowingWebAssembly()).handler(pages.admin());
+    router.get("/admin.html").handler(headers.allowingWebAssembly()).handler(pages.admin());
+    router.get("/invite").handler(pages.invite());
+    router.get("/invite.html").handler(pages.invite());
     router.get("/*").handler(StaticHandler.create("webroot").setCachingEnabled(false)
         .setDirectoryListing(false).setIncludeHidden(false).setSendVaryHeader(false));
     return vertx.createHttpServer(options).requestHandler(router).listen();

@@ -8,7 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The two HTML pages, with the organisation public key pinned into them at start-up. The visitor's
+ * The HTML pages, with the organisation public key pinned into them at start-up. The visitor's
  * page accepts only chat keys from devices this key certified, so the key travels with the page, not
  * with the data a compromised store could forge. Every script and style sheet they name carries its
  * subresource integrity, computed here from the bytes the static handler serves ({@link Subresources}).
@@ -16,11 +16,15 @@ import java.nio.charset.StandardCharsets;
 public final class Pages {
   private final String visitor;
   private final String console;
+  private final String admin;
+  private final String invite;
 
   public Pages(String orgPublicKey, String quickExitUrl) {
     Subresources integrity = new Subresources(path -> read("webroot" + path));
     this.visitor = integrity.apply(load("webroot/index.html", orgPublicKey, quickExitUrl));
     this.console = integrity.apply(load("webroot/console.html", orgPublicKey, quickExitUrl));
+    this.admin = integrity.apply(load("webroot/admin.html", orgPublicKey, quickExitUrl));
+    this.invite = integrity.apply(load("webroot/invite.html", orgPublicKey, quickExitUrl));
   }
 
   public Handler<RoutingContext> visitor() {
@@ -29,6 +33,14 @@ public final class Pages {
 
   public Handler<RoutingContext> console() {
     return ctx -> serve(ctx, console);
+  }
+
+  public Handler<RoutingContext> admin() {
+    return ctx -> serve(ctx, admin);
+  }
+
+  public Handler<RoutingContext> invite() {
+    return ctx -> serve(ctx, invite);
   }
 
   private static void serve(RoutingContext ctx, String html) {

@@ -26,6 +26,7 @@ public final class SecurityHeaders implements Handler<RoutingContext> {
       "interest-cohort=()", "magnetometer=()", "microphone=()", "midi=()", "payment=()", "picture-in-picture=()",
       "publickey-credentials-get=()", "screen-wake-lock=()", "serial=()", "usb=()", "xr-spatial-tracking=()");
   private final String csp;
+  private final String cspWithWebAssembly;
   private final boolean behindTls;
 
   /**
@@ -37,6 +38,20 @@ public final class SecurityHeaders implements Handler<RoutingContext> {
     this.csp = "default-src 'none'; script-src 'self'; style-src 'self'; "
         + "connect-src 'self'; img-src 'self'; manifest-src 'self'; base-uri 'none'; form-action 'self'; "
         + "frame-ancestors " + (frameAncestors.isEmpty() ? "'none'" : String.join(" ", frameAncestors));
+    this.cspWithWebAssembly = csp.replace("script-src 'self';", "script-src 'self' 'wasm-unsafe-eval';");
+  }
+
+  /**
+   * For the administration page only: its Argon2id (opening the organisation key file) is
+   * WebAssembly, which a browser compiles only with {@code 'wasm-unsafe-eval'}. That source allows
+   * compiling WebAssembly, not JavaScript {@code eval}; the module still has to come from one of
+   * our own scripts. Every other page keeps the policy without it.
+   */
+  public Handler<RoutingContext> allowingWebAssembly() {
+    return ctx -> {
+      ctx.response().headers().set("Content-Security-Policy", cspWithWebAssembly);
+      ctx.next();
+    };
   }
 
   @Override

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import no.lytt.accounts.Account;
 import no.lytt.accounts.Device;
+import no.lytt.accounts.Invitation;
 import no.lytt.accounts.LoginAttempt;
 import no.lytt.accounts.LoginBackoff;
 import no.lytt.accounts.Session;
@@ -106,7 +107,26 @@ public interface Store {
 
   Future<Optional<Account>> account(String username);
 
+  /** Creates or replaces an account; every saved account is listed by {@link #accounts()}. */
   Future<Void> saveAccount(Account account);
+
+  /** Creates an account unless its name is taken: false then, with nothing changed. */
+  Future<Boolean> createAccount(Account account);
+
+  /** Every account, in no particular order (administration lists them). */
+  Future<List<Account>> accounts();
+
+  /**
+   * Saves an invitation under the hash of its token (never the token), until its
+   * {@link Invitation#expiresAt()}; durable, like accounts.
+   */
+  Future<Void> saveInvitation(String tokenHash, Invitation invitation);
+
+  /** A live invitation; empty when unknown, used or past its expiry. */
+  Future<Optional<Invitation>> invitation(String tokenHash);
+
+  /** Deletes an invitation; true only for the one caller that deleted it, so it is used up once. */
+  Future<Boolean> deleteInvitation(String tokenHash);
 
   Future<Void> saveSession(String sessionHash, Session session, Duration ttl);
 

@@ -16,6 +16,9 @@ import no.lytt.hours.MutableClock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
+import no.lytt.crypto.Argon2id;
+import no.lytt.crypto.OrgKey;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +27,7 @@ import no.lytt.support.TestServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.Timeout;
 
 /**
@@ -88,11 +92,32 @@ class BrowserFlowTest {
     }
   }
 
+  /**
+   * Against a node of its own whose organisation key is in a passphrase-protected file the script
+   * opens in the page, as an administrator would; devices wait for approval there.
+   */
+  @Test
+  void anAdministratorInvitesACounsellorAndCertifiesTheirDeviceWithTheKeyFile(@TempDir Path dir) throws Exception {
+    OrgKey org = OrgKey.generate(new SecureRandom());
+    Path keyFile = dir.resolve("org.key");
+    // Small Argon2id parameters keep the test quick; the format and the code path are the real ones.
+    org.save(keyFile, "a passphrase for tests".toCharArray(), new SecureRandom(), new Argon2id(8192, 2, 4));
+    try (TestServer node = TestServer.start(Map.of("LYTT_ORG_PUBLIC_KEY", org.publicKeyB64u()))) {
+      run("admin.browser.mjs", node, line -> { }, Map.of("LYTT_ADMIN_PASSWORD", TestServer.ADMIN_PASSWORD,
+          "LYTT_ORG_KEY_FILE", keyFile.toString(), "LYTT_ORG_KEY_PASSPHRASE", "a passphrase for tests"));
+    }
+  }
+
   private static void run(String script) throws IOException, InterruptedException {
     run(script, server, line -> { });
   }
 
   private static void run(String script, TestServer server, Consumer<String> onLine)
+      throws IOException, InterruptedException {
+    run(script, server, onLine, Map.of());
+  }
+
+  private static void run(String script, TestServer server, Consumer<String> onLine, Map<String, String> env)
       throws IOException, InterruptedException {
     Path file = SCRIPTS.resolve(script);
     assertTrue(Files.exists(file), "missing " + file);
@@ -104,6 +129,7 @@ class BrowserFlowTest {
     pb.environment().put("LYTT_BASE_URL", server.origin());
     pb.environment().put("LYTT_DEMO_PASSWORD", TestServer.DEMO_PASSWORD);
     pb.environment().putIfAbsent("LYTT_CHROMIUM", "/usr/bin/chromium");
+    pb.environment().putAll(env);
     Process p = pb.start();
     StringBuilder output = new StringBuilder();
     try (BufferedReader lines = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {

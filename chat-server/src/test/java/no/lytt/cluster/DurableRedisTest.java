@@ -67,7 +67,7 @@ class DurableRedisTest {
     assertTrue(durableKeys.stream().anyMatch(k -> k.startsWith("lytt:account:")), "accounts are durable");
     assertTrue(durableKeys.stream().anyMatch(k -> k.startsWith("lytt:session:")), "sessions are durable");
     for (String key : durableKeys) {
-      assertTrue(key.matches("lytt:(devices|\\{lytt\\}:items|(account|session|device|stats|login|\\{login-failures\\}|\\{lytt\\}:item|\\{lytt\\}:item-lookup):.*)"), "not durable: " + key);
+      assertTrue(key.matches("lytt:(devices|accounts|\\{lytt\\}:items|(account|invitation|session|device|stats|login|\\{login-failures\\}|\\{lytt\\}:item|\\{lytt\\}:item-lookup):.*)"), "not durable: " + key);
     }
     assertTrue(keys(ephemeral).stream().anyMatch(k -> k.contains(chatId)), "the chat is in the ephemeral Redis");
     assertTrue(keys(ephemeral).stream().noneMatch(k -> k.startsWith("lytt:account:") || k.startsWith("lytt:session:")));

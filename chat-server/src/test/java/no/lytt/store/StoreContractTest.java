@@ -16,9 +16,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import no.lytt.accounts.Account;
 import no.lytt.accounts.LoginAttempt;
 import no.lytt.accounts.LoginBackoff;
 import no.lytt.accounts.Device;
+import no.lytt.accounts.Invitation;
+import no.lytt.accounts.Role;
 import no.lytt.accounts.Session;
 import no.lytt.callback.CallbackWindow;
 import no.lytt.callback.Item;
@@ -349,5 +352,49 @@ public abstract class StoreContractTest {
     await(store.saveDevice(b));
     await(store.saveDevice(a));
     assertEquals(Set.of("da", "db"), Set.copyOf(await(store.devices()).stream().map(Device::deviceId).toList()));
+  }
+
+  @Test
+  void accountsAreCreatedOnceAndListedHoweverTheyWereSaved() {
+    Account invited = Account.invited("ola", "Ola", Gender.MAN, Set.of(Language.NB), Role.COUNSELLOR);
+    assertTrue(await(store.createAccount(invited)));
+    assertFalse(await(store.createAccount(invited.withProfile("Other", Gender.WOMAN, Set.of(Language.EN), Role.ADMIN))),
+        "a taken name is never overwritten");
+    assertEquals("Ola", await(store.account("ola")).orElseThrow().displayName());
+    await(store.saveAccount(new Account("kari", "$argon2id$hash", "Kari", Gender.WOMAN, Set.of(Language.EN),
+        Role.ADMIN, false, 3, "SECRET", 7)));
+    await(store.saveAccount(invited.withDisabled(true)));
+    List<Account> all = await(store.accounts());
+    assertEquals(Set.of("ola", "kari"), Set.copyOf(all.stream().map(Account::username).toList()));
+    Account kari = all.stream().filter(a -> a.username().equals("kari")).findFirst().orElseThrow();
+    assertEquals(new Account("kari", "$argon2id$hash", "Kari", Gender.WOMAN, Set.of(Language.EN), Role.ADMIN, false, 3,
+        "SECRET", 7), kari);
+    assertTrue(all.stream().filter(a -> a.username().equals("ola")).findFirst().orElseThrow().disabled());
+  }
+
+  @Test
+  void anInvitationLivesUntilItsExpiryAndIsDeletedOnceOnly() {
+    Invitation invitation = new Invitation("ola", 2, T0.plusSeconds(3600), null, null);
+    await(store.saveInvitation("hash-1", invitation));
+    await(store.saveInvitation("hash-old", new Invitation("ola", 1, T0, null, null)));
+    assertEquals(Optional.of(invitation), await(store.invitation("hash-1")));
+    assertEquals(Optional.empty(), await(store.invitation("hash-old")), "at its expiry it is gone");
+    assertEquals(Optional.empty(), await(store.invitation("hash-unknown")));
+    Invitation enrolled = invitation.withPending("$argon2id$pending", "PENDING");
+    await(store.saveInvitation("hash-1", enrolled));
+    assertEquals(Optional.of(enrolled), await(store.invitation("hash-1")));
+    assertTrue(await(store.deleteInvitation("hash-1")));
+    assertFalse(await(store.deleteInvitation("hash-1")), "used up by one caller only");
+    assertEquals(Optional.empty(), await(store.invitation("hash-1")));
+  }
+
+  @Test
+  void aRevokedDeviceKeepsItsRevocationAndLosesItsCertificate() {
+    Device d = new Device("dr", "kari", "id-r", "enc-r", Map.of("deviceId", "dr"), T0);
+    await(store.saveDevice(d.revokedAt(T0.plusSeconds(5))));
+    Device back = await(store.device("dr")).orElseThrow();
+    assertEquals(T0.plusSeconds(5), back.revokedAt());
+    assertFalse(back.certified());
+    assertEquals(null, back.certificate());
   }
 }

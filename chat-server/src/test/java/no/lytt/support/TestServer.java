@@ -23,6 +23,7 @@ import no.lytt.config.LyttConfig;
  */
 public final class TestServer implements AutoCloseable {
   public static final String DEMO_PASSWORD = "demo-password-for-tests";
+  public static final String ADMIN_PASSWORD = "admin-password-for-tests";
   private final Vertx vertx;
   private final Lytt lytt;
   private final int port;
@@ -57,7 +58,7 @@ public final class TestServer implements AutoCloseable {
     env.putAll(overrides);
     LyttConfig config = LyttConfig.fromEnvironment(env);
     Vertx vertx = Vertx.vertx();
-    Lytt lytt = new Lytt(vertx, config, clock, DEMO_PASSWORD);
+    Lytt lytt = new Lytt(vertx, config, clock, DEMO_PASSWORD, ADMIN_PASSWORD);
     Await.of(lytt.start());
     TestServer server = new TestServer(vertx, lytt, port);
     server.orgKeyFile = java.nio.file.Path.of(env.get("LYTT_ORG_DEV_KEY_FILE"));

@@ -19,6 +19,8 @@
  * | `bad_encoding`        | malformed base64url / hex input             |
  * | `destroyed`           | the cipher's keys were already dropped      |
  * | `bad_argument`        | a programming error in the caller           |
+ * | `bad_key_file`        | not a Lytt organisation key file (org-key.js) |
+ * | `bad_passphrase`      | the key file does not open with this passphrase |
  */
 export class CryptoError extends Error {
   /**

@@ -16,6 +16,7 @@ import java.util.TreeSet;
 import java.util.function.Supplier;
 import no.lytt.accounts.Account;
 import no.lytt.accounts.Device;
+import no.lytt.accounts.Invitation;
 import no.lytt.accounts.LoginAttempt;
 import no.lytt.accounts.LoginBackoff;
 import no.lytt.accounts.Session;
@@ -55,6 +56,7 @@ public final class MemoryStore implements Store {
   private final Map<String, Duty> duties = new HashMap<>();
   private final Map<String, Account> accounts = new HashMap<>();
   private final Map<String, Expiring<Session>> sessions = new HashMap<>();
+  private final Map<String, Expiring<Invitation>> invitations = new HashMap<>();
   private final Map<String, Device> devices = new HashMap<>();
   private final Map<String, NameAttempts> loginAttempts = new HashMap<>();
   private final Map<Long, Long> loginFailuresByMinute = new HashMap<>();
@@ -264,6 +266,41 @@ public final class MemoryStore implements Store {
       accounts.put(account.username(), account);
       return null;
     });
+  }
+
+  @Override
+  public Future<Boolean> createAccount(Account account) {
+    return locked(() -> accounts.putIfAbsent(account.username(), account) == null);
+  }
+
+  @Override
+  public Future<List<Account>> accounts() {
+    return locked(() -> List.copyOf(accounts.values()));
+  }
+
+  @Override
+  public Future<Void> saveInvitation(String tokenHash, Invitation invitation) {
+    return locked(() -> {
+      invitations.put(tokenHash, new Expiring<>(invitation, invitation.expiresAt()));
+      return null;
+    });
+  }
+
+  @Override
+  public Future<Optional<Invitation>> invitation(String tokenHash) {
+    return locked(() -> {
+      Expiring<Invitation> found = invitations.get(tokenHash);
+      if (found != null && !clock.instant().isBefore(found.expiresAt())) {
+        invitations.remove(tokenHash);
+        return Optional.empty();
+      }
+      return Optional.ofNullable(found).map(Expiring::value);
+    });
+  }
+
+  @Override
+  public Future<Boolean> deleteInvitation(String tokenHash) {
+    return locked(() -> invitations.remove(tokenHash) != null);
   }
 
   @Override

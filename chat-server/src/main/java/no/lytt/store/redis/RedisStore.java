@@ -21,6 +21,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import no.lytt.accounts.Account;
 import no.lytt.accounts.Device;
+import no.lytt.accounts.Invitation;
 import no.lytt.accounts.LoginAttempt;
 import no.lytt.accounts.LoginBackoff;
 import no.lytt.accounts.Session;
@@ -439,14 +440,48 @@ public final class RedisStore implements Store {
 
   // --- accounts, sessions, devices ---
 
+  private RedisAccounts accountKeys;
+
+  private synchronized RedisAccounts accountKeys() {
+    if (accountKeys == null) {
+      accountKeys = new RedisAccounts(this::durable, this::on, clock);
+    }
+    return accountKeys;
+  }
+
   @Override
   public Future<Optional<Account>> account(String username) {
-    return on(durable().get("lytt:account:" + username)).map(v -> Optional.ofNullable(v).map(StoreJson::account));
+    return accountKeys().account(username);
   }
 
   @Override
   public Future<Void> saveAccount(Account account) {
-    return on(durable().set("lytt:account:" + account.username(), StoreJson.account(account))).mapEmpty();
+    return accountKeys().save(account);
+  }
+
+  @Override
+  public Future<Boolean> createAccount(Account account) {
+    return accountKeys().create(account);
+  }
+
+  @Override
+  public Future<List<Account>> accounts() {
+    return accountKeys().all();
+  }
+
+  @Override
+  public Future<Void> saveInvitation(String tokenHash, Invitation invitation) {
+    return accountKeys().saveInvitation(tokenHash, invitation);
+  }
+
+  @Override
+  public Future<Optional<Invitation>> invitation(String tokenHash) {
+    return accountKeys().invitation(tokenHash);
+  }
+
+  @Override
+  public Future<Boolean> deleteInvitation(String tokenHash) {
+    return accountKeys().deleteInvitation(tokenHash);
   }
 
   @Override

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import no.lytt.accounts.Account;
 import no.lytt.accounts.Device;
+import no.lytt.accounts.Invitation;
 import no.lytt.accounts.Role;
 import no.lytt.accounts.Session;
 import no.lytt.queue.Gender;
@@ -90,7 +91,8 @@ final class StoreJson {
     return new JsonObject().put("deviceId", d.deviceId()).put("username", d.username())
         .put("idPub", d.idPub()).put("encPub", d.encPub())
         .put("certificate", d.certificate() == null ? null : new JsonObject(d.certificate()))
-        .put("registeredAt", d.registeredAt().toString()).encode();
+        .put("registeredAt", d.registeredAt().toString())
+        .put("revokedAt", d.revokedAt() == null ? null : d.revokedAt().toString()).encode();
   }
 
   static Device device(String json) {
@@ -98,6 +100,19 @@ final class StoreJson {
     JsonObject cert = o.getJsonObject("certificate");
     return new Device(o.getString("deviceId"), o.getString("username"), o.getString("idPub"),
         o.getString("encPub"), cert == null ? null : Map.copyOf(cert.getMap()),
-        Instant.parse(o.getString("registeredAt")));
+        Instant.parse(o.getString("registeredAt")),
+        o.getString("revokedAt") == null ? null : Instant.parse(o.getString("revokedAt")));
+  }
+
+  static String invitation(Invitation i) {
+    return new JsonObject().put("username", i.username()).put("generation", i.generation())
+        .put("expiresAt", i.expiresAt().toEpochMilli()).put("pendingPasswordHash", i.pendingPasswordHash())
+        .put("pendingSecret", i.pendingSecret()).encode();
+  }
+
+  static Invitation invitation(String json) {
+    JsonObject o = new JsonObject(json);
+    return new Invitation(o.getString("username"), o.getLong("generation"), Instant.ofEpochMilli(o.getLong("expiresAt")),
+        o.getString("pendingPasswordHash"), o.getString("pendingSecret"));
   }
 }
