@@ -23,6 +23,11 @@ public record Device(String deviceId, String username, String idPub, String encP
     return certificate != null && revokedAt == null;
   }
 
+  /** Certified, not revoked, and its certificate still valid at {@code now}: one of the team's keys. */
+  public boolean servesTeamAt(Instant now) {
+    return certified() && certificate.get("notAfter") instanceof Number n && n.longValue() > now.getEpochSecond();
+  }
+
   public boolean revoked() {
     return revokedAt != null;
   }

@@ -49,9 +49,10 @@ public final class CallbackService {
     if (sealedItem.sealed().isEmpty()) {
       return Future.failedFuture(NewItem.bad("A callback needs the contact details sealed to the team."));
     }
-    Item item = new Item(sealedItem.id(), Item.Kind.CALLBACK, Ids.hash(sealedItem.lookup()), sealedItem.sealed(),
-        windows, preference, language, now, expiresAt, null, ItemState.WAITING, 0, null, null, null, null, 0);
-    return ItemCreation.create(store, stats, item, Counter.CALLBACKS_REQUESTED, "That request exists already.");
+    return TeamCopies.keep(store, sealedItem, now).compose(kept -> ItemCreation.create(store, stats,
+        new Item(kept.id(), Item.Kind.CALLBACK, Ids.hash(kept.lookup()), kept.sealed(), windows, preference,
+            language, now, expiresAt, null, ItemState.WAITING, 0, null, null, null, null, 0),
+        Counter.CALLBACKS_REQUESTED, "That request exists already."));
   }
 
   /** Windows must lie ahead, inside opening hours, before the request expires. */
@@ -90,7 +91,7 @@ public final class CallbackService {
   }
 
   public Future<Item> called(String id, String username) {
-    return change(id, held(username, Item::calling), null);
+    return change(id, held(username, i -> i.calling(clock.instant().plus(config.claim()))), null);
   }
 
   public Future<Item> noAnswer(String id, String username) {

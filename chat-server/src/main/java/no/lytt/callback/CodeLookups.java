@@ -33,16 +33,17 @@ public final class CodeLookups {
   }
 
   public Future<Item> find(String lookup, byte[] source) {
-    if (!guesses.allowed(source)) {
+    // Taken before the lookup and given back when the code is found: only unknown codes count.
+    if (!guesses.tryTake(source)) {
       return Future.failedFuture(new LyttException(ErrorCode.TOO_MANY_ATTEMPTS,
           "Too many unknown codes from here. Try again later.", guesses.retryAfter()));
     }
     boolean wellFormed = lookup != null && LOOKUP.matcher(lookup).matches();
     return store.itemByLookup(Ids.hash(wellFormed ? lookup : NOBODY)).map(found -> {
       if (found.isEmpty() || !wellFormed) {
-        guesses.spend(source);
         throw new LyttException(ErrorCode.NOT_FOUND, "No callback or ticket has this code, or it has expired.");
       }
+      guesses.giveBack(source);
       return found.get();
     });
   }

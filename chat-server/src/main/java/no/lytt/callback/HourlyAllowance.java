@@ -26,16 +26,28 @@ public final class HourlyAllowance {
     this.spent = new SaltedCounts(WINDOW, clock, random);
   }
 
-  /** True while the source has some of its allowance left this hour. */
-  public boolean allowed(byte[] source) {
+  /**
+   * Takes one of the source's allowance if any is left, in one step: requests that arrive together
+   * cannot all pass a check that each would pass alone.
+   */
+  public boolean tryTake(byte[] source) {
     SaltedCounts.Generation g = spent.current();
-    return g.counts().getOrDefault(g.key(source), 0) < perHour;
+    boolean[] taken = {false};
+    g.counts().compute(g.key(source), (key, used) -> {
+      int n = used == null ? 0 : used;
+      if (n >= perHour) {
+        return used;
+      }
+      taken[0] = true;
+      return n + 1;
+    });
+    return taken[0];
   }
 
-  /** Uses one of the source's allowance. */
-  public void spend(byte[] source) {
+  /** Gives one back: what it was taken for did not count after all (a code that was found). */
+  public void giveBack(byte[] source) {
     SaltedCounts.Generation g = spent.current();
-    g.counts().merge(g.key(source), 1, Integer::sum);
+    g.counts().computeIfPresent(g.key(source), (key, used) -> used > 1 ? used - 1 : null);
   }
 
   /** When the current hour's counts are forgotten. */

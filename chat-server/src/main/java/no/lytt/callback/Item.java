@@ -73,8 +73,9 @@ public record Item(String id, Kind kind, String lookupHash, Map<String, Sealed> 
     return with(ItemState.CLAIMED, sealed, attempts, nextTryAt, username, until, reply, placeUntil);
   }
 
-  public Item calling() {
-    return with(ItemState.CALLING, sealed, attempts, nextTryAt, claimedBy, claimedUntil, reply, placeUntil);
+  /** Being called now, by whoever holds the claim, which runs on from now: a call is not cut short. */
+  public Item calling(Instant claimRunsUntil) {
+    return with(ItemState.CALLING, sealed, attempts, nextTryAt, claimedBy, claimRunsUntil, reply, placeUntil);
   }
 
   /** No answer: claimable again after {@code next}, or failed for good (contents deleted). */

@@ -54,10 +54,10 @@ public final class TicketService {
     Instant expiresAt = opening.map(o -> o.toLocalDate().plusDays(1).atStartOfDay(hours.zone()).toInstant())
         .filter(end -> placeUntil == null || end.isAfter(placeUntil))
         .orElse(placeUntil != null ? placeUntil : now.plus(java.time.Duration.ofDays(1)));
-    Item ticket = new Item(sealedItem.id(), Item.Kind.TICKET, Ids.hash(sealedItem.lookup()), sealedItem.sealed(),
-        List.of(), Preference.NONE, Language.NB, now, expiresAt, placeUntil, ItemState.WAITING, 0, null, null,
-        null, null, 0);
-    return ItemCreation.create(store, stats, ticket, Counter.TICKETS_TAKEN, "That ticket exists already.")
+    return TeamCopies.keep(store, sealedItem, now).compose(kept -> ItemCreation.create(store, stats,
+            new Item(kept.id(), Item.Kind.TICKET, Ids.hash(kept.lookup()), kept.sealed(), List.of(), Preference.NONE,
+                Language.NB, now, expiresAt, placeUntil, ItemState.WAITING, 0, null, null, null, null, 0),
+            Counter.TICKETS_TAKEN, "That ticket exists already."))
         .compose(stored -> position(stored).map(p -> new Placed(stored, p)));
   }
 

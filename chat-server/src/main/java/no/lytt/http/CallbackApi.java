@@ -62,10 +62,9 @@ public final class CallbackApi {
 
   /** {@code GET /api/team/keys}: the certificates to seal to; the page verifies each itself. */
   public void teamKeys(RoutingContext ctx) {
-    long now = clock.instant().getEpochSecond();
+    Instant now = clock.instant();
     store.devices().map(all -> new JsonObject().put("certificates", new JsonArray(all.stream()
-            .filter(Device::certified)
-            .filter(d -> d.certificate().get("notAfter") instanceof Number n && n.longValue() > now)
+            .filter(d -> d.servesTeamAt(now))
             .map(d -> new JsonObject(d.certificate())).toList())))
         .onSuccess(body -> ApiErrors.json(ctx, 200, body)).onFailure(e -> ApiErrors.reply(ctx, e));
   }
@@ -73,10 +72,10 @@ public final class CallbackApi {
   /** {@code POST /api/callbacks}. */
   public void request(RoutingContext ctx) {
     byte[] source = source(ctx);
-    withinAllowance(source).compose(v -> AuthApi.body(ctx)).compose(b -> callbacks.request(CallbackBodies.newItem(b), CallbackBodies.windows(b.getValue("windows")),
+    counted(source, () -> AuthApi.body(ctx).compose(b -> callbacks.request(CallbackBodies.newItem(b),
+            CallbackBodies.windows(b.getValue("windows")),
             Preference.fromWire(text(b, "preference")).orElseThrow(() -> bad("Field 'preference' must be none, man or woman.")),
-            Language.fromCode(text(b, "language")).orElseThrow(() -> bad("Field 'language' must be nb or en."))))
-        .onSuccess(item -> requests.spend(source))
+            Language.fromCode(text(b, "language")).orElseThrow(() -> bad("Field 'language' must be nb or en.")))))
         .onSuccess(item -> changed.run())
         .onSuccess(item -> ApiErrors.json(ctx, 201, new JsonObject().put("id", item.id())
             .put("expiresAt", item.expiresAt().toEpochMilli())))
@@ -86,8 +85,7 @@ public final class CallbackApi {
   /** {@code POST /api/tickets}. */
   public void takeTicket(RoutingContext ctx) {
     byte[] source = source(ctx);
-    withinAllowance(source).compose(v -> AuthApi.body(ctx)).compose(b -> tickets.take(CallbackBodies.newItem(b)))
-        .onSuccess(p -> requests.spend(source))
+    counted(source, () -> AuthApi.body(ctx).compose(b -> tickets.take(CallbackBodies.newItem(b))))
         .onSuccess(p -> changed.run())
         .onSuccess(p -> ApiErrors.json(ctx, 201, ItemViews.forVisitor(p.ticket(), p.position(), maxAttempts)))
         .onFailure(e -> ApiErrors.reply(ctx, e));
@@ -162,10 +160,17 @@ public final class CallbackApi {
     }).onSuccess(v -> changed.run()).onSuccess(v -> ctx.response().setStatusCode(204).end()).onFailure(e -> ApiErrors.reply(ctx, e));
   }
 
-  private Future<Void> withinAllowance(byte[] source) {
-    return requests.allowed(source) ? Future.succeededFuture()
-        : Future.failedFuture(new LyttException(ErrorCode.TOO_MANY_ATTEMPTS,
-            "Too many requests from here. Try again later.", requests.retryAfter()));
+  /**
+   * Runs a request against the source's allowance for this hour: one is taken first, in one step,
+   * and given back if the request is not stored (bad input, a store away).
+   */
+  private <T> Future<T> counted(byte[] source, java.util.function.Supplier<Future<T>> request) {
+    if (!requests.tryTake(source)) {
+      return Future.failedFuture(new LyttException(ErrorCode.TOO_MANY_ATTEMPTS,
+          "Too many requests from here. Try again later.", requests.retryAfter()));
+    }
+    return Future.<Void>succeededFuture().compose(v -> request.get())
+        .onFailure(e -> requests.giveBack(source));
   }
 
   private byte[] source(RoutingContext ctx) {

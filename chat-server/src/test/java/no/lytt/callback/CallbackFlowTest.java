@@ -238,6 +238,34 @@ class CallbackFlowTest {
   }
 
   @Test
+  void aRequestSealedOnlyToDevicesOutsideTheTeamIsRefused() {
+    counsellor("demo");
+    CallbackVisitor.Issued issued = Await.of(visitor.requestCallback("+4791234567", "", tenToEleven(), "none", "nb"));
+    JsonObject copy = issued.request().getJsonObject("sealed").stream().findFirst()
+        .map(e -> (JsonObject) e.getValue()).orElseThrow();
+    JsonObject elsewhere = issued.request().copy().put("id", "BBBBBBBBBBBBBBBBBBBBBB")
+        .put("lookup", VisitorCode.random(RANDOM).lookup())
+        .put("sealed", new JsonObject().put("AAAAAAAAAAAAAAAAAAAAAA", copy));
+    assertEquals("bad_frame", errorOf(visitor.resendCallback(new CallbackVisitor.Issued(issued.code(), "x",
+        issued.answer(), elsewhere))));
+  }
+
+  @Test
+  void aCallInProgressKeepsItsClaimBeyondTheClaimTime() {
+    CallbackDesk kari = counsellor("demo").callbacks();
+    CallbackDesk ola = counsellor("ola").callbacks();
+    CallbackVisitor.Issued issued = Await.of(visitor.requestCallback("+4791234567", "", tenToEleven(), "none", "nb"));
+    clock.set(at(10, 5));
+    Await.of(kari.act(issued.id(), "claim"));
+    clock.set(at(10, 30));
+    Await.of(kari.act(issued.id(), "called"));
+
+    clock.set(at(10, 50)); // past the first claim's 30 minutes, within those from "called"
+    assertEquals("wrong_state", errorOf(ola.act(issued.id(), "claim")), "nobody takes over a call in progress");
+    assertEquals("done", Await.of(kari.act(issued.id(), "done")).getString("state"));
+  }
+
+  @Test
   void aFloodOfRequestsFromOneSourceIsRefusedAndWhatWasStoredSurvives() {
     Await.of(visitor.close());
     node.close();

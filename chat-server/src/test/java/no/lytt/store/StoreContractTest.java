@@ -301,7 +301,7 @@ public abstract class StoreContractTest {
     Item done = claimed.finished(ItemState.DONE);
     assertTrue(await(store.replaceItem(done)));
     assertEquals(Map.of(), await(store.item("cb")).orElseThrow().sealed(), "done deletes the ciphertext");
-    assertFalse(await(store.replaceItem(item("ghost", Item.Kind.CALLBACK, 0, Duration.ofDays(1)).calling())),
+    assertFalse(await(store.replaceItem(item("ghost", Item.Kind.CALLBACK, 0, Duration.ofDays(1)).calling(java.time.Instant.now().plusSeconds(60)))),
         "an item that does not exist");
   }
 
