@@ -12,6 +12,7 @@ import no.lytt.drain.DrainState;
 import no.lytt.http.ClientAddresses;
 import no.lytt.http.Origins;
 import no.lytt.metrics.LyttMetrics;
+import no.lytt.protocol.ErrorCode;
 import no.lytt.protocol.Frames;
 import no.lytt.queue.ServiceStatus;
 import no.lytt.socket.ConnectionsPerSource.Lease;
@@ -23,6 +24,8 @@ import no.lytt.socket.ConnectionsPerSource.Lease;
  * node answers 503 before anything else, so the load balancer tries another node.
  */
 public final class SocketEndpoints {
+  /** RFC 6455: the server is overloaded or cannot serve now; the client should come back. */
+  static final short TRY_AGAIN_LATER = 1013;
   private final Origins origins;
   private final Limits limits;
   private final SocketServices services;
@@ -71,7 +74,14 @@ public final class SocketEndpoints {
       visitorSockets.add(conn);
       services.clients().visitorConnected(conn);
       conn.start(new VisitorConnection(conn, services));
-      status.summary().onSuccess(s -> conn.send(Frames.of("welcome").put("v", Frames.VERSION).put("status", s)));
+      // Without its welcome a page waits on a silent socket: when the store does not answer, the
+      // visitor is told and the socket closed (1013, try again later), so the page reconnects.
+      status.summary()
+          .onSuccess(s -> conn.send(Frames.of("welcome").put("v", Frames.VERSION).put("status", s)))
+          .onFailure(e -> {
+            conn.send(Frames.error(ErrorCode.UNAVAILABLE, "Temporarily unavailable. Trying again …", null, null));
+            conn.close(TRY_AGAIN_LATER, "unavailable");
+          });
     }).onFailure(e -> lease.release());
   }
 
