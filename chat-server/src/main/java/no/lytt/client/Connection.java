@@ -24,12 +24,15 @@ final class Connection {
   private final WebSocketClient client;
   private final Map<String, Handler<JsonObject>> handlers = new ConcurrentHashMap<>();
   private final Mailbox<JsonObject> replies = new Mailbox<>(false);
-  private final FrameInbox inbox = new FrameInbox();
+  private final boolean ownsClient;
+  private final FrameInbox inbox;
   private final Warnings warnings;
   private volatile Transport transport;
 
-  Connection(Vertx vertx, Warnings warnings) {
-    this.client = vertx.createWebSocketClient();
+  Connection(Vertx vertx, Warnings warnings, ClientOptions options) {
+    this.ownsClient = options.shared() == null;
+    this.client = ownsClient ? vertx.createWebSocketClient() : options.shared();
+    this.inbox = new FrameInbox(options.keepFrames());
     this.warnings = warnings;
   }
 
@@ -93,7 +96,7 @@ final class Connection {
 
   Future<Void> close() {
     inbox.failWaiters(new IllegalStateException("client closed"));
-    return disconnect().eventually(client::close);
+    return ownsClient ? disconnect().eventually(client::close) : disconnect();
   }
 
   private void dispatch(JsonObject frame) {
