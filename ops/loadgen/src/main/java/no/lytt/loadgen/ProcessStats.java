@@ -25,7 +25,8 @@ final class ProcessStats {
   private static final long TICKS = 100;
   private static final Pattern HEAP_USED = Pattern.compile("used (\\d+)K");
   private static final Pattern OTHER = Pattern.compile("- +Other \\(reserved=(\\d+)KB, committed=(\\d+)KB\\)");
-  private static final HttpClient HTTP = HttpClient.newHttpClient();
+  // HTTP/1.1: an h2c upgrade request would go to Node's upgrade handler (Socket.IO's), not to /stats.
+  private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
   private ProcessStats() {
   }
