@@ -1,7 +1,5 @@
 package no.lytt.loadgen;
 
-import io.lettuce.core.RedisClient;
-import io.lettuce.core.api.StatefulRedisConnection;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -12,7 +10,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import no.lytt.accounts.DevelopmentSetup;
 
 /**
@@ -38,8 +35,6 @@ final class Stack implements AutoCloseable {
   private final int counsellors;
   private ServerProcess redis;
   private byte[] orgPub = new byte[0];
-  private RedisClient redisClient;
-  private StatefulRedisConnection<String, String> redisConnection;
 
   private Stack(Settings settings, Target target, Path dir, int counsellors) {
     this.settings = settings;
@@ -83,8 +78,6 @@ final class Stack implements AutoCloseable {
         List.of(settings.text("redis-server", "redis-server"), "--port", Integer.toString(port),
             "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--protected-mode", "no"),
         Map.of(), dir, settings.text("server-cpus", ""), port, null);
-    redisClient = RedisClient.create("redis://127.0.0.1:" + port);
-    redisConnection = redisClient.connect();
   }
 
   private void startApp(int node) {
@@ -206,24 +199,17 @@ final class Stack implements AutoCloseable {
     return redis == null ? 0 : ProcessStats.cpuMillis(redis.pid());
   }
 
-  /** Calls per Redis command so far (INFO commandstats), without the INFO calls that read them. */
-  Map<String, Long> redisCalls() {
-    Map<String, Long> calls = new TreeMap<>();
-    if (redisConnection == null) {
-      return calls;
-    }
-    for (String line : redisConnection.sync().info("commandstats").split("\r?\n")) {
-      if (line.startsWith("cmdstat_") && !line.startsWith("cmdstat_info:")) {
-        String name = line.substring(8, line.indexOf(':'));
-        int at = line.indexOf("calls=") + 6;
-        calls.put(name, Long.parseLong(line.substring(at, line.indexOf(',', at))));
-      }
-    }
-    return calls;
-  }
-
   Target target() {
     return target;
+  }
+
+  /** Starts counting client round trips to Redis (see {@link RedisRoundTrips}). */
+  RedisRoundTrips watchRedis() {
+    try {
+      return new RedisRoundTrips(redis.port());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   boolean hasRedis() {
@@ -234,10 +220,6 @@ final class Stack implements AutoCloseable {
   public void close() {
     for (ServerProcess app : apps) {
       app.stop();
-    }
-    if (redisConnection != null) {
-      redisConnection.close();
-      redisClient.shutdown();
     }
     if (redis != null) {
       redis.stop();
