@@ -13,6 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import no.lytt.client.ClientOptions;
 import no.lytt.client.CounsellorClient;
+import no.lytt.client.FrameInbox;
 import no.lytt.client.ProtocolError;
 import no.lytt.client.ReceivedMessage;
 import no.lytt.client.VisitorClient;
@@ -38,12 +39,14 @@ final class LyttChats implements ChatTarget {
   private final SecureRandom random = new SecureRandom();
   private final Map<String, Integer> indexOf = new ConcurrentHashMap<>();
   private final Map<String, VisitorClient> visitorByChat = new ConcurrentHashMap<>();
+  private final Map<String, java.util.concurrent.atomic.LongAdder> serverErrors = new ConcurrentHashMap<>();
   private final List<VisitorClient> allVisitors = java.util.Collections.synchronizedList(new ArrayList<>());
   private CounsellorClient[] counsellors = new CounsellorClient[0];
   private VisitorClient[] visitors;
   private CounsellorClient[] counsellorOf;
   private String[] chatIds;
   private AtomicIntegerArray away;
+  private boolean clientPerVisitor;
 
   LyttChats(Vertx vertx, Sources sources, LyttNodes nodes, Tracker tracker, int visitorNode,
             int counsellorNode, int capacity) {
@@ -54,6 +57,18 @@ final class LyttChats implements ChatTarget {
     this.visitorNode = visitorNode;
     this.counsellorNode = counsellorNode;
     this.capacity = capacity;
+  }
+
+  /**
+   * Gives every visitor a WebSocket client of its own (still bound to a spread source address).
+   * Needed where visitors reconnect to a restarted node: on Vert.x 5.2.3 a client shared by many
+   * connections to one endpoint stopped completing new connections once every connection and
+   * attempt to that endpoint had failed (seen as reconnects that hung for minutes after the node
+   * was back), while clients of their own reconnected at once.
+   */
+  LyttChats clientPerVisitor() {
+    this.clientPerVisitor = true;
+    return this;
   }
 
   @Override
@@ -79,6 +94,7 @@ final class LyttChats implements ChatTarget {
     CounsellorClient c = new CounsellorClient(vertx, nodes.base(counsellorNode), nodes.origin(),
         DeviceKeys.generate(random), random, ClientOptions.forLoad(sources.next()));
     c.onMessage(m -> received(m, 0));
+    countErrors(c.frames());
     return c.login(SeededNode.username(i), nodes.password())
         .compose(v -> c.registerDevice())
         .compose(d -> c.connect())
@@ -90,8 +106,9 @@ final class LyttChats implements ChatTarget {
   /** A new visitor, not yet connected; closed with the rest. */
   VisitorClient visitor() {
     VisitorClient v = new VisitorClient(vertx, nodes.orgPub(), Clock.systemUTC(),
-        ClientOptions.forLoad(sources.next()));
+        ClientOptions.forLoad(clientPerVisitor ? sources.fresh() : sources.next()));
     v.onMessage(m -> received(m, 1));
+    countErrors(v.frames());
     allVisitors.add(v);
     return v;
   }
@@ -131,6 +148,26 @@ final class LyttChats implements ChatTarget {
         && triesLeft > 0
         ? vertx.timer(10).compose(t -> accept(c, triesLeft - 1))
         : Future.failedFuture(e));
+  }
+
+  /**
+   * Counts the server's error frames by code and the request they answer (never their text). The
+   * next waiter is registered in the previous one's callback, on the event loop delivering the
+   * frames, so none slips by.
+   */
+  private void countErrors(FrameInbox inbox) {
+    inbox.next("error").onSuccess(f -> {
+      serverErrors.computeIfAbsent(f.getString("code") + "/" + f.getString("ref"),
+          k -> new java.util.concurrent.atomic.LongAdder()).increment();
+      countErrors(inbox);
+    });
+  }
+
+  /** Error frames received so far, e.g. {@code {buffer_full/msg=3}}. */
+  String serverErrors() {
+    Map<String, Long> out = new java.util.TreeMap<>();
+    serverErrors.forEach((k, v) -> out.put(k, v.sum()));
+    return out.toString();
   }
 
   /** {@code fromSide}: 0 when the visitor sent it (the counsellor received it), 1 the other way. */

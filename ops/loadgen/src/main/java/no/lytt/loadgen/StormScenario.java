@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
+import no.lytt.client.ProtocolError;
 import no.lytt.client.VisitorClient;
 import org.HdrHistogram.Recorder;
 
@@ -30,11 +31,13 @@ final class StormScenario {
     try (Stack stack = Stack.start(s, Stack.Target.LYTT, 2, true, (chats + capacity - 1) / capacity);
          LoadClients clients = new LoadClients(chats * 2)) {
       Tracker tracker = new Tracker(chats, s.integer("window-messages", 200));
-      LyttChats lytt = new LyttChats(clients.vertx, clients.sources, stack.lyttNodes(), tracker, 0, 1, capacity);
+      LyttChats lytt = new LyttChats(clients.vertx, clients.sources, stack.lyttNodes(), tracker, 0, 1, capacity)
+          .clientPerVisitor();
       LoadClients.await(lytt.open(chats), 600);
       Recorder away = new Recorder(TimeUnit.MINUTES.toMicros(10), 3);
       LongAdder reconnected = new LongAdder();
       LongAdder dropped = new LongAdder();
+      Map<String, LongAdder> failures = new java.util.concurrent.ConcurrentHashMap<>();
       double sendSeconds = warmup + window + s.decimal("after", 10);
       Thread sender = new Thread(() -> OpenLoop.run(lytt, tracker, chats, rate, sendSeconds,
           Payload.LYTT_TEXT), "open-loop");
@@ -49,7 +52,7 @@ final class StormScenario {
           lytt.away(chat, true);
           long lost = System.nanoTime();
           long delay = 1 + ThreadLocalRandom.current().nextLong((long) (window * 1000));
-          clients.vertx.setTimer(delay, t -> reconnect(clients, lytt, chat, v, lost, deadline, away, reconnected));
+          clients.vertx.setTimer(delay, t -> reconnect(clients, lytt, chat, v, lost, deadline, away, reconnected, failures));
         });
       }
       long restart0 = System.nanoTime();
@@ -67,6 +70,8 @@ final class StormScenario {
       row.put("restart_s", Math.round(restartSeconds * 10) / 10.0);
       row.put("dropped", dropped.sum());
       row.put("reconnected", reconnected.sum());
+      row.put("retries", new java.util.TreeMap<>(failures).toString());
+      row.put("server_errors", lytt.serverErrors());
       Report.latencies(row, "away_", away.getIntervalHistogram());
       row.put("sent", tracker.sent());
       row.put("received", tracker.received());
@@ -81,14 +86,19 @@ final class StormScenario {
   }
 
   private static void reconnect(LoadClients clients, LyttChats lytt, int chat, VisitorClient v, long lostAt,
-                                long deadline, Recorder away, LongAdder reconnected) {
+                                long deadline, Recorder away, LongAdder reconnected,
+                                Map<String, LongAdder> failures) {
     v.reconnect().onSuccess(r -> {
       away.recordValue(Math.min(TimeUnit.MINUTES.toMicros(10), (System.nanoTime() - lostAt) / 1000));
       reconnected.increment();
       lytt.away(chat, false);
     }).onFailure(e -> {
+      // The reason's kind only (an error code or an exception class), never a message.
+      String kind = e instanceof ProtocolError pe ? pe.code() : e.getClass().getSimpleName();
+      failures.computeIfAbsent(kind, k -> new LongAdder()).increment();
       if (System.currentTimeMillis() < deadline) {
-        clients.vertx.setTimer(250, t -> reconnect(clients, lytt, chat, v, lostAt, deadline, away, reconnected));
+        clients.vertx.setTimer(250, t -> reconnect(clients, lytt, chat, v, lostAt, deadline, away, reconnected,
+            failures));
       }
     });
   }
