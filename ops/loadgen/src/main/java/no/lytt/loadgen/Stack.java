@@ -35,6 +35,7 @@ final class Stack implements AutoCloseable {
   private final int counsellors;
   private ServerProcess redis;
   private byte[] orgPub = new byte[0];
+  private final Thread hook = new Thread(this::stopAll, "stop-servers");
 
   private Stack(Settings settings, Target target, Path dir, int counsellors) {
     this.settings = settings;
@@ -57,6 +58,8 @@ final class Stack implements AutoCloseable {
       throw new UncheckedIOException(e);
     }
     Stack stack = new Stack(s, target, dir, counsellors);
+    // Interrupted (Ctrl-C, a killed benchmark script), the servers go too.
+    Runtime.getRuntime().addShutdownHook(stack.hook);
     try {
       if (useRedis || nodes > 1) {
         stack.startRedis();
@@ -218,6 +221,15 @@ final class Stack implements AutoCloseable {
 
   @Override
   public void close() {
+    try {
+      Runtime.getRuntime().removeShutdownHook(hook);
+    } catch (IllegalStateException shuttingDown) {
+      // the hook is running or about to
+    }
+    stopAll();
+  }
+
+  private synchronized void stopAll() {
     for (ServerProcess app : apps) {
       app.stop();
     }
