@@ -46,7 +46,6 @@ final class LyttChats implements ChatTarget {
   private CounsellorClient[] counsellorOf;
   private String[] chatIds;
   private AtomicIntegerArray away;
-  private boolean clientPerVisitor;
 
   LyttChats(Vertx vertx, Sources sources, LyttNodes nodes, Tracker tracker, int visitorNode,
             int counsellorNode, int capacity) {
@@ -57,18 +56,6 @@ final class LyttChats implements ChatTarget {
     this.visitorNode = visitorNode;
     this.counsellorNode = counsellorNode;
     this.capacity = capacity;
-  }
-
-  /**
-   * Gives every visitor a WebSocket client of its own (still bound to a spread source address).
-   * Needed where visitors reconnect to a restarted node: on Vert.x 5.2.3 a client shared by many
-   * connections to one endpoint stopped completing new connections once every connection and
-   * attempt to that endpoint had failed (seen as reconnects that hung for minutes after the node
-   * was back), while clients of their own reconnected at once.
-   */
-  LyttChats clientPerVisitor() {
-    this.clientPerVisitor = true;
-    return this;
   }
 
   @Override
@@ -106,7 +93,7 @@ final class LyttChats implements ChatTarget {
   /** A new visitor, not yet connected; closed with the rest. */
   VisitorClient visitor() {
     VisitorClient v = new VisitorClient(vertx, nodes.orgPub(), Clock.systemUTC(),
-        ClientOptions.forLoad(clientPerVisitor ? sources.fresh() : sources.next()));
+        ClientOptions.forLoad(sources.next()));
     v.onMessage(m -> received(m, 1));
     countErrors(v.frames());
     allVisitors.add(v);

@@ -17,34 +17,18 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class Sources {
   /** Connections per source address, comfortably below the ~28k ephemeral ports. */
   static final int PER_ADDRESS = 20_000;
-  private final Vertx vertx;
   private final List<WebSocketClient> clients = new ArrayList<>();
-  private final List<WebSocketClient> fresh = java.util.Collections.synchronizedList(new ArrayList<>());
   private final AtomicInteger next = new AtomicInteger();
-  private final AtomicInteger nextFresh = new AtomicInteger();
 
   Sources(Vertx vertx, int addresses) {
-    this.vertx = vertx;
     for (int i = 1; i <= addresses; i++) {
-      clients.add(vertx.createWebSocketClient(options(i)));
+      clients.add(vertx.createWebSocketClient(new WebSocketClientOptions()
+          .setLocalAddress("127.0.0." + i)
+          .setMaxConnections(Integer.MAX_VALUE)
+          .setConnectTimeout(30_000)
+          .setMaxFrameSize(1 << 20)
+          .setMaxMessageSize(1 << 20)));
     }
-  }
-
-  private static WebSocketClientOptions options(int address) {
-    return new WebSocketClientOptions()
-        .setLocalAddress("127.0.0." + address)
-        .setMaxConnections(Integer.MAX_VALUE)
-        .setConnectTimeout(30_000)
-        .setMaxFrameSize(1 << 20)
-        .setMaxMessageSize(1 << 20);
-  }
-
-  /** A client of its own for one connection, on the next source address; closed with the rest. */
-  WebSocketClient fresh() {
-    WebSocketClient c = vertx.createWebSocketClient(options(1 + Math.floorMod(nextFresh.getAndIncrement(),
-        clients.size())));
-    fresh.add(c);
-    return c;
   }
 
   /** Enough addresses for {@code connections}. */
@@ -57,10 +41,6 @@ final class Sources {
   }
 
   Future<Void> close() {
-    List<WebSocketClient> all = new ArrayList<>(clients);
-    synchronized (fresh) {
-      all.addAll(fresh);
-    }
-    return Future.join(all.stream().map(WebSocketClient::close).toList()).mapEmpty();
+    return Future.join(clients.stream().map(WebSocketClient::close).toList()).mapEmpty();
   }
 }
