@@ -20,15 +20,15 @@ import org.HdrHistogram.Recorder;
  *
  * <ol>
  *   <li>Round trips: with nobody on duty, {@code join-rate} visitors a second join for
- *       {@code rt-seconds}; Redis commands counted by {@code INFO commandstats} before and after,
- *       less what the idle node sends in the same time (heartbeats, sweeps), divided by the
- *       joins.</li>
+ *       {@code rt-seconds}; the commands clients send to Redis are counted with
+ *       {@link RedisRoundTrips}, less what the idle node sends in the same time (heartbeats,
+ *       sweeps), divided by the joins.</li>
  *   <li>Churn: {@code counsellors} consoles on duty, each accepting whenever its queue view shows
  *       someone and it has room; visitors join on an open-loop schedule at {@code join-rate} for
  *       {@code duration} s. On accept the counsellor sends one message and ends the chat once the
  *       visitor has it. Measured: join → verified offer at the visitor, and accept → first message
- *       opened by the visitor. Every accept that succeeded must have reached a different visitor:
- *       double assignments = successful accepts − visitors offered.</li>
+ *       opened by the visitor. Every visitor counts the offers it receives; a second one is a
+ *       double assignment (two counsellors got the same visitor).</li>
  * </ol>
  */
 final class ChurnScenario {

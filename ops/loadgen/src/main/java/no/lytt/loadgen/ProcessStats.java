@@ -26,6 +26,10 @@ final class ProcessStats {
   private static final Pattern HEAP_USED = Pattern.compile("used (\\d+)K");
   private static final Pattern OTHER = Pattern.compile("- +Other \\(reserved=(\\d+)KB, committed=(\\d+)KB\\)");
   // HTTP/1.1: an h2c upgrade request would go to Node's upgrade handler (Socket.IO's), not to /stats.
+  /** The jcmd of the JDK running us (the servers run on the same one), else the one on the PATH. */
+  private static final String JCMD = ProcessHandle.current().info().command()
+      .map(java -> Path.of(java).resolveSibling("jcmd"))
+      .filter(Files::isExecutable).map(Path::toString).orElse("jcmd");
   private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
   private ProcessStats() {
@@ -91,7 +95,7 @@ final class ProcessStats {
 
   private static String jcmd(long pid, String... command) {
     try {
-      List<String> args = new java.util.ArrayList<>(List.of("jcmd", Long.toString(pid)));
+      List<String> args = new java.util.ArrayList<>(List.of(JCMD, Long.toString(pid)));
       args.addAll(List.of(command));
       Process p = new ProcessBuilder(args).redirectErrorStream(true).start();
       String out = new String(p.getInputStream().readAllBytes());
