@@ -21,17 +21,13 @@ final class LoadClients implements AutoCloseable {
   ChatTarget target(Stack stack, Tracker tracker, boolean cross, int capacity) {
     List<Integer> ports = stack.ports();
     int other = cross ? ports.size() - 1 : 0;
-    return switch (stackTarget(stack)) {
+    return switch (stack.target()) {
       case LYTT -> new LyttChats(vertx, sources, stack.lyttNodes(), tracker, 0, other, capacity);
       case BARE -> new SocketPairs(SocketPairs.Protocol.BARE, sources, List.of(ports.get(0), ports.get(other)),
           tracker, 0);
       case SOCKETIO -> new SocketPairs(SocketPairs.Protocol.SOCKET_IO, sources,
           List.of(ports.get(0), ports.get(other)), tracker, 0);
     };
-  }
-
-  private static Stack.Target stackTarget(Stack stack) {
-    return stack.target();
   }
 
   static <T> T await(Future<T> f, long seconds) {
