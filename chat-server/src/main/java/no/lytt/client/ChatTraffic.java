@@ -1,6 +1,7 @@
 package no.lytt.client;
 
 import io.vertx.core.Future;
+import io.vertx.core.Handler;
 import io.vertx.core.json.JsonObject;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -18,6 +19,7 @@ final class ChatTraffic {
   private final Warnings warnings;
   private final Map<String, ChatSession> sessions = new ConcurrentHashMap<>();
   private final Mailbox<ReceivedMessage> messages = new Mailbox<>();
+  private volatile Handler<ReceivedMessage> listener;
 
   ChatTraffic(Connection connection, Warnings warnings) {
     this.connection = connection;
@@ -73,6 +75,14 @@ final class ChatTraffic {
     }
   }
 
+  /**
+   * Hands every later message to {@code handler} (on the connection's event loop) instead of
+   * keeping it for {@link #next}: a load generator sees each one without a future per message.
+   */
+  void onMessage(Handler<ReceivedMessage> handler) {
+    this.listener = handler;
+  }
+
   Future<ReceivedMessage> next(Predicate<ReceivedMessage> filter) {
     return messages.next(filter);
   }
@@ -96,7 +106,10 @@ final class ChatTraffic {
     }
     try {
       ReceivedMessage m = s.open(f.getLong("seq"), f.getString("ct"));
-      if (m != null) {
+      Handler<ReceivedMessage> l = listener;
+      if (m != null && l != null) {
+        l.handle(m);
+      } else if (m != null) {
         messages.put(m);
       }
       connection.send(new JsonObject().put("type", "ack").put("chatId", chatId)

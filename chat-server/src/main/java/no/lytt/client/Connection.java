@@ -9,6 +9,7 @@ import java.net.URI;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 
 /**
@@ -24,13 +25,18 @@ final class Connection {
   private final WebSocketClient client;
   private final Map<String, Handler<JsonObject>> handlers = new ConcurrentHashMap<>();
   private final Mailbox<JsonObject> replies = new Mailbox<>(false);
-  private final FrameInbox inbox = new FrameInbox();
+  private final boolean ownsClient;
+  private final FrameInbox inbox;
   private final Warnings warnings;
   private volatile Transport transport;
   private volatile Runnable onMoved = () -> { };
+  /** Counts {@link #open} calls; a waiter answers only to frames of the attempt it was made in. */
+  private final AtomicLong attempt = new AtomicLong();
 
-  Connection(Vertx vertx, Warnings warnings) {
-    this.client = vertx.createWebSocketClient();
+  Connection(Vertx vertx, Warnings warnings, ClientOptions options) {
+    this.ownsClient = options.shared() == null;
+    this.client = ownsClient ? vertx.createWebSocketClient() : options.shared();
+    this.inbox = new FrameInbox(options.keepFrames());
     this.warnings = warnings;
   }
 
@@ -53,7 +59,11 @@ final class Connection {
   /** Opens a new connection (closing any previous one) and completes with its {@code welcome}. */
   Future<JsonObject> open(URI uri, String origin, String cookie) {
     Transport previous = transport;
-    Future<JsonObject> welcome = replies.next(f -> "welcome".equals(f.getString("type")));
+    // An attempt that cannot connect (the node is still starting) leaves its waiter behind;
+    // matching only this attempt's frames keeps that waiter from taking the next one's welcome.
+    long thisAttempt = attempt.incrementAndGet();
+    Future<JsonObject> welcome = replies.next(f -> "welcome".equals(f.getString("type"))
+        && attempt.get() == thisAttempt);
     Future<Void> closedPrevious = previous == null ? Future.succeededFuture() : previous.close();
     return closedPrevious.recover(e -> Future.succeededFuture())
         .compose(v -> Transport.open(client, uri, origin, cookie, this::dispatch,
@@ -78,14 +88,15 @@ final class Connection {
   /**
    * Sends {@code frame} and completes with the first later frame of {@code replyType} matching
    * {@code match}, or fails with the {@link ProtocolError} of an {@code error} frame whose
-   * {@code ref} is this frame's type.
+   * {@code ref} is this frame's type. Only frames of the current connection answer it.
    */
   Future<JsonObject> request(JsonObject frame, String replyType, Predicate<JsonObject> match) {
     String requestType = frame.getString("type");
-    Future<JsonObject> reply = replies.next(f -> (replyType.equals(f.getString("type"))
-        && match.test(f)) || ("error".equals(f.getString("type"))
-        && requestType.equals(f.getString("ref"))
-        && sameChat(frame, f)));
+    long sentIn = attempt.get();
+    Future<JsonObject> reply = replies.next(f -> attempt.get() == sentIn
+        && ((replyType.equals(f.getString("type")) && match.test(f))
+            || ("error".equals(f.getString("type")) && requestType.equals(f.getString("ref"))
+                && sameChat(frame, f))));
     return send(frame).compose(v -> reply).compose(f -> "error".equals(f.getString("type"))
         ? Future.failedFuture(ProtocolError.of(f)) : Future.succeededFuture(f));
   }
@@ -110,7 +121,7 @@ final class Connection {
 
   Future<Void> close() {
     inbox.failWaiters(new IllegalStateException("client closed"));
-    return disconnect().eventually(client::close);
+    return ownsClient ? disconnect().eventually(client::close) : disconnect();
   }
 
   private void dispatch(JsonObject frame) {

@@ -1,6 +1,7 @@
 package no.lytt.client;
 
 import io.vertx.core.Future;
+import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
@@ -39,7 +40,12 @@ public final class CounsellorClient {
    */
   public CounsellorClient(Vertx vertx, URI base, String origin, DeviceKeys device,
                           SecureRandom random) {
-    this.connection = new Connection(vertx, warnings);
+    this(vertx, base, origin, device, random, ClientOptions.defaults());
+  }
+
+  public CounsellorClient(Vertx vertx, URI base, String origin, DeviceKeys device,
+                          SecureRandom random, ClientOptions options) {
+    this.connection = new Connection(vertx, warnings, options);
     this.traffic = new ChatTraffic(connection, warnings);
     this.http = new ConsoleHttp(vertx, base, origin);
     this.base = base;
@@ -122,6 +128,19 @@ public final class CounsellorClient {
 
   public Future<ReceivedMessage> nextMessage(String chatId) {
     return traffic.next(m -> m.chatId().equals(chatId));
+  }
+
+  /**
+   * Calls {@code handler} with every {@code queue} frame (on the connection's event loop), as the
+   * console's queue view is updated; replaces the previous handler.
+   */
+  public void onQueue(Handler<JsonObject> handler) {
+    connection.on("queue", handler);
+  }
+
+  /** Every later message, of any chat, goes to {@code handler} instead of {@link #nextMessage()}. */
+  public void onMessage(Handler<ReceivedMessage> handler) {
+    traffic.onMessage(handler);
   }
 
   public Future<Void> typing(String chatId) {

@@ -13,11 +13,24 @@ import java.util.function.Predicate;
  * land here after that handling, so awaiting one means the client has already reacted to it.
  */
 public final class FrameInbox {
-  private final Mailbox<JsonObject> frames = new Mailbox<>();
+  private final boolean keep;
+  private final Mailbox<JsonObject> frames;
   private final List<JsonObject> history = new ArrayList<>();
+
+  /**
+   * @param keep false to record no history and hand a frame only to a reader already waiting for
+   *             it (see {@link ClientOptions#keepFrames()})
+   */
+  FrameInbox(boolean keep) {
+    this.keep = keep;
+    this.frames = new Mailbox<>(keep);
+  }
 
   /** Recorded in {@link #history()} at once, before the client reacts to it. */
   void arrived(JsonObject frame) {
+    if (!keep) {
+      return;
+    }
     synchronized (history) {
       history.add(frame);
     }

@@ -71,6 +71,18 @@ public final class Transport {
     return ws.writeTextMessage(text);
   }
 
+  /**
+   * Stops reading from the socket, as a frozen tab or a phone in a tunnel does: the server's
+   * writes pile up in the TCP buffers and then in its own. For load tests of a slow reader.
+   */
+  public void pause() {
+    ws.pause();
+  }
+
+  public void resume() {
+    ws.resume();
+  }
+
   /** Completes with the close status code (null if none) when the connection closes. */
   public Future<Short> closed() {
     return closed.future();

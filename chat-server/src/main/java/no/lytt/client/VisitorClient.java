@@ -1,6 +1,7 @@
 package no.lytt.client;
 
 import io.vertx.core.Future;
+import io.vertx.core.Handler;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
@@ -37,7 +38,11 @@ public final class VisitorClient {
    * @param clock  the visitor's clock, for certificate validity
    */
   public VisitorClient(Vertx vertx, byte[] orgPub, Clock clock) {
-    this.connection = new Connection(vertx, warnings);
+    this(vertx, orgPub, clock, ClientOptions.defaults());
+  }
+
+  public VisitorClient(Vertx vertx, byte[] orgPub, Clock clock, ClientOptions options) {
+    this.connection = new Connection(vertx, warnings, options);
     this.traffic = new ChatTraffic(connection, warnings);
     this.offers = new VisitorOffers(orgPub, clock);
     connection.on("offer", this::onOffer);
@@ -87,6 +92,11 @@ public final class VisitorClient {
   /** The next decrypted message (text or the peer's end marker). */
   public Future<ReceivedMessage> nextMessage() {
     return traffic.next(m -> true);
+  }
+
+  /** Every later message goes to {@code handler} instead of {@link #nextMessage()}. */
+  public void onMessage(Handler<ReceivedMessage> handler) {
+    traffic.onMessage(handler);
   }
 
   public Future<Void> typing() {

@@ -103,6 +103,23 @@ class ClientTest {
   }
 
   @Test
+  void aReconnectThatCouldNotConnectLeavesTheNextOneWorking() throws Exception {
+    String chatId = startChat();
+    await(visitor.disconnect());
+    URI visitorUri = URI.create(origin.replace("http", "ws") + "/ws/visitor");
+    int closedPort;
+    try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+      closedPort = s.getLocalPort();
+    }
+    // The node is still starting: the first attempt is refused, the second one must resume.
+    assertThrows(ExecutionException.class, () -> await(visitor.reconnect(
+        URI.create("ws://127.0.0.1:" + closedPort + "/ws/visitor"), origin)));
+    assertEquals("chatting", await(visitor.reconnect(visitorUri, origin)).getString("state"));
+    await(counsellor.send(chatId, "velkommen tilbake"));
+    assertEquals("velkommen tilbake", await(visitor.nextMessage()).text());
+  }
+
+  @Test
   void counsellorResumesItsChats() throws Exception {
     String chatId = startChat();
     await(counsellor.disconnect());

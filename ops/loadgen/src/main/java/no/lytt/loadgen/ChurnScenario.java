@@ -1,0 +1,262 @@
+package no.lytt.loadgen;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.locks.LockSupport;
+import no.lytt.client.CounsellorClient;
+import no.lytt.client.VisitorClient;
+import org.HdrHistogram.Recorder;
+
+/**
+ * {@code scenario=churn}: the queue under a stream of visitors, on Redis by default.
+ *
+ * <ol>
+ *   <li>Round trips: with nobody on duty, {@code join-rate} visitors a second join for
+ *       {@code rt-seconds}; the commands clients send to Redis are counted with
+ *       {@link RedisRoundTrips}, less what the idle node sends in the same time (heartbeats,
+ *       sweeps), divided by the joins.</li>
+ *   <li>Churn: {@code counsellors} consoles on duty, each accepting whenever its queue view shows
+ *       someone and it has room; visitors join on an open-loop schedule at {@code join-rate} for
+ *       {@code duration} s. On accept the counsellor sends one message and ends the chat once the
+ *       visitor has it. Measured: join → verified offer at the visitor, and accept → first message
+ *       opened by the visitor. Every visitor counts the offers it receives; a second one is a
+ *       double assignment (two counsellors got the same visitor).</li>
+ * </ol>
+ */
+final class ChurnScenario {
+  private static final long MAX_MICROS = TimeUnit.MINUTES.toMicros(10);
+
+  private ChurnScenario() {
+  }
+
+  static void run(Settings s, Report report) throws InterruptedException {
+    int joinRate = s.integer("join-rate", 200);
+    double duration = s.decimal("duration", 10);
+    double rtSeconds = s.decimal("rt-seconds", 3);
+    int counsellors = s.integer("counsellors", 20);
+    int capacity = s.integer("capacity", 4);
+    boolean redis = s.flag("redis", true);
+    int visitors = (int) Math.ceil(joinRate * duration);
+    int rtVisitors = (int) Math.ceil(joinRate * rtSeconds);
+    try (Stack stack = Stack.start(s, Stack.Target.LYTT, 1, redis, counsellors);
+         LoadClients clients = new LoadClients(visitors + rtVisitors + counsellors)) {
+      Tracker tracker = new Tracker(1, 1);
+      LyttChats lytt = new LyttChats(clients.vertx, clients.sources, stack.lyttNodes(), tracker, 0, 0, capacity);
+      Map<String, Object> row = report.row();
+      row.put("scenario", "churn");
+      row.put("join_rate", joinRate);
+      if (stack.hasRedis()) {
+        roundTrips(stack, lytt, clients, rtVisitors, joinRate, row);
+      }
+      churn(lytt, clients, visitors, joinRate, counsellors, capacity, row);
+      row.put("cpu_s", Math.round(stack.cpuMillis() / 100.0) / 10.0);
+      Report.memory(row, stack.memory());
+      row.put("load_avg", Report.loadAverage());
+      LoadClients.await(lytt.close(), 300);
+    }
+  }
+
+  private static void roundTrips(Stack stack, LyttChats lytt, LoadClients clients, int count, int rate,
+                                 Map<String, Object> row) throws InterruptedException {
+    List<VisitorClient> waiting = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      VisitorClient v = lytt.visitor();
+      waiting.add(v);
+    }
+    LoadClients.await(Parallel.run(count, 200, i -> waiting.get(i)
+        .connect(lytt.nodes().visitorUri(0), lytt.nodes().origin())), 600);
+    long quiet = 3_000;
+    try (RedisRoundTrips monitor = stack.watchRedis()) {
+      Map<String, Long> before = monitor.counts();
+      Thread.sleep(quiet);
+      Map<String, Long> start = monitor.counts();
+      double backgroundPerMs = (total(start) - total(before)) / (double) quiet;
+      long t0 = System.currentTimeMillis();
+      List<Future<JsonObject>> joins = new ArrayList<>();
+      schedule(count, rate, i -> joins.add(waiting.get(i).join("none", "nb")));
+      LoadClients.await(Future.join(joins), 600);
+      Thread.sleep(500);
+      Map<String, Long> end = monitor.counts();
+      long elapsed = System.currentTimeMillis() - t0;
+      long joined = joins.stream().filter(Future::succeeded).count();
+      double trips = total(end) - total(start) - backgroundPerMs * elapsed;
+      row.put("rt_joins", joined);
+      row.put("redis_round_trips_per_join", Math.round(trips / Math.max(1, joined) * 100) / 100.0);
+      StringBuilder perCommand = new StringBuilder();
+      end.forEach((cmd, n) -> {
+        long delta = n - start.getOrDefault(cmd, 0L);
+        if (delta > 0) {
+          perCommand.append(perCommand.isEmpty() ? "" : " ").append(cmd).append('=')
+              .append(Math.round(delta * 100.0 / Math.max(1, joined)) / 100.0);
+        }
+      });
+      row.put("redis_round_trips_by_command", perCommand.toString());
+      row.put("redis_background_per_s", Math.round(backgroundPerMs * 1000));
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    // Leave first: a visitor who only disconnects keeps the place for the grace period, and the
+    // counsellors of the next phase would be offered people who are gone.
+    LoadClients.await(Future.join(waiting.stream()
+        .map(v -> v.leave().transform(r -> v.close())).toList()), 300);
+  }
+
+  private static void churn(LyttChats lytt, LoadClients clients, int count, int rate, int counsellors,
+                            int capacity, Map<String, Object> row) throws InterruptedException {
+    Recorder joinToOffer = new Recorder(MAX_MICROS, 3);
+    Recorder acceptToFirst = new Recorder(MAX_MICROS, 3);
+    Map<String, Long> acceptStarted = new ConcurrentHashMap<>();
+    Map<String, Console> consoleOf = new ConcurrentHashMap<>();
+    LongAdder offered = new LongAdder();
+    LongAdder doubles = new LongAdder();
+    LongAdder firstMessages = new LongAdder();
+    List<Console> consoles = new ArrayList<>();
+    for (int i = 0; i < counsellors; i++) {
+      consoles.add(new Console(LoadClients.await(lytt.onDuty(i), 120), capacity, acceptStarted, consoleOf));
+    }
+    List<VisitorClient> waiting = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      VisitorClient v = lytt.visitor();
+      v.onMessage(m -> {
+        Long started = acceptStarted.remove(m.chatId());
+        if (started != null) {
+          acceptToFirst.recordValue(micros(System.nanoTime() - started));
+          firstMessages.increment();
+          Console c = consoleOf.remove(m.chatId());
+          if (c != null) {
+            c.finish(m.chatId());
+          }
+        }
+      });
+      waiting.add(v);
+    }
+    LoadClients.await(Parallel.run(count, 200, i -> waiting.get(i)
+        .connect(lytt.nodes().visitorUri(0), lytt.nodes().origin())), 600);
+    long poke = clients.vertx.setPeriodic(50, t -> consoles.forEach(Console::tryAccept));
+    schedule(count, rate, (i, due) -> {
+      VisitorClient v = waiting.get(i);
+      countOffers(v, 0, doubles);
+      v.join("none", "nb").onFailure(e -> row.merge("join_errors", 1L, (a, b) -> (long) a + (long) b));
+      v.chat().onSuccess(session -> {
+        joinToOffer.recordValue(micros(System.nanoTime() - due));
+        offered.increment();
+      });
+    });
+    long deadline = System.currentTimeMillis() + 30_000;
+    while (firstMessages.sum() < count && System.currentTimeMillis() < deadline) {
+      Thread.sleep(50);
+    }
+    clients.vertx.cancelTimer(poke);
+    row.put("joins", count);
+    row.put("accepts", consoles.stream().mapToLong(c -> c.accepts.get()).sum());
+    row.put("offered_visitors", offered.sum());
+    row.put("first_messages", firstMessages.sum());
+    row.put("double_assignments", doubles.sum());
+    Report.latencies(row, "join_to_offer_", joinToOffer.getIntervalHistogram());
+    Report.latencies(row, "accept_to_first_", acceptToFirst.getIntervalHistogram());
+  }
+
+  /**
+   * Counts the offers one visitor receives; a second one means two counsellors got the same visitor.
+   * The next waiter is registered inside the previous one's callback, on the event loop that
+   * delivers the frames, so no offer can slip between two waiters.
+   */
+  private static void countOffers(VisitorClient v, int seen, LongAdder doubles) {
+    v.frames().next("offer").onSuccess(offer -> {
+      if (seen >= 1) {
+        doubles.increment();
+      }
+      countOffers(v, seen + 1, doubles);
+    });
+  }
+
+  private static long total(Map<String, Long> calls) {
+    return calls.values().stream().mapToLong(Long::longValue).sum();
+  }
+
+  private static long micros(long nanos) {
+    return Math.min(MAX_MICROS, Math.max(0, nanos / 1000));
+  }
+
+  interface Due {
+    void at(int index, long dueNanos);
+  }
+
+  /** Calls {@code action} for 0…count-1 at {@code rate} a second, each with its due time. */
+  static void schedule(int count, int rate, Due action) {
+    long interval = 1_000_000_000L / rate;
+    long start = System.nanoTime();
+    for (int i = 0; i < count; i++) {
+      long due = start + i * interval;
+      long left;
+      while ((left = due - System.nanoTime()) > 0) {
+        LockSupport.parkNanos(left);
+      }
+      action.at(i, due);
+    }
+  }
+
+  static void schedule(int count, int rate, java.util.function.IntConsumer action) {
+    schedule(count, rate, (i, due) -> action.accept(i));
+  }
+
+  /**
+   * One counsellor's console: accepts whenever its queue view is not empty and it has room (one
+   * accept in flight at a time, as a person clicks), greets, and ends each chat once the visitor
+   * has read the greeting.
+   */
+  private static final class Console {
+    private final CounsellorClient client;
+    private final int capacity;
+    private final Map<String, Long> acceptStarted;
+    private final Map<String, Console> consoleOf;
+    private final AtomicInteger open = new AtomicInteger();
+    private final AtomicInteger accepts = new AtomicInteger();
+    private final AtomicBoolean accepting = new AtomicBoolean();
+    private volatile boolean queueNonEmpty;
+
+    Console(CounsellorClient client, int capacity, Map<String, Long> acceptStarted,
+            Map<String, Console> consoleOf) {
+      this.client = client;
+      this.capacity = capacity;
+      this.acceptStarted = acceptStarted;
+      this.consoleOf = consoleOf;
+      client.onQueue(q -> {
+        queueNonEmpty = !q.getJsonArray("entries").isEmpty();
+        tryAccept();
+      });
+    }
+
+    void tryAccept() {
+      if (!queueNonEmpty || open.get() >= capacity || !accepting.compareAndSet(false, true)) {
+        return;
+      }
+      long started = System.nanoTime();
+      client.accept().onComplete(r -> accepting.set(false))
+          .onSuccess(accepted -> {
+            String chatId = accepted.getString("chatId");
+            open.incrementAndGet();
+            accepts.incrementAndGet();
+            acceptStarted.put(chatId, started);
+            consoleOf.put(chatId, this);
+            client.chat(chatId).compose(session -> client.send(chatId, Payload.make(started, 1, 40)));
+          })
+          .onFailure(e -> queueNonEmpty = false);
+    }
+
+    void finish(String chatId) {
+      client.end(chatId).onComplete(r -> {
+        open.decrementAndGet();
+        tryAccept();
+      });
+    }
+  }
+}
