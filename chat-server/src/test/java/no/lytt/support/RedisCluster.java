@@ -22,8 +22,10 @@ public final class RedisCluster implements AutoCloseable {
   public static RedisCluster launch() {
     List<RedisServer> nodes = new ArrayList<>();
     for (int i = 0; i < 3; i++) {
+      // The bus port is named, not left to Redis's port + 10000, which is taken or beyond 65535 for
+      // one free port in ten.
       nodes.add(RedisServer.launch("--cluster-enabled", "yes", "--cluster-config-file", "nodes.conf",
-          "--cluster-node-timeout", "2000"));
+          "--cluster-node-timeout", "2000", "--cluster-port", Integer.toString(RedisServer.freePort())));
     }
     RedisCluster cluster = new RedisCluster(nodes);
     List<String> cmd = new ArrayList<>(List.of(cli(), "--cluster", "create"));
