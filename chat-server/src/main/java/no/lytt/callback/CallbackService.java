@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import no.lytt.config.CallbacksConfig;
 import no.lytt.hours.OpeningHours;
+import no.lytt.hours.Override;
 import no.lytt.protocol.ErrorCode;
 import no.lytt.protocol.Ids;
 import no.lytt.protocol.LyttException;
@@ -55,8 +56,13 @@ public final class CallbackService {
         Counter.CALLBACKS_REQUESTED, "That request exists already."));
   }
 
-  /** Windows must lie ahead, inside opening hours, before the request expires. */
+  /**
+   * Windows must lie ahead, inside planned opening hours, before the request expires. The manual
+   * override says nothing about next Tuesday: closed by hand now must not refuse every callback,
+   * open by hand must not accept three in the morning.
+   */
   private void checkWindows(List<CallbackWindow> windows, Instant now, Instant expiresAt) {
+    OpeningHours planned = hours.withOverride(Override.SCHEDULE);
     if (windows.isEmpty() || windows.size() > MAX_WINDOWS) {
       throw NewItem.bad("Give between 1 and " + MAX_WINDOWS + " time windows.");
     }
@@ -64,9 +70,9 @@ public final class CallbackService {
       if (!w.to().isAfter(now) || w.to().isAfter(expiresAt)) {
         throw NewItem.bad("A time window must end in the future and within " + config.expiryDays() + " days.");
       }
-      boolean inHours = hours.isOpen(w.from()) && hours.currentClosing(w.from())
+      boolean inHours = planned.isOpen(w.from()) && planned.currentClosing(w.from())
           .map(close -> !close.toInstant().isBefore(w.to()))
-          .orElse(hours.isOpen(w.to().minusMillis(1)));
+          .orElse(planned.isOpen(w.to().minusMillis(1)));
       if (!inHours) {
         throw NewItem.bad("A time window must lie inside opening hours.");
       }
@@ -133,10 +139,16 @@ public final class CallbackService {
     });
   }
 
-  /** A counsellor's reply sealed to the visitor's code, for the visitor to read with the code alone. */
+  /**
+   * A counsellor's reply sealed to the visitor's code, for the visitor to read with the code alone.
+   * One reply per item: a second would silently replace what the visitor may already have read.
+   */
   public Future<Void> reply(String id, Item.Sealed sealedReply) {
     return store.item(id).compose(found -> {
       Item item = found.orElseThrow(() -> new LyttException(ErrorCode.NOT_FOUND, "No such item."));
+      if (item.reply() != null) {
+        throw new LyttException(ErrorCode.WRONG_STATE, "A reply has been sent already.");
+      }
       return store.replaceItem(item.withReply(sealedReply));
     }).map(written -> {
       if (!written) {

@@ -134,14 +134,16 @@ public final class CallbackApi {
 
   /** {@code POST /api/console/callbacks/:id/(claim|called|no-answer|done)}. */
   public void act(RoutingContext ctx) {
-    String id = ctx.pathParam("id");
     String action = ctx.pathParam("action");
-    auth.account(ctx).compose(a -> switch (action) {
-      case "claim" -> callbacks.claim(id, a.username());
-      case "called" -> callbacks.called(id, a.username());
-      case "no-answer" -> callbacks.noAnswer(id, a.username());
-      case "done" -> callbacks.done(id, a.username());
-      default -> Future.failedFuture(new LyttException(ErrorCode.NOT_FOUND, "No such action."));
+    auth.account(ctx).compose(a -> {
+      String id = itemId(ctx);
+      return switch (action) {
+        case "claim" -> callbacks.claim(id, a.username());
+        case "called" -> callbacks.called(id, a.username());
+        case "no-answer" -> callbacks.noAnswer(id, a.username());
+        case "done" -> callbacks.done(id, a.username());
+        default -> Future.<Item>failedFuture(new LyttException(ErrorCode.NOT_FOUND, "No such action."));
+      };
     }).onSuccess(item -> changed.run()).onSuccess(item -> ApiErrors.json(ctx, 200, new JsonObject().put("id", item.id())
             .put("state", item.state().wire()).put("attempts", item.attempts())))
         .onFailure(e -> ApiErrors.reply(ctx, e));
@@ -156,7 +158,7 @@ public final class CallbackApi {
       if (enc == null || ct == null || !enc.matches("[A-Za-z0-9_-]{43}") || !ct.matches("[A-Za-z0-9_-]{1,11000}")) {
         throw bad("Fields 'enc' and 'ct' must be base64url.");
       }
-      return callbacks.reply(ctx.pathParam("id"), new Item.Sealed(enc, ct));
+      return callbacks.reply(itemId(ctx), new Item.Sealed(enc, ct));
     }).onSuccess(v -> changed.run()).onSuccess(v -> ctx.response().setStatusCode(204).end()).onFailure(e -> ApiErrors.reply(ctx, e));
   }
 
@@ -171,6 +173,15 @@ public final class CallbackApi {
     }
     return Future.<Void>succeededFuture().compose(v -> request.get())
         .onFailure(e -> requests.giveBack(source));
+  }
+
+  /** The item id in the path; it becomes part of a Redis key name, so only what the page makes passes. */
+  private static String itemId(RoutingContext ctx) {
+    String id = ctx.pathParam("id");
+    if (id == null || !id.matches("[A-Za-z0-9_-]{22}")) {
+      throw new LyttException(ErrorCode.NOT_FOUND, "No such item.");
+    }
+    return id;
   }
 
   private byte[] source(RoutingContext ctx) {

@@ -266,6 +266,23 @@ class CallbackFlowTest {
   }
 
   @Test
+  void closedByHandTheLineStillTakesCallbacksForItsPlannedHoursAndOneReplyEach() {
+    Await.of(visitor.close());
+    node.close();
+    Await.of(vertx.close());
+    start(Map.of("LYTT_HOURS_OVERRIDE", "closed"));
+    CallbackDesk kari = counsellor("demo").callbacks();
+    CallbackVisitor.Issued issued = Await.of(visitor.requestCallback("+4791234567", "", tenToEleven(), "none", "nb"));
+
+    JsonObject listed = only(Await.of(kari.list()), "callbacks");
+    Await.of(kari.reply(listed, "Vi ringer deg i morgen."));
+    assertEquals("wrong_state", errorOf(kari.reply(only(Await.of(kari.list()), "callbacks"), "Eller i dag.")),
+        "a reply the visitor may have read is never replaced");
+    assertEquals("Vi ringer deg i morgen.",
+        CallbackVisitor.readReply(issued.code().text(), Await.of(visitor.status(issued.code().text()))));
+  }
+
+  @Test
   void aFloodOfRequestsFromOneSourceIsRefusedAndWhatWasStoredSurvives() {
     Await.of(visitor.close());
     node.close();
