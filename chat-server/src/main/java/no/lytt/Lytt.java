@@ -193,7 +193,7 @@ public final class Lytt {
       accounts = accounts(random, ids);
       DeviceCertifier certifier = orgKey != null ? new DevelopmentCertifier(orgKey) : DeviceCertifier.none();
       DeviceService devices = new DeviceService(store, certifier, clock);
-      ServiceStatus status = new ServiceStatus(hours, queue, clock);
+      ServiceStatus status = new ServiceStatus(hours, queue, clock, cc.expiryDays(), cc.ticketClaimMinutes());
       Origins origins = new Origins(allowedOrigins());
       SocketServices services = new SocketServices(clock, store, queue, estimator, relay, dispatcher, duty,
           clients, new GraceTimers(vertx, config.chat().graceSeconds() * 1000L),

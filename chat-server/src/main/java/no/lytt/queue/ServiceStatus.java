@@ -20,11 +20,17 @@ public final class ServiceStatus {
   private final OpeningHours hours;
   private final QueueService queue;
   private final Clock clock;
+  private final JsonObject keeping;
 
-  public ServiceStatus(OpeningHours hours, QueueService queue, Clock clock) {
+  /**
+   * @param callbackDays  how long a callback request is kept at most
+   * @param ticketMinutes how long a ticket holds its place after opening
+   */
+  public ServiceStatus(OpeningHours hours, QueueService queue, Clock clock, int callbackDays, int ticketMinutes) {
     this.hours = hours;
     this.queue = queue;
     this.clock = clock;
+    this.keeping = new JsonObject().put("keptDays", callbackDays).put("ticketMinutes", ticketMinutes);
   }
 
   public boolean isOpen() {
@@ -56,7 +62,7 @@ public final class ServiceStatus {
             .put("holiday", day.holidayName().orElse(null)));
       }
       return s.put("zone", hours.zone().getId()).put("override", hours.override().name().toLowerCase())
-          .put("week", week);
+          .put("week", week).put("callbacks", keeping.copy());
     });
   }
 }

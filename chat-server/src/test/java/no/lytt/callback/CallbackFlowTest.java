@@ -283,6 +283,14 @@ class CallbackFlowTest {
   }
 
   @Test
+  void thePageIsToldHowLongRequestsAndPlacesAreKept() {
+    JsonObject kept = node.request(io.vertx.core.http.HttpMethod.GET, "/api/status", null, null).json()
+        .getJsonObject("callbacks");
+    assertEquals(7, kept.getInteger("keptDays"));
+    assertEquals(30, kept.getInteger("ticketMinutes"));
+  }
+
+  @Test
   void aFloodOfRequestsFromOneSourceIsRefusedAndWhatWasStoredSurvives() {
     Await.of(visitor.close());
     node.close();

@@ -27,7 +27,10 @@ export const $ = (selector, root = document) => root.querySelector(selector);
  * sets attributes. Re-run after a language switch.
  */
 export function applyTranslations(root = document) {
-  for (const el of root.querySelectorAll('[data-i18n]')) el.textContent = t(el.dataset.i18n);
+  // data-i18n-params carries numbers the server decides (how long requests are kept, say).
+  for (const el of root.querySelectorAll('[data-i18n]')) {
+    el.textContent = t(el.dataset.i18n, el.dataset.i18nParams ? JSON.parse(el.dataset.i18nParams) : {});
+  }
   for (const el of root.querySelectorAll('[data-i18n-attr]')) {
     for (const pair of el.dataset.i18nAttr.split(';')) {
       const [attr, key] = pair.split(':');

@@ -13,7 +13,7 @@ import { getJson } from '../transport/http.js';
 import { isQuietClose } from '../transport/connection.js';
 import { VisitorTransport } from '../transport/visitor.js';
 import { ChatView } from './chat-view.js';
-import { $, h, metaContent, setupLanguageSwitch } from './dom.js';
+import { $, applyTranslations, h, metaContent, setupLanguageSwitch } from './dom.js';
 import { setupLater } from './later.js';
 import { setupQuickExit } from './quick-exit.js';
 
@@ -302,6 +302,11 @@ async function loadWeek() {
   if (status !== 200 || !body) return;
   ui.zone = body.zone || ui.zone;
   ui.week = Array.isArray(body.week) ? body.week : [];
+  // What the page promises about keeping requests follows the service's configuration.
+  const kept = body.callbacks ?? {};
+  if (Number.isInteger(kept.keptDays)) $('#cb-privacy').dataset.i18nParams = JSON.stringify({ days: kept.keptDays });
+  if (Number.isInteger(kept.ticketMinutes)) $('#tk-keep-open').dataset.i18nParams = JSON.stringify({ minutes: kept.ticketMinutes });
+  applyTranslations();
   if (!ui.status) ui.status = body; // the socket's welcome is fresher when it came first
   render();
 }
