@@ -79,6 +79,14 @@ test('invite, first log-in with a second factor, device approval with the key fi
     assert.match(link, /\/invite#[A-Za-z0-9_-]{43}$/);
     await a.getByRole('cell', { name: username, exact: true }).waitFor();
 
+    // A display name corrected before the device is certified (certificates carry it).
+    await a.getByRole('button', { name: `Edit ${username}`, exact: true }).click();
+    const edit = a.getByRole('form', { name: `Edit ${username}` });
+    await edit.getByLabel('Display name').fill('Kari N.');
+    await edit.getByRole('button', { name: 'Save', exact: true }).click();
+    await a.getByRole('cell', { name: 'Kari N.', exact: true }).waitFor();
+    assert.equal(await edit.isHidden(), true, 'the form closes once saved');
+
     // The invitee, in a browser of their own.
     const invitee = await newPage(browser);
     const i = invitee.page;

@@ -20,6 +20,8 @@ export default {
   'a.state.invited': 'Invited, not set up yet',
   'a.state.disabled': 'Disabled',
   'a.disable': 'Disable {name}',
+  'a.edit': 'Edit {name}',
+  'a.save': 'Save',
   'a.enable': 'Enable {name}',
   'a.reset': 'New invitation for {name}',
   'a.new': 'New account',

@@ -20,6 +20,8 @@ export default {
   'a.state.invited': 'Invitert, ikke tatt i bruk',
   'a.state.disabled': 'Deaktivert',
   'a.disable': 'Deaktiver {name}',
+  'a.edit': 'Rediger {name}',
+  'a.save': 'Lagre',
   'a.enable': 'Aktiver {name}',
   'a.reset': 'Ny invitasjon til {name}',
   'a.new': 'Ny konto',

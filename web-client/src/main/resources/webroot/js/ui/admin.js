@@ -18,7 +18,7 @@ const VALIDITY_SECONDS = 365 * 24 * 3600;
 /** Tolerates a counsellor's browser clock a little behind this one. */
 const SKEW_SECONDS = 300;
 
-const ui = { me: null, accounts: [], devices: [], certifying: null, invitation: null, note: null, certifyNote: null };
+const ui = { me: null, accounts: [], devices: [], certifying: null, editing: null, invitation: null, note: null, certifyNote: null };
 
 function noteFrom(body) {
   const specific = body?.code && t(`a.failed.${body.code}`);
@@ -43,7 +43,10 @@ function renderAccounts() {
         ? button(t('a.enable', { name: a.username }), () => act(`/api/admin/accounts/${a.username}/enable`))
         : button(t('a.disable', { name: a.username }), () => act(`/api/admin/accounts/${a.username}/disable`)),
       ' ',
+      button(t('a.edit', { name: a.username }), () => startEdit(a)),
+      ' ',
       button(t('a.reset', { name: a.username }), () => act(`/api/admin/accounts/${a.username}/reset`, true))))));
+  $('#edit-account').hidden = !ui.editing;
   $('#invitation').hidden = !ui.invitation;
   if (ui.invitation) {
     $('#invitation-text').textContent = t('a.link', { name: ui.invitation.username });
@@ -110,6 +113,29 @@ async function createAccount(event) {
   } else {
     ui.note = noteFrom(body);
   }
+  await refresh();
+}
+
+/** Display name, gender (what visitors may ask for), languages and role; the username stays. */
+function startEdit(account) {
+  ui.editing = account.username;
+  $('#edit-heading').textContent = t('a.edit', { name: account.username });
+  $('#edit-name').value = account.displayName;
+  $('#edit-gender').value = account.gender;
+  for (const l of ['nb', 'en']) $(`#edit-lang-${l}`).checked = (account.languages ?? []).includes(l);
+  $('#edit-role').value = account.role;
+  render();
+  $('#edit-name').focus();
+}
+
+async function saveEdit(event) {
+  event.preventDefault();
+  const languages = ['nb', 'en'].filter((l) => $(`#edit-lang-${l}`).checked);
+  const { status, body } = await postJson(`/api/admin/accounts/${ui.editing}/edit`, {
+    displayName: $('#edit-name').value.trim(), gender: $('#edit-gender').value, languages, role: $('#edit-role').value,
+  });
+  ui.note = status === 200 ? null : noteFrom(body);
+  if (status === 200) ui.editing = null;
   await refresh();
 }
 
@@ -200,6 +226,11 @@ async function start() {
   setupLanguageSwitch($('#lang-switch'), 'a.title', render);
   $('#login-form').addEventListener('submit', login);
   $('#new-account').addEventListener('submit', createAccount);
+  $('#edit-account').addEventListener('submit', saveEdit);
+  $('#edit-cancel').addEventListener('click', () => {
+    ui.editing = null;
+    render();
+  });
   $('#certify').addEventListener('submit', certify);
   $('#certify-cancel').addEventListener('click', () => {
     ui.certifying = null;
