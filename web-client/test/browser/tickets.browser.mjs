@@ -26,16 +26,19 @@ test('a place held while closed is served first at opening, and its holder is to
   await switchTo(v, 'en');
   await v.getByRole('heading', { name: 'Closed now' }).waitFor();
   await v.getByLabel('First message (optional)').fill(MESSAGE);
+  await v.locator('#ticket').getByRole('radio', { name: 'A woman', exact: true }).check();
   await v.getByRole('button', { name: 'Hold my place', exact: true }).click();
   await v.getByText('You are first in the queue when we open.').waitFor();
   const code = await v.getByLabel('Your code', { exact: true }).textContent();
   assert.match(code, /^([0-9A-Z]{4} ){5}[0-9A-Z]{4}$/);
 
-  await c.getByText('Place 1').waitFor({ timeout: 30000 }); // the console's list refreshes every 15 s
+  await c.getByText('Place 1').waitFor({ timeout: 15000 }); // the server tells the console at once
   await c.getByText(MESSAGE).waitFor();
 
   console.log('LYTT-OPEN');
   await v.getByRole('heading', { name: 'You are in the queue' }).waitFor({ timeout: 30000 });
+  // The place is joined with the preference chosen when it was taken.
+  await c.locator('#queue-rows').getByText('a woman', { exact: true }).waitFor();
 
   const later = await newPage(browser, { width: 390, height: 844 });
   await later.page.goto(`${BASE}/`);

@@ -138,7 +138,9 @@ export function setupLater({ loadCrypto, view, onTicket }) {
       // Asked only if the visitor wants it: the browser keeps the permission after the tab is gone.
       $('#tk-notify-choice').hidden = !(globalThis.Notification && Notification.permission === 'default');
       showCode(code.text);
-      onTicket({ lookup: code.lookup });
+      // Kept in this tab only, for the join at opening: the server never stores a ticket's preference.
+      const preference = document.querySelector('input[name="tk-preference"]:checked')?.value ?? 'none';
+      onTicket({ lookup: code.lookup, preference });
     } finally {
       holding = false;
       $('#tk-take').disabled = false;

@@ -244,10 +244,10 @@ function wireTransport() {
 /** A place held while closed is used as soon as the line opens, if this tab is still here. */
 function useTicket() {
   if (!ui.ticket || !ui.connected || !(ui.status && ui.status.open) || ui.phase !== 'start') return;
-  const { lookup } = ui.ticket;
+  const { lookup, preference } = ui.ticket;
   ui.ticket = null;
   ui.ticketTurn = true;
-  join('none', document.documentElement.lang === 'en' ? 'en' : 'nb', lookup);
+  join(preference ?? 'none', document.documentElement.lang === 'en' ? 'en' : 'nb', lookup);
 }
 
 /** Their turn: in the title, with a sound where the browser allows it, and a notification if granted. */
