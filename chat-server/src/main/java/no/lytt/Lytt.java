@@ -21,11 +21,7 @@ import no.lytt.accounts.DeviceCertifier;
 import no.lytt.accounts.DeviceService;
 import no.lytt.accounts.DevelopmentCertifier;
 import no.lytt.accounts.DevelopmentSetup;
-import no.lytt.accounts.LoginBackoff;
-import no.lytt.accounts.LoginThrottle;
 import no.lytt.accounts.Passwords;
-import no.lytt.accounts.Sessions;
-import no.lytt.accounts.PasswordHasher;
 import no.lytt.callback.CallbackSchedule;
 import no.lytt.callback.CallbackService;
 import no.lytt.callback.HourlyAllowance;
@@ -34,7 +30,6 @@ import no.lytt.callback.ItemSweeper;
 import no.lytt.callback.TicketService;
 import no.lytt.config.CallbacksConfig;
 import no.lytt.config.LimitsConfig;
-import no.lytt.config.LoginConfig;
 import no.lytt.config.LyttConfig;
 import no.lytt.config.StoreConfig;
 import no.lytt.crypto.B64u;
@@ -190,7 +185,7 @@ public final class Lytt {
           }));
       Dispatcher dispatcher = new Dispatcher(store, clients, stats, clock);
       DutyService duty = new DutyService(store, config.limits().maxCapacity());
-      accounts = accounts(random, ids);
+      accounts = accounts(random);
       DeviceCertifier certifier = orgKey != null ? new DevelopmentCertifier(orgKey) : DeviceCertifier.none();
       DeviceService devices = new DeviceService(store, certifier, clock);
       ServiceStatus status = new ServiceStatus(hours, queue, clock, cc.expiryDays(), cc.ticketClaimMinutes());
@@ -254,18 +249,11 @@ public final class Lytt {
   }
 
   /** Accounts with their hashing pool, log-in throttle and sessions, from argon2.*, login.* and session.*. */
-  private AccountService accounts(SecureRandom random, Ids ids) {
-    PasswordHasher hasher = new PasswordHasher(config.argon2().memoryKib(), config.argon2().iterations(),
-        config.argon2().parallelism(), random);
+  private AccountService accounts(SecureRandom random) {
     hashing = vertx.createSharedWorkerExecutor("lytt-password-hashing", config.argon2().workers());
-    LoginConfig login = config.login();
-    LoginThrottle throttle = new LoginThrottle(vertx, store, clock,
-        new LoginBackoff(login.freeAttempts(), login.firstBlock(), login.maxBlock()), login.sprayFailures(),
-        login.sprayMaxDelay());
-    Sessions sessions = new Sessions(store, clock, ids, config.session().idle(), config.session().absolute());
-    passwords = new Passwords(hashing, hasher);
-    return new AccountService(store, passwords, throttle, sessions, clock,
-        config.mode() != LyttConfig.Mode.DEVELOPMENT);
+    AccountsWiring wiring = AccountsWiring.of(vertx, config, store, clock, random, hashing);
+    passwords = wiring.passwords();
+    return wiring.accounts();
   }
 
   /**

@@ -16,13 +16,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import no.lytt.AccountsWiring;
 import no.lytt.accounts.AccountService;
-import no.lytt.accounts.LoginBackoff;
-import no.lytt.accounts.LoginThrottle;
-import no.lytt.accounts.PasswordHasher;
 import no.lytt.accounts.Passwords;
 import no.lytt.accounts.Role;
-import no.lytt.accounts.Sessions;
 import no.lytt.accounts.Totp;
 import no.lytt.config.ConfigException;
 import no.lytt.config.LyttConfig;
@@ -107,13 +104,7 @@ public final class AccountsCommand {
           Duration.ofMinutes(1), Duration.ofSeconds(5));
     }, false).compose(store -> {
       WorkerExecutor hashing = vertx.createSharedWorkerExecutor("lytt-password-hashing", 1);
-      PasswordHasher hasher = new PasswordHasher(config.argon2().memoryKib(), config.argon2().iterations(),
-          config.argon2().parallelism(), random);
-      AccountService accounts = new AccountService(store, new Passwords(hashing, hasher),
-          new LoginThrottle(vertx, store, clock, new LoginBackoff(1, Duration.ofSeconds(1), Duration.ofSeconds(1)), 1,
-              Duration.ZERO),
-          new Sessions(store, clock, new Ids(random), config.session().idle(), config.session().absolute()),
-          clock, true);
+      AccountService accounts = AccountsWiring.of(vertx, config, store, clock, random, hashing).accounts();
       return store.account(username)
           .compose(existing -> existing.isPresent()
               ? Future.<String>failedFuture(new IllegalStateException("an account named " + username + " exists already"))
