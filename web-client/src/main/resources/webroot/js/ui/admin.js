@@ -10,6 +10,7 @@ import adminNb from '../i18n/admin-nb.js';
 import adminEn from '../i18n/admin-en.js';
 import { getJson, postJson } from '../transport/http.js';
 import { $, h, metaContent, setupLanguageSwitch } from './dom.js';
+import { logIn } from './login.js';
 
 registerStrings({ nb: { ...consoleNb, ...adminNb }, en: { ...consoleEn, ...adminEn } });
 
@@ -192,20 +193,8 @@ function showLogin() {
 
 async function login(event) {
   event.preventDefault();
-  const code = $('#totp').value.trim();
-  const { status, body } = await postJson('/api/login', {
-    username: $('#username').value.trim(), password: $('#password').value, ...(code ? { code } : {}),
-  });
-  $('#totp').value = '';
-  if (status === 204) {
-    $('#password').value = '';
-    ui.note = null;
-    return enter();
-  }
-  ui.note = t(body?.code === 'code_required' ? 'c.codeRequired'
-    : body?.code === 'no_second_factor' ? 'c.noSecondFactor'
-      : status === 429 ? 'c.loginThrottled' : status === 401 ? 'c.loginFailed' : 'error.unavailable',
-  { minutes: Math.max(1, Math.ceil((body?.retryAfterSeconds ?? 60) / 60)) });
+  ui.note = await logIn();
+  if (ui.note === null) return enter();
   render();
 }
 

@@ -15,6 +15,7 @@ import { ChatView } from './chat-view.js';
 import { $, h, setupLanguageSwitch } from './dom.js';
 import { loadOrCreateDevice } from './device-store.js';
 import { setupCallbackDesk } from './callback-desk.js';
+import { logIn } from './login.js';
 
 registerStrings({ nb: consoleNb, en: consoleEn });
 
@@ -54,28 +55,12 @@ async function login(event) {
   event.preventDefault();
   const button = $('#login-button');
   button.disabled = true;
-  const code = $('#totp').value.trim();
-  const { status, body } = await postJson('/api/login', {
-    username: $('#username').value.trim(), password: $('#password').value, ...(code ? { code } : {}),
-  });
+  const problem = await logIn();
   button.disabled = false;
-  $('#totp').value = '';
-  if (status === 204 || status === 200) {
-    $('#password').value = '';
+  if (problem === null) {
     await enterWorkspace();
-  } else if (body?.code === 'code_required') {
-    // The password was right: keep it, and ask for the code.
-    $('#login-error').textContent = t('c.codeRequired');
-    $('#totp').focus();
-  } else if (body?.code === 'no_second_factor') {
-    $('#password').value = '';
-    $('#login-error').textContent = t('c.noSecondFactor');
-  } else if (status === 429) {
-    $('#password').value = '';
-    const minutes = Math.max(1, Math.ceil((body?.retryAfterSeconds ?? 60) / 60));
-    $('#login-error').textContent = t('c.loginThrottled', { minutes });
   } else {
-    $('#login-error').textContent = t(status === 401 ? 'c.loginFailed' : 'error.unavailable');
+    $('#login-error').textContent = problem;
   }
 }
 
