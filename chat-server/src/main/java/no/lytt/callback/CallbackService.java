@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.util.List;
 import no.lytt.config.CallbacksConfig;
 import no.lytt.hours.OpeningHours;
-import no.lytt.hours.Override;
 import no.lytt.protocol.ErrorCode;
 import no.lytt.protocol.Ids;
 import no.lytt.protocol.LyttException;
@@ -57,12 +56,11 @@ public final class CallbackService {
   }
 
   /**
-   * Windows must lie ahead, inside planned opening hours, before the request expires. The manual
-   * override says nothing about next Tuesday: closed by hand now must not refuse every callback,
-   * open by hand must not accept three in the morning.
+   * Windows must lie ahead, inside opening hours (with the manual override: a line opened by hand
+   * takes windows now), before the request expires.
    */
   private void checkWindows(List<CallbackWindow> windows, Instant now, Instant expiresAt) {
-    OpeningHours planned = hours.withOverride(Override.SCHEDULE);
+    OpeningHours planned = hours;
     if (windows.isEmpty() || windows.size() > MAX_WINDOWS) {
       throw NewItem.bad("Give between 1 and " + MAX_WINDOWS + " time windows.");
     }

@@ -266,11 +266,7 @@ class CallbackFlowTest {
   }
 
   @Test
-  void closedByHandTheLineStillTakesCallbacksForItsPlannedHoursAndOneReplyEach() {
-    Await.of(visitor.close());
-    node.close();
-    Await.of(vertx.close());
-    start(Map.of("LYTT_HOURS_OVERRIDE", "closed"));
+  void eachItemGetsOneReply() {
     CallbackDesk kari = counsellor("demo").callbacks();
     CallbackVisitor.Issued issued = Await.of(visitor.requestCallback("+4791234567", "", tenToEleven(), "none", "nb"));
 
