@@ -52,8 +52,8 @@ class RedisOutageTest {
 
     redis.kill();
 
+    // No welcome can be made without the store: the newcomer is told at once, before it asks anything.
     try (RawSocket newcomer = node.visitorSocket()) {
-      newcomer.send(new JsonObject().put("type", "join").put("preference", "none").put("language", "nb"));
       assertEquals("unavailable", newcomer.nextError().getString("code"));
     }
     assertEquals(503, node.request(HttpMethod.POST, "/api/login", null,
