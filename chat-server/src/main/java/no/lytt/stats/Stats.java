@@ -19,6 +19,14 @@ public final class Stats {
   }
 
   public Future<Void> count(Counter counter) {
-    return store.increment(counter.key(), LocalDate.ofInstant(clock.instant(), zone), 1);
+    return count(counter.key());
+  }
+
+  /**
+   * Counts one under a key built from an administrator's list (a wrap-up category, a source), which
+   * no enum can name in advance. The key holds ids only, never text a person typed.
+   */
+  public Future<Void> count(String key) {
+    return store.increment(key, LocalDate.ofInstant(clock.instant(), zone), 1);
   }
 }

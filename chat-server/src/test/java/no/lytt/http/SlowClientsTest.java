@@ -24,8 +24,10 @@ import org.junit.jupiter.api.Timeout;
 /**
  * Connections that hold resources without using them: a WebSocket that never speaks, an HTTP
  * connection gone quiet, a client trickling its request head (slowloris), an oversized head — and
- * that a quiet chat survives all of it. The node runs with one-second limits so each test waits for
- * the server to act, never for a fixed time.
+ * that a quiet chat survives all of it. The node runs with short limits so each test waits for
+ * the server to act, never for a fixed time. The idle timeout is three seconds, not one: pinged at half
+ * of it, a socket on a loaded machine must not miss its ping by the half second a one-second timeout
+ * would leave.
  */
 @Timeout(60)
 class SlowClientsTest {
@@ -34,7 +36,7 @@ class SlowClientsTest {
   @BeforeAll
   static void start() {
     server = TestServer.start(Map.of("LYTT_HOURS_OVERRIDE", "open", "LYTT_LIMITS_SILENT_SOCKET_SECONDS", "1",
-        "LYTT_LIMITS_HTTP_IDLE_SECONDS", "1",
+        "LYTT_LIMITS_HTTP_IDLE_SECONDS", "3",
         "LYTT_LIMITS_HEADER_BYTES", "2048"));
   }
 
