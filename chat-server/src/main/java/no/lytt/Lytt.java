@@ -47,6 +47,7 @@ import no.lytt.http.ManagementServer;
 import no.lytt.http.Origins;
 import no.lytt.http.Pages;
 import no.lytt.http.SecurityHeaders;
+import no.lytt.http.SupervisionApi;
 import no.lytt.metrics.LyttMetrics;
 import no.lytt.metrics.RedisCommandMetrics;
 import no.lytt.metrics.ServiceSampler;
@@ -69,6 +70,7 @@ import no.lytt.socket.SocketServices;
 import no.lytt.socket.StatusWatcher;
 import no.lytt.stats.Stats;
 import no.lytt.store.Store;
+import no.lytt.supervision.ServiceOverview;
 import no.lytt.store.memory.MemoryStore;
 import no.lytt.store.redis.RedisClients;
 import no.lytt.store.redis.RedisConnector;
@@ -192,7 +194,8 @@ public final class Lytt {
       Origins origins = new Origins(allowedOrigins());
       SocketServices services = new SocketServices(clock, store, queue, estimator, relay, dispatcher, duty,
           clients, new GraceTimers(vertx, config.chat().graceSeconds() * 1000L),
-          orgPublic.isEmpty() ? new byte[0] : B64u.decode(orgPublic), metrics, tickets);
+          orgPublic.isEmpty() ? new byte[0] : B64u.decode(orgPublic), metrics, tickets,
+          config.queue().reminder());
       LimitsConfig lc = config.limits();
       // Pinged at half the idle timeout, a socket is never idle however quiet its chat.
       Limits limits = new Limits(lc.frameBytes(), lc.messagesPerSecond(), lc.burst(),
@@ -223,6 +226,7 @@ public final class Lytt {
           new DeviceAdmin(store, orgPublic.isEmpty() ? new byte[32] : B64u.decode(orgPublic), clock),
           sockets::closeConsole, publicOrigin());
       InvitationApi invitationApi = new InvitationApi(invitations);
+      SupervisionApi supervision = new SupervisionApi(stats, new ServiceOverview(store, tickets, callbacks, clock));
       Pages pages = new Pages(orgPublic, config.http().quickExitUrl());
       SecurityHeaders headers = new SecurityHeaders(tls, config.http().frameAncestors());
       HttpServerOptions options = HttpServerVerticle.options(config.http().host(), config.http().port(),
@@ -236,7 +240,7 @@ public final class Lytt {
       LyttMetrics publicMetrics = config.ops().metricsOnMainPort() ? metrics : null;
       return demo.compose(v -> vertx.deployVerticle(
           () -> new HttpServerVerticle(options, headers, pages, status, store, auth, origins, sockets, drainState,
-              publicMetrics, callbackApi, adminApi, invitationApi),
+              publicMetrics, callbackApi, adminApi, invitationApi, supervision),
           new DeploymentOptions().setInstances(config.http().eventLoops())))
           .compose(id -> management.start().map(id))
           .onSuccess(id -> {

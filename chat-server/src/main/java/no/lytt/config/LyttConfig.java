@@ -22,10 +22,11 @@ import java.util.stream.Stream;
  * @param login {@code login.*}
  * @param ops {@code management.*}, {@code metrics.*}, {@code log.*}, {@code drain.*}
  * @param callbacks {@code callbacks.*}, {@code tickets.*}, {@code limits.code-failures-per-hour}
+ * @param queue {@code queue.*}
  */
 public record LyttConfig(Mode mode, StoreConfig store, HttpConfig http, HoursConfig hours, OrgConfig org,
     ChatConfig chat, LimitsConfig limits, SessionConfig session, Argon2Config argon2, LoginConfig login,
-    OpsConfig ops, CallbacksConfig callbacks) {
+    OpsConfig ops, CallbacksConfig callbacks, QueueConfig queue) {
 
   /** Development creates what is missing (an organisation key); production refuses to guess. */
   public enum Mode { DEVELOPMENT, PRODUCTION }
@@ -38,7 +39,7 @@ public record LyttConfig(Mode mode, StoreConfig store, HttpConfig http, HoursCon
   public static List<ConfigKey> keys() {
     return Stream.of(List.of(MODE), StoreConfig.KEYS, HttpConfig.KEYS, HoursConfig.KEYS, OrgConfig.KEYS,
         ChatConfig.KEYS, LimitsConfig.KEYS, SessionConfig.KEYS, Argon2Config.KEYS, LoginConfig.KEYS,
-        OpsConfig.KEYS, CallbacksConfig.KEYS)
+        OpsConfig.KEYS, CallbacksConfig.KEYS, QueueConfig.KEYS)
         .flatMap(List::stream).toList();
   }
 
@@ -61,6 +62,6 @@ public record LyttConfig(Mode mode, StoreConfig store, HttpConfig http, HoursCon
     return new LyttConfig(mode, StoreConfig.read(settings), HttpConfig.read(settings), HoursConfig.read(settings),
         OrgConfig.read(settings, mode), ChatConfig.read(settings), LimitsConfig.read(settings),
         SessionConfig.read(settings), Argon2Config.read(settings, mode), LoginConfig.read(settings),
-        OpsConfig.read(settings), CallbacksConfig.read(settings));
+        OpsConfig.read(settings), CallbacksConfig.read(settings), QueueConfig.read(settings));
   }
 }

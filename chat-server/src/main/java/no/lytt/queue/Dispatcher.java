@@ -2,6 +2,7 @@ package no.lytt.queue;
 
 import io.vertx.core.Future;
 import java.time.Clock;
+import java.time.Duration;
 import no.lytt.accounts.Account;
 import no.lytt.accounts.Device;
 import no.lytt.presence.Duty;
@@ -13,6 +14,7 @@ import no.lytt.relay.ChatOffer;
 import no.lytt.relay.Notifier;
 import no.lytt.stats.Counter;
 import no.lytt.stats.Stats;
+import no.lytt.stats.TimeBuckets;
 import no.lytt.store.DispatchRequest;
 import no.lytt.store.DispatchResult;
 import no.lytt.store.Store;
@@ -66,7 +68,11 @@ public final class Dispatcher {
       case DISPATCHED -> {
         Chat chat = result.chat().orElseThrow();
         notifier.toVisitor(chat.visitor().id(), Frames.offer(chat));
-        yield stats.count(Counter.CONTACTS_ANSWERED).map(chat);
+        // The wait runs from joining the queue (or taking an out-of-hours ticket, which is the
+        // place the queue keeps) to this accept; only its band is kept.
+        yield stats.count(Counter.CONTACTS_ANSWERED)
+            .compose(v -> stats.count(TimeBuckets.waitKey(Duration.between(chat.visitor().joinedAt(), chat.createdAt()))))
+            .map(chat);
       }
       case NO_MATCH -> Future.failedFuture(new LyttException(ErrorCode.NO_MATCH,
           "Nobody in the queue matches you right now."));

@@ -57,6 +57,7 @@ final class ConsoleConnection implements FrameHandler {
               .put("languages", new JsonArray(account.languages().stream().map(l -> l.code()).sorted().toList())))
           .put("duty", dutyFields(new JsonObject(), duty))
           .put("maxCapacity", s.duty().maxCapacity())
+          .put("reminderSeconds", s.queueReminder().toSeconds())
           .put("chats", new JsonArray(described.stream().map(Future::result).toList())));
     });
   }

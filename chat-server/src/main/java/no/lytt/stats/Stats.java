@@ -29,4 +29,9 @@ public final class Stats {
   public Future<Void> count(String key) {
     return store.increment(key, LocalDate.ofInstant(clock.instant(), zone), 1);
   }
+
+  /** The counters of the query's days, grouped and suppressed, in one read of the store. */
+  public Future<StatisticsReport> report(StatisticsQuery query) {
+    return store.counters(query.from(), query.to()).map(days -> StatisticsReport.of(query, zone, days));
+  }
 }

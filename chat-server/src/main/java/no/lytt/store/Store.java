@@ -168,6 +168,12 @@ public interface Store {
 
   Future<Map<String, Long>> counters(LocalDate day);
 
+  /**
+   * The counters of every day from {@code from} to {@code to}, both included, read at once: a
+   * year's report is one request, not 365 waits for the store. Days without counters are absent.
+   */
+  Future<Map<LocalDate, Map<String, Long>>> counters(LocalDate from, LocalDate to);
+
   Future<Void> recordChatDuration(Duration duration);
 
   /** Recent chat durations, oldest first, for the wait estimate. */

@@ -65,6 +65,7 @@ class ConfigDefaultsTest {
     assertEquals(new LoginConfig(5, 60, 15, 30, 10), config.login());
     assertEquals(new CallbacksConfig(7, 3, 60, 30, 30, 20, 10), config.callbacks());
     assertEquals(Duration.ofDays(7), config.callbacks().expiry());
+    assertEquals(new QueueConfig(120), config.queue());
   }
 
   @Test

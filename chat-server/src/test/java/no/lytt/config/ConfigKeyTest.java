@@ -54,7 +54,7 @@ class ConfigKeyTest {
         "metrics.on-main-port", "log.format", "log.level", "drain.deadline-seconds",
         "callbacks.expiry-days", "callbacks.max-attempts",
         "callbacks.retry-minutes", "callbacks.claim-minutes", "tickets.claim-minutes",
-        "limits.code-failures-per-hour", "limits.requests-per-source-per-hour"),
+        "limits.code-failures-per-hour", "limits.requests-per-source-per-hour", "queue.reminder-seconds"),
         LyttConfig.keys().stream().map(ConfigKey::name).toList());
   }
 }

@@ -240,6 +240,20 @@ public abstract class StoreContractTest {
   }
 
   @Test
+  void aRangeOfDaysIsReadAtOnceWithEmptyDaysLeftOut() {
+    LocalDate first = LocalDate.of(2025, 12, 31);
+    await(store.increment("contacts.offered", first, 2));
+    await(store.increment("wait.0-1m", first.plusDays(1), 1));
+    await(store.increment("contacts.offered", first.plusDays(365), 7));
+    await(store.increment("contacts.offered", first.plusDays(366), 1));
+
+    Map<LocalDate, Map<String, Long>> year = await(store.counters(first, first.plusDays(365)));
+    assertEquals(Map.of(first, Map.of("contacts.offered", 2L), first.plusDays(1), Map.of("wait.0-1m", 1L),
+        first.plusDays(365), Map.of("contacts.offered", 7L)), year);
+    assertTrue(await(store.counters(first.minusDays(9), first.minusDays(1))).isEmpty());
+  }
+
+  @Test
   void recentChatDurationsKeepTheNewest() {
     List<Duration> expected = new ArrayList<>();
     for (int i = 1; i <= 60; i++) {

@@ -413,6 +413,20 @@ public final class MemoryStore implements Store {
   }
 
   @Override
+  public Future<Map<LocalDate, Map<String, Long>>> counters(LocalDate from, LocalDate to) {
+    return locked(() -> {
+      Map<LocalDate, Map<String, Long>> out = new HashMap<>();
+      for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
+        Map<String, Long> counts = counters.get(day);
+        if (counts != null && !counts.isEmpty()) {
+          out.put(day, Map.copyOf(counts));
+        }
+      }
+      return out;
+    });
+  }
+
+  @Override
   public Future<Void> recordChatDuration(Duration duration) {
     return locked(() -> {
       durations.addLast(duration);
