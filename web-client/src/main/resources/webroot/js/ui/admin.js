@@ -11,6 +11,8 @@ import adminEn from '../i18n/admin-en.js';
 import { getJson, postJson } from '../transport/http.js';
 import { $, h, metaContent, setupLanguageSwitch } from './dom.js';
 import { logIn } from './login.js';
+import { setupOverview } from './overview.js';
+import { setupStatistics } from './statistics.js';
 
 registerStrings({ nb: { ...consoleNb, ...adminNb }, en: { ...consoleEn, ...adminEn } });
 
@@ -18,6 +20,9 @@ registerStrings({ nb: { ...consoleNb, ...adminNb }, en: { ...consoleEn, ...admin
 const VALIDITY_SECONDS = 365 * 24 * 3600;
 /** Tolerates a counsellor's browser clock a little behind this one. */
 const SKEW_SECONDS = 300;
+
+const overview = setupOverview();
+const statistics = setupStatistics();
 
 const ui = { me: null, accounts: [], devices: [], certifying: null, editing: null, invitation: null, note: null, certifyNote: null };
 
@@ -208,7 +213,10 @@ async function enter() {
   $('#admin').hidden = !admin;
   $('#not-admin').hidden = admin;
   render();
-  if (admin) await refresh();
+  if (!admin) return;
+  await refresh();
+  overview.start();
+  statistics.start();
 }
 
 async function start() {
@@ -227,6 +235,7 @@ async function start() {
   });
   $('#logout').addEventListener('click', async () => {
     await postJson('/api/logout');
+    overview.stop();
     ui.me = null;
     showLogin();
   });
