@@ -108,6 +108,14 @@ class BrowserFlowTest {
     }
   }
 
+  /** Against a node of its own, so the counts the script finds are its own chat's. */
+  @Test
+  void aFinishedChatIsCountedAsFewerThanFiveInStatisticsAndCsvAndNowShowsWhoIsOnDuty() throws Exception {
+    try (TestServer node = TestServer.start(Map.of("LYTT_HOURS_OVERRIDE", "open"))) {
+      run("statistics.browser.mjs", node, line -> { }, Map.of("LYTT_ADMIN_PASSWORD", TestServer.ADMIN_PASSWORD));
+    }
+  }
+
   private static void run(String script) throws IOException, InterruptedException {
     run(script, server, line -> { });
   }
