@@ -15,6 +15,7 @@ import { ChatView } from './chat-view.js';
 import { $, h, setupLanguageSwitch } from './dom.js';
 import { loadOrCreateDevice } from './device-store.js';
 import { setupCallbackDesk } from './callback-desk.js';
+import { setupAlerts } from './alerts.js';
 import { logIn } from './login.js';
 
 registerStrings({ nb: consoleNb, en: consoleEn });
@@ -38,6 +39,7 @@ const ui = {
   pendingKeys: new Map(), // chatId → chat key waiting for the visitor's handshake
 };
 
+const alerts = setupAlerts('c.title');
 const desk = setupCallbackDesk({ device: () => (ui.deviceState === 'certified' ? ui.device : null) });
 
 // ---- login and device -------------------------------------------------------------------------
@@ -132,6 +134,7 @@ function teardown() {
   for (const key of ui.pendingKeys.values()) key.discard();
   ui.pendingKeys.clear();
   for (const chatId of [...ui.chats.keys()]) removeChat(chatId);
+  alerts.reset();
   Object.assign(ui, { me: null, device: null, deviceState: null, connected: false, connNote: null, queue: [], acceptPending: false, acceptNote: null, chatsNote: null, duty: { status: 'off', capacity: 2 }, dutyNote: null });
   render();
 }
@@ -163,7 +166,8 @@ function connect() {
     else if (state === 'online') ui.connNote = null;
     render();
   });
-  transport.on('welcome', ({ duty, maxCapacity, reconnected }) => {
+  transport.on('welcome', ({ duty, maxCapacity, reconnected, reminderSeconds }) => {
+    if (Number.isInteger(reminderSeconds)) alerts.configure(reminderSeconds);
     if (Number.isInteger(maxCapacity) && maxCapacity >= 1 && maxCapacity <= 16) setCapacityChoices(maxCapacity);
     const status = duty ? duty.status ?? (duty.on ? 'on' : 'off') : 'off';
     if (reconnected && ui.duty.status !== 'off' && status === 'off') {
@@ -180,6 +184,7 @@ function connect() {
     ui.duty = { status: duty.status, capacity: duty.capacity || ui.duty.capacity };
     ui.dutyNote = null;
     if (duty.status === 'off') ui.queue = [];
+    alerts.duty(duty.status === 'on');
     render();
   });
   transport.on('dutyRefused', ({ code }) => {
@@ -193,6 +198,7 @@ function connect() {
   transport.on('queue', ({ now, entries }) => {
     if (Number.isFinite(now)) ui.clockOffset = now - Date.now();
     ui.queue = entries;
+    alerts.queue(entries, ui.duty.status === 'on', ui.clockOffset);
     render();
   });
   transport.on('orphan', ({ chatId }) => {
@@ -237,6 +243,7 @@ function connect() {
     const chat = ui.chats.get(chatId);
     if (!chat || !inner || inner.t !== 'text' || typeof inner.text !== 'string') return;
     chat.view.addPeerMessage(inner.text);
+    alerts.message(chatId);
     if (ui.activeChat !== chatId) chat.unread = true;
     renderChat(chat);
   });
@@ -346,6 +353,7 @@ function removeChat(chatId) {
   if (!chat) return;
   if (!chat.ended && ui.transport) ui.transport.end(chatId);
   chat.view.setEnded();
+  alerts.gone(chatId);
   chat.tab.remove();
   chat.panel.remove();
   ui.chats.delete(chatId);
@@ -367,6 +375,7 @@ function selectChat(chatId) {
     if (active) chat.unread = false;
     renderChat(chat);
   }
+  alerts.shown(chatId);
   ui.chats.get(chatId)?.view.focus();
   render();
 }
@@ -501,6 +510,7 @@ async function main() {
   }
   setupLanguageSwitch($('#lang-switch'), 'c.title', () => {
     render();
+    alerts.render();
     for (const chat of ui.chats.values()) renderChat(chat);
   });
   $('#login-form').addEventListener('submit', login);
