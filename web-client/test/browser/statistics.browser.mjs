@@ -1,4 +1,4 @@
-// Statistics and "Now" in real Chromium against a node of its own (so its counters are this
+// Statistics, "Now" and the console's title count in real Chromium against a node of its own (so its counters are this
 // script's alone): a visitor chats with the counsellor and ends the chat; the administrator opens
 // Statistics, sees a chart and, in the table beside it, the contact counted as "<5"; downloads the
 // CSV and finds "<5" in it; opens "Now" and sees the counsellor on duty. No CSP violation on the way.
@@ -7,7 +7,7 @@ import test from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 
-import { BASE, TIMEOUT, consoleAndVisitor, counsellorOnDuty, newPage, startChat, switchTo } from './helpers.mjs';
+import { BASE, TIMEOUT, consoleAndVisitor, counsellorOnDuty, newPage, switchTo, visitorJoins } from './helpers.mjs';
 
 const ADMIN_PASSWORD = process.env.LYTT_ADMIN_PASSWORD || '';
 const cspProblems = (log) => log.console.filter(([, text]) => /Content Security Policy|Refused to (load|execute|apply|connect|frame)|'integrity' attribute/i.test(text));
@@ -16,7 +16,17 @@ test('a finished chat shows in the statistics as "<5", in the CSV too, and "Now"
   assert.ok(ADMIN_PASSWORD, 'set LYTT_ADMIN_PASSWORD');
   const { browser, c, v } = await consoleAndVisitor(t);
   await counsellorOnDuty(c);
-  await startChat(c, v);
+  // The console counts the waiting visitor in its title, and its tone can be muted and unmuted.
+  await visitorJoins(v);
+  await c.waitForFunction(() => document.title === '(1) Lytt – console');
+  const sound = c.getByRole('button', { name: 'Alert sound', exact: true });
+  assert.equal(await sound.getAttribute('aria-pressed'), 'true');
+  await sound.click();
+  assert.equal(await sound.getAttribute('aria-pressed'), 'false');
+  await sound.click();
+  await c.getByRole('button', { name: 'Accept next', exact: true }).click();
+  await v.getByRole('textbox', { name: 'Message', exact: true }).waitFor();
+  await c.waitForFunction(() => document.title === 'Lytt – console');
   await v.getByRole('textbox', { name: 'Message', exact: true }).fill('Hello');
   await v.getByRole('button', { name: 'Send', exact: true }).click();
   await c.getByText('Hello').waitFor();
