@@ -37,3 +37,10 @@ test('labels: fixed texts, bands of minutes, list ids with the raw id when the l
   assert.equal(keyLabel('something.new', lists, 'en'), 'something.new');
   await setLanguage('nb');
 });
+
+test('every statistics, overview and alert text exists in Bokmål and English', async () => {
+  const load = async (name) => Object.keys((await import(`../../src/main/resources/webroot/js/i18n/${name}.js`)).default).sort();
+  for (const area of ['statistics', 'alerts']) {
+    assert.deepEqual(await load(`${area}-en`), await load(`${area}-nb`), area);
+  }
+});
