@@ -3,6 +3,7 @@ package no.lytt.http;
 import io.vertx.core.Future;
 import io.vertx.ext.web.RoutingContext;
 import no.lytt.stats.StatisticsQuery;
+import no.lytt.stats.StatisticsReport;
 import no.lytt.stats.Stats;
 import no.lytt.supervision.ServiceOverview;
 
@@ -21,13 +22,13 @@ public final class SupervisionApi {
   }
 
   public void statistics(RoutingContext ctx) {
-    Future.succeededFuture(ctx).map(SupervisionApi::query).compose(stats::report)
+    report(ctx)
         .onSuccess(report -> ApiErrors.json(ctx, 200, StatisticsViews.json(report)))
         .onFailure(e -> ApiErrors.reply(ctx, e));
   }
 
   public void statisticsCsv(RoutingContext ctx) {
-    Future.succeededFuture(ctx).map(SupervisionApi::query).compose(stats::report)
+    report(ctx)
         .onSuccess(report -> ctx.response().setStatusCode(200)
             .putHeader("Content-Type", "text/csv; charset=utf-8")
             .putHeader("Content-Disposition", "attachment; filename=\"lytt-statistics-" + report.query().from()
@@ -39,6 +40,11 @@ public final class SupervisionApi {
   public void overview(RoutingContext ctx) {
     overview.now().onSuccess(s -> ApiErrors.json(ctx, 200, StatisticsViews.overview(s)))
         .onFailure(e -> ApiErrors.reply(ctx, e));
+  }
+
+  /** A malformed query fails the future with its {@code bad_frame}, like any other failure. */
+  private Future<StatisticsReport> report(RoutingContext ctx) {
+    return Future.succeededFuture(ctx).map(SupervisionApi::query).compose(stats::report);
   }
 
   private static StatisticsQuery query(RoutingContext ctx) {
