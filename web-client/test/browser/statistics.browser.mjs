@@ -56,7 +56,7 @@ test('a finished chat shows in the statistics as "<5", in the CSV too, and "Now"
   assert.equal(await answered.textContent(), '<5', 'one answered contact leaves the server as "<5"');
   const length = a.getByRole('table', { name: 'Chat length, per period' });
   assert.equal(await length.locator('tbody tr').last().locator('td').first().textContent(), '<5', 'a chat of 0–5 minutes');
-  await a.locator('section[data-group="contacts"] .stats-chart canvas').first().waitFor();
+  await a.locator('[data-group="contacts"] .stats-chart canvas').first().waitFor();
   assert.equal(await a.getByRole('img', { name: /^Chart: Contacts/ }).count(), 1, 'the chart has a name and points to the table');
 
   const [download] = await Promise.all([a.waitForEvent('download'),

@@ -6,10 +6,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import no.lytt.accounts.Account;
 import no.lytt.callback.CallbackService;
 import no.lytt.callback.Item;
-import no.lytt.callback.ItemState;
 import no.lytt.callback.TicketService;
 import no.lytt.presence.Duty;
 import no.lytt.queue.QueueEntry;
@@ -46,9 +47,12 @@ public final class ServiceOverview {
 
   public Future<Snapshot> now() {
     Instant now = clock.instant();
-    Future<List<Counsellor>> staff = store.accounts().compose(all -> Future.all(all.stream()
-        .filter(a -> !a.disabled()).map(this::counsellor).toList()).map(done -> done.<Counsellor>list().stream()
-        .filter(c -> c != null).sorted(Comparator.comparing(Counsellor::displayName)).toList()));
+    Future<List<Counsellor>> staff = Future.all(store.accounts(), store.onDuty()).compose(both -> {
+      Set<String> reachable = both.<List<Duty>>resultAt(1).stream().map(Duty::username).collect(Collectors.toSet());
+      return Future.all(both.<List<Account>>resultAt(0).stream().filter(a -> !a.disabled())
+          .map(a -> counsellor(a, reachable)).toList());
+    }).map(done -> done.<Counsellor>list().stream().filter(c -> c != null)
+        .sorted(Comparator.comparing(Counsellor::displayName)).toList());
     Future<List<QueueEntry>> queue = store.queue();
     Future<List<Item>> waiting = tickets.waiting();
     Future<List<Item>> open = callbacks.list();
@@ -61,9 +65,14 @@ public final class ServiceOverview {
     });
   }
 
-  /** Null for a counsellor off duty: the overview lists only who is working. */
-  private Future<Counsellor> counsellor(Account account) {
+  /**
+   * Null for a counsellor off duty: the overview lists only who is working. "On duty" is believed
+   * only of those the store can still hand visitors to ({@code reachable}): a console on a node that
+   * died keeps its recorded status, but no visitor would reach it.
+   */
+  private Future<Counsellor> counsellor(Account account, Set<String> reachable) {
     return store.duty(account.username()).compose(duty -> duty.status() == Duty.Status.OFF
+        || (duty.status() == Duty.Status.ON && !reachable.contains(account.username()))
         ? Future.succeededFuture(null)
         : store.chatsOf(account.username()).map(chats ->
             new Counsellor(account.displayName(), duty.status(), chats.size(), duty.capacity())));
@@ -75,7 +84,7 @@ public final class ServiceOverview {
    * the more).
    */
   static boolean due(Item item, Instant now) {
-    boolean held = item.claimedAt(now) && item.state() != ItemState.RETRY;
+    boolean held = item.claimedAt(now);
     boolean resting = item.nextTryAt() != null && now.isBefore(item.nextTryAt());
     boolean begun = item.windows().stream().anyMatch(w -> !now.isBefore(w.from()));
     return !held && !resting && begun;

@@ -70,8 +70,12 @@ export function setupAlerts(baseTitle) {
     if (!reason) return;
     if (!muted && audio.context && audio.context.state === 'running') tone(audio);
     if (document.hidden && 'Notification' in globalThis && Notification.permission === 'granted') {
-      // One tag: a new alert replaces the last instead of piling up.
-      new Notification(t('al.notify.title'), { body: t(`al.notify.${reason}`), tag: 'lytt-alert' });
+      try {
+        // One tag: a new alert replaces the last instead of piling up.
+        new Notification(t('al.notify.title'), { body: t(`al.notify.${reason}`), tag: 'lytt-alert' });
+      } catch {
+        // Some mobile browsers allow notifications only from a service worker; the tone and title remain.
+      }
     }
   }
 

@@ -121,7 +121,7 @@ export function setupStatistics() {
     const sections = groups.map((group) => {
       const labels = Object.fromEntries(group.keys.map((k) => [k, keyLabel(k, state.lists)]));
       const plot = h('div', { class: 'stats-chart', role: 'img', 'aria-label': t('st.chart', { group: groupLabel(group.id) }) });
-      const section = h('section', { class: 'stats-group', 'data-group': group.id, 'aria-label': groupLabel(group.id) },
+      const section = h('div', { class: 'stats-group', 'data-group': group.id },
         h('h3', {}, groupLabel(group.id)), plot, table(group, labels));
       return { section, plot, group, labels };
     });
