@@ -34,6 +34,8 @@ import no.lytt.queue.Gender;
 import no.lytt.queue.Language;
 import no.lytt.queue.Preference;
 import no.lytt.queue.QueueEntry;
+import no.lytt.queue.QueueView;
+import no.lytt.queue.Staffing;
 import no.lytt.relay.AppendResult;
 import no.lytt.relay.Chat;
 import no.lytt.relay.ChatOffer;
@@ -85,6 +87,55 @@ public abstract class StoreContractTest {
     LyttException e = assertThrows(LyttException.class, () -> await(store.enqueue(entry("b", 2), 1)));
     assertEquals(ErrorCode.QUEUE_FULL, e.code());
     assertEquals(1, await(store.queue()).size());
+  }
+
+  @Test
+  void joiningAnswersTheNewcomersPositionWithoutReadingTheQueue() {
+    assertEquals(1, await(store.enqueue(entry("late", 9), 10)).positionOf("late"));
+    QueueView early = await(store.enqueue(entry("early", 1), 10));
+    assertEquals(1, early.positionOf("early"), "an earlier ticket goes ahead of a later arrival");
+    assertEquals(2, early.length());
+  }
+
+  @Test
+  void aViewHoldsTheHeadAndThePlacesAskedAboutAndSaysWhoIsGone() {
+    for (int i = 1; i <= 5; i++) {
+      await(store.enqueue(entry("v" + i, i), 10));
+    }
+    QueueView view = await(store.queueView(2, List.of("v4", "v1", "gone")));
+    assertEquals(5, view.length());
+    assertEquals(List.of("v1", "v2"), view.head().stream().map(QueueEntry::id).toList());
+    assertEquals(4, view.positionOf("v4"));
+    assertEquals(1, view.positionOf("v1"));
+    assertEquals(0, view.positionOf("gone"), "not queued: no position");
+    assertEquals(List.of(), await(store.queueView(0, List.of())).head());
+  }
+
+  @Test
+  void theViewCountsSlotsOfCounsellorsOnDutyAndTheChatsTakingThem() {
+    await(store.setDuty(new Duty("kari", Duty.Status.ON, 2)));
+    await(store.setDuty(new Duty("ola", Duty.Status.BREAK, 3)));
+    await(store.enqueue(entry("a", 1), 10));
+    await(store.enqueue(entry("b", 2), 10));
+    assertEquals(0, await(store.queueView(0, List.of())).staffing().busySlots());
+    dispatch("c1", 2);
+    Staffing staffing = await(store.queueView(0, List.of())).staffing();
+    assertEquals(List.of("kari"), staffing.onDuty().stream().map(Duty::username).toList(),
+        "a counsellor on a break serves nobody new");
+    assertEquals(2, staffing.totalSlots());
+    assertEquals(1, staffing.busySlots());
+  }
+
+  @Test
+  void aCounsellorGetsTheLongestWaitingVisitorTheyMatchAndTheOthersKeepTheirPlaces() {
+    await(store.enqueue(new QueueEntry("wants-a-man", "h1", Preference.MAN, Language.NB, T0.plusSeconds(1)), 10));
+    await(store.enqueue(new QueueEntry("english", "h2", Preference.NONE, Language.EN, T0.plusSeconds(2)), 10));
+    await(store.enqueue(new QueueEntry("kari-ok", "h3", Preference.WOMAN, Language.NB, T0.plusSeconds(3)), 10));
+    await(store.enqueue(new QueueEntry("later", "h4", Preference.NONE, Language.NB, T0.plusSeconds(4)), 10));
+    assertEquals("kari-ok", dispatch("c1", 4).chat().orElseThrow().visitor().id());
+    assertEquals("later", dispatch("c2", 4).chat().orElseThrow().visitor().id());
+    assertEquals(DispatchResult.Outcome.NO_MATCH, dispatch("c3", 4).outcome());
+    assertEquals(List.of("wants-a-man", "english"), await(store.queue()).stream().map(QueueEntry::id).toList());
   }
 
   @Test
