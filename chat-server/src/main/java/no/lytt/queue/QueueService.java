@@ -24,7 +24,12 @@ import no.lytt.store.Store;
  */
 public final class QueueService {
   /** What a visitor gets back from joining; the token is shown to them once and stored only hashed. */
-  public record Joined(QueueEntry entry, String token, int position, OptionalLong estimatedWaitSeconds) {
+  /**
+   * @param movedOthers the newcomer was placed ahead of others (a ticket holder): their positions
+   *                    changed and must be announced; a newcomer at the end moves nobody
+   */
+  public record Joined(QueueEntry entry, String token, int position, OptionalLong estimatedWaitSeconds,
+                       boolean movedOthers) {
   }
 
   /**
@@ -87,11 +92,15 @@ public final class QueueService {
       return Future.failedFuture(new LyttException(ErrorCode.CLOSED, "The service is closed right now."));
     }
     QueueEntry entry = ticket.entry();
-    return store.enqueue(entry, maxQueueLength)
+    return store.enqueue(entry, maxQueueLength, CONSOLE_HEAD)
         .compose(view -> stats.count(Counter.CONTACTS_OFFERED).map(view))
         .map(view -> {
           int position = view.positionOf(entry.id());
-          return new Joined(entry, ticket.token(), position, view.estimateFor(estimator, position));
+          // The join read what consoles show, so this node's consoles need no second read; other
+          // nodes were told by the store step itself.
+          showConsoles(view);
+          return new Joined(entry, ticket.token(), position, view.estimateFor(estimator, position),
+              position < view.length());
         });
   }
 
@@ -133,12 +142,16 @@ public final class QueueService {
     return store.queueView(CONSOLE_HEAD, localVisitors.get()).map(view -> {
       view.positions().forEach((id, position) ->
           notifier.toVisitor(id, positionFrame(position, view.estimateFor(estimator, position))));
-      JsonObject queue = Frames.queueForCounsellors(view.head(), view.length(), clock.millis());
-      for (Duty d : view.staffing().onDuty()) {
-        notifier.toCounsellor(d.username(), queue);
-      }
+      showConsoles(view);
       return null;
     });
+  }
+
+  private void showConsoles(QueueView view) {
+    JsonObject queue = Frames.queueForCounsellors(view.head(), view.length(), clock.millis());
+    for (Duty d : view.staffing().onDuty()) {
+      notifier.toCounsellor(d.username(), queue);
+    }
   }
 
   public static JsonObject positionFrame(int position, OptionalLong estimate) {

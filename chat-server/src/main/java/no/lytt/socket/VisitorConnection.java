@@ -84,7 +84,9 @@ final class VisitorConnection implements FrameHandler {
             conn.send(Frames.of("joined").put("resumeToken", joined.token())
                 .put("position", joined.position())
                 .put("estimatedWaitSeconds", orNull(joined.estimatedWaitSeconds())));
-            s.clients().queueChanged();
+            if (joined.movedOthers()) {
+              s.clients().queueChangedHere();
+            }
             return null;
           });
     });

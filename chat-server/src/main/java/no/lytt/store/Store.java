@@ -51,9 +51,11 @@ public interface Store {
   /**
    * Adds a visitor in their place (by {@code joinedAt}, so a ticket holder goes ahead of later
    * arrivals); fails with a queue_full error at {@code maxLength}. Answers, from the same step, the
-   * view of the queue with the visitor's position and no head: a join costs one round trip.
+   * view of the queue with the first {@code headSize} entries and the visitor's position; with
+   * many nodes, the same step tells the others that the queue changed. A join thus costs one
+   * round trip, however many are told.
    */
-  Future<QueueView> enqueue(QueueEntry entry, int maxLength);
+  Future<QueueView> enqueue(QueueEntry entry, int maxLength, int headSize);
 
   /** Removes a queued visitor; false when they were no longer queued (dispatched or gone). */
   Future<Boolean> dequeue(String entryId);

@@ -90,14 +90,14 @@ public final class MemoryStore implements Store {
   }
 
   @Override
-  public Future<QueueView> enqueue(QueueEntry entry, int maxLength) {
+  public Future<QueueView> enqueue(QueueEntry entry, int maxLength, int headSize) {
     return locked(() -> {
       if (queue.size() >= maxLength) {
         throw new LyttException(ErrorCode.QUEUE_FULL, "The queue is full right now.");
       }
       queue.add(entry);
       queuedById.put(entry.id(), entry);
-      return view(0, List.of(entry.id()));
+      return view(headSize, List.of(entry.id()));
     });
   }
 

@@ -72,8 +72,8 @@ public final class RedisStore implements Store {
   /** Bounds a chat's envelope log should its end never be written; renewed by every message. */
   private static final Duration LOG_TTL = Duration.ofDays(2);
 
-  private static final Script ENQUEUE = Script.load("enqueue", ScriptOutputType.MULTI, "staffing");
-  private static final Script QUEUE_VIEW = Script.load("queue_view", ScriptOutputType.MULTI, "staffing");
+  private static final Script ENQUEUE = Script.load("enqueue", ScriptOutputType.MULTI, "queue_lib");
+  private static final Script QUEUE_VIEW = Script.load("queue_view", ScriptOutputType.MULTI, "queue_lib");
   private static final Script DEQUEUE = Script.load("dequeue", ScriptOutputType.INTEGER);
   private static final Script QUEUE_ENTRIES = Script.load("queue", ScriptOutputType.MULTI);
   private static final Script FIND_VISITOR = Script.load("find_visitor", ScriptOutputType.MULTI);
@@ -223,16 +223,19 @@ public final class RedisStore implements Store {
   // --- queue ---
 
   @Override
-  public Future<QueueView> enqueue(QueueEntry entry, int maxLength) {
+  @SuppressWarnings("unchecked")
+  public Future<QueueView> enqueue(QueueEntry entry, int maxLength, int headSize) {
     return on(ENQUEUE.<List<Object>>run(cmd, keys(QUEUE, entryKey(entry.id()), tokenKey(entry.tokenHash())),
         Integer.toString(maxLength), entry.id(), score(entry.joinedAt()), StoreJson.entry(entry),
-        Long.toString(ENTRY_TTL.toMillis()), TAG, Integer.toString(DURATION_HISTORY)))
+        Long.toString(ENTRY_TTL.toMillis()), TAG, Integer.toString(DURATION_HISTORY), Integer.toString(headSize),
+        RedisClients.ALL, RedisClients.queueChangedMessage(nodeId)))
         .map(r -> {
           if (r.isEmpty()) {
             throw new LyttException(ErrorCode.QUEUE_FULL, "The queue is full right now.");
           }
-          return new QueueView(((Long) r.get(0)).intValue(), List.of(),
-              Map.of(entry.id(), ((Long) r.get(1)).intValue()), staffing(r.subList(2, 5)));
+          List<QueueEntry> head = ((List<Object>) r.get(2)).stream().map(o -> StoreJson.entry((String) o)).toList();
+          return new QueueView(((Long) r.get(0)).intValue(), head,
+              Map.of(entry.id(), ((Long) r.get(1)).intValue()), staffing(r.subList(3, 6)));
         });
   }
 
