@@ -1,30 +1,44 @@
--- Hands the first still-queued candidate to this counsellor and creates the chat, atomically.
--- The candidates come in queue order from the caller, who applied the matching rules; a
--- candidate taken meanwhile by someone else is skipped, so nobody is handed out twice.
+-- Hands the longest-waiting visitor this counsellor accepts to them and creates the chat,
+-- atomically, so nobody is handed out twice. Which visitors a counsellor accepts is decided in
+-- Java (CounsellorProfile); the caller sends it as the preference/language pairs accepted, and
+-- the script walks the queue from its head until one matches: usually the first entry.
 -- KEYS[1] queue, KEYS[2] the counsellor's chat set, KEYS[3] chat hash
 -- ARGV[1] capacity, ARGV[2] chat id, ARGV[3] chat meta json, ARGV[4] key prefix,
--- ARGV[5] created-at millis, ARGV[6..] candidate entry ids
+-- ARGV[5] created-at millis, ARGV[6..] accepted 'preference/language' pairs
 if redis.call('EXISTS', KEYS[3]) == 1 then
   return {'duplicate'}
 end
 if redis.call('SCARD', KEYS[2]) >= tonumber(ARGV[1]) then
   return {'capacity'}
 end
+local accepted = {}
 for i = 6, #ARGV do
-  local id = ARGV[i]
-  local score = redis.call('ZSCORE', KEYS[1], id)
-  if score and redis.call('ZREM', KEYS[1], id) == 1 then
+  accepted[ARGV[i]] = true
+end
+local batch = 100
+local start = 0
+while true do
+  local page = redis.call('ZRANGE', KEYS[1], start, start + batch - 1, 'WITHSCORES')
+  if #page == 0 then
+    return {'none'}
+  end
+  for i = 1, #page, 2 do
+    local id, score = page[i], page[i + 1]
     local entryKey = ARGV[4] .. 'entry:' .. id
     local entry = redis.call('GET', entryKey)
     if entry then
-      redis.call('DEL', entryKey)
-      redis.call('HSET', KEYS[3], 'meta', ARGV[3], 'visitor', entry, 'state', 'offered', 'createdAt', ARGV[5],
-        'score', score)
-      redis.call('SADD', KEYS[2], ARGV[2])
-      redis.call('SADD', ARGV[4] .. 'chatids', ARGV[2])
-      redis.call('SET', ARGV[4] .. 'token:' .. cjson.decode(entry).tokenHash, 'c:' .. ARGV[2])
-      return {'dispatched', entry}
+      local visitor = cjson.decode(entry)
+      if accepted[visitor.preference .. '/' .. visitor.language] then
+        redis.call('ZREM', KEYS[1], id)
+        redis.call('DEL', entryKey)
+        redis.call('HSET', KEYS[3], 'meta', ARGV[3], 'visitor', entry, 'state', 'offered',
+          'createdAt', ARGV[5], 'score', score)
+        redis.call('SADD', KEYS[2], ARGV[2])
+        redis.call('SADD', ARGV[4] .. 'chatids', ARGV[2])
+        redis.call('SET', ARGV[4] .. 'token:' .. visitor.tokenHash, 'c:' .. ARGV[2])
+        return {'dispatched', entry}
+      end
     end
   end
+  start = start + batch
 end
-return {'gone'}

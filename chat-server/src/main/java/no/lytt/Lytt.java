@@ -150,7 +150,7 @@ public final class Lytt {
       WaitEstimator estimator = new WaitEstimator(Duration.ofMinutes(config.chat().defaultDurationMinutes()));
       // Positions and the queue view go to this node's own clients; every node announces its own.
       QueueService queue = new QueueService(store, hours, estimator, local, stats, clock, ids,
-          config.limits().queueLength());
+          config.limits().queueLength(), local::visitorIds);
       local.onQueueChanged(new Coalescer(queue::announce)::request);
       // Positions and estimates are also refreshed now and then: estimates move with time, and a
       // change signal lost between nodes (Redis away for a moment) heals by itself.

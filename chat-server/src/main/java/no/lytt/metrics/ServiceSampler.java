@@ -29,8 +29,8 @@ public final class ServiceSampler {
   }
 
   public Future<Void> sample() {
-    Future<Void> length = queue.snapshot().map(s -> {
-      queueLength = s.entries().size();
+    Future<Void> length = queue.outlook().map(outlook -> {
+      queueLength = outlook.queueLength();
       return null;
     });
     List<Future<Integer>> perCounsellor = localCounsellors.get().stream()

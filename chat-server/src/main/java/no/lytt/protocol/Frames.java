@@ -77,11 +77,12 @@ public final class Frames {
         .put("joinedAt", e.joinedAt().toEpochMilli());
   }
 
-  public static JsonObject queueForCounsellors(List<QueueEntry> entries, long nowMillis) {
+  /** @param head the first entries of a queue {@code length} long */
+  public static JsonObject queueForCounsellors(List<QueueEntry> head, int length, long nowMillis) {
     JsonArray list = new JsonArray();
-    for (QueueEntry e : entries) {
+    for (QueueEntry e : head) {
       list.add(visitorSummary(e).put("id", e.id()));
     }
-    return of("queue").put("now", nowMillis).put("entries", list);
+    return of("queue").put("now", nowMillis).put("length", length).put("entries", list);
   }
 }

@@ -9,6 +9,11 @@ public record CounsellorProfile(String username, Gender gender, Set<Language> la
   }
 
   public boolean matches(QueueEntry entry) {
-    return entry.preference().acceptsCounsellor(gender) && languages.contains(entry.language());
+    return accepts(entry.preference(), entry.language());
+  }
+
+  /** Whether a visitor with this preference and language may be handed to this counsellor. */
+  public boolean accepts(Preference preference, Language language) {
+    return preference.acceptsCounsellor(gender) && languages.contains(language);
   }
 }

@@ -1,5 +1,6 @@
 package no.lytt.queue;
 
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -18,7 +19,7 @@ public final class QueueOrder {
   }
 
   /** The entry a counsellor gets from "accept next", from entries already in queue order. */
-  public static Optional<QueueEntry> nextFor(CounsellorProfile counsellor, List<QueueEntry> ordered) {
+  public static Optional<QueueEntry> nextFor(CounsellorProfile counsellor, Collection<QueueEntry> ordered) {
     return ordered.stream().filter(counsellor::matches).findFirst();
   }
 

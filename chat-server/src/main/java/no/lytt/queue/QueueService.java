@@ -3,8 +3,10 @@ package no.lytt.queue;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import java.time.Clock;
+import java.util.Collection;
 import java.util.List;
 import java.util.OptionalLong;
+import java.util.function.Supplier;
 import no.lytt.hours.OpeningHours;
 import no.lytt.presence.Duty;
 import no.lytt.protocol.ErrorCode;
@@ -22,8 +24,19 @@ import no.lytt.store.Store;
  */
 public final class QueueService {
   /** What a visitor gets back from joining; the token is shown to them once and stored only hashed. */
-  public record Joined(QueueEntry entry, String token, int position, OptionalLong estimatedWaitSeconds) {
+  /**
+   * @param movedOthers the newcomer was placed ahead of others (a ticket holder): their positions
+   *                    changed and must be announced; a newcomer at the end moves nobody
+   */
+  public record Joined(QueueEntry entry, String token, int position, OptionalLong estimatedWaitSeconds,
+                       boolean movedOthers) {
   }
+
+  /**
+   * How many queued visitors a console is shown, first come first. A console takes "the next
+   * visitor who matches", never one from a list, so a longer list would be read for nothing.
+   */
+  public static final int CONSOLE_HEAD = 50;
 
   private final Store store;
   private final OpeningHours hours;
@@ -33,9 +46,15 @@ public final class QueueService {
   private final Clock clock;
   private final Ids ids;
   private final int maxQueueLength;
+  private final Supplier<Collection<String>> localVisitors;
 
+  /**
+   * @param localVisitors the visitors connected to this node, queued or not: those whose places
+   *                      this node announces
+   */
   public QueueService(Store store, OpeningHours hours, WaitEstimator estimator, Notifier notifier,
-                      Stats stats, Clock clock, Ids ids, int maxQueueLength) {
+                      Stats stats, Clock clock, Ids ids, int maxQueueLength,
+                      Supplier<Collection<String>> localVisitors) {
     this.store = store;
     this.hours = hours;
     this.estimator = estimator;
@@ -44,6 +63,7 @@ public final class QueueService {
     this.clock = clock;
     this.ids = ids;
     this.maxQueueLength = maxQueueLength;
+    this.localVisitors = localVisitors;
   }
 
   /** A new, not yet queued place: the caller attaches its connection under the id first. */
@@ -72,12 +92,15 @@ public final class QueueService {
       return Future.failedFuture(new LyttException(ErrorCode.CLOSED, "The service is closed right now."));
     }
     QueueEntry entry = ticket.entry();
-    return store.enqueue(entry, maxQueueLength)
-        .compose(v -> stats.count(Counter.CONTACTS_OFFERED))
-        .compose(v -> snapshot())
-        .map(s -> {
-          int position = s.positionOf(entry.id());
-          return new Joined(entry, ticket.token(), position, s.estimateFor(estimator, position));
+    return store.enqueue(entry, maxQueueLength, CONSOLE_HEAD)
+        .compose(view -> stats.count(Counter.CONTACTS_OFFERED).map(view))
+        .map(view -> {
+          int position = view.positionOf(entry.id());
+          // The join read what consoles show, so this node's consoles need no second read; other
+          // nodes were told by the store step itself.
+          showConsoles(view);
+          return new Joined(entry, ticket.token(), position, view.estimateFor(estimator, position),
+              position < view.length());
         });
   }
 
@@ -88,46 +111,47 @@ public final class QueueService {
         : Future.succeededFuture(false));
   }
 
-  public Future<QueueSnapshot> snapshot() {
-    return Future.all(store.queue(), store.onDuty(), store.recentChatDurations()).compose(all -> {
-      List<QueueEntry> entries = all.resultAt(0);
-      List<Duty> duty = all.resultAt(1);
-      int slots = duty.stream().mapToInt(Duty::capacity).sum();
-      List<Future<Integer>> busy = duty.stream()
-          .map(d -> store.chatsOf(d.username()).map(List::size)).toList();
-      return Future.all(busy).map(b -> {
-        int busySlots = 0;
-        for (int i = 0; i < busy.size(); i++) {
-          busySlots += Math.min(duty.get(i).capacity(), b.<Integer>resultAt(i));
-        }
-        return new QueueSnapshot(entries, slots, busySlots, all.resultAt(2));
-      });
+  /** Where one visitor stands, and their estimate; position 0 when they are not queued. */
+  public Future<Place> placeOf(String entryId) {
+    return store.queueView(0, List.of(entryId)).map(view -> {
+      int position = view.positionOf(entryId);
+      return new Place(position, view.estimateFor(estimator, position));
     });
   }
 
-  /** The estimate a visitor would get by joining now. */
-  public Future<OptionalLong> estimateForNewcomer() {
-    return snapshot().map(s -> s.estimateFor(estimator, s.entries().size() + 1));
+  /** A queued visitor's place: what their page shows. */
+  public record Place(int position, OptionalLong estimatedWaitSeconds) {
+  }
+
+  /** How many are waiting, and the estimate a visitor would get by joining now. */
+  public record Outlook(int queueLength, OptionalLong newcomerEstimate) {
+  }
+
+  public Future<Outlook> outlook() {
+    return store.queueView(0, List.of()).map(view -> new Outlook(view.length(),
+        view.estimateFor(estimator, view.length() + 1)));
   }
 
   /**
-   * Tells every queued visitor their new position and estimate, and every counsellor on duty the new
-   * queue. Called after anything that moves the queue or changes capacity.
+   * Tells this node's queued visitors their position and estimate, and every counsellor on duty
+   * the head of the queue. Called after anything that moves the queue or changes capacity; reads
+   * only the head and the places of this node's visitors, so its cost does not grow with
+   * everyone else waiting.
    */
   public Future<Void> announce() {
-    return Future.all(snapshot(), store.onDuty()).map(all -> {
-      QueueSnapshot s = all.resultAt(0);
-      List<Duty> duty = all.resultAt(1);
-      for (int i = 0; i < s.entries().size(); i++) {
-        QueueEntry e = s.entries().get(i);
-        notifier.toVisitor(e.id(), positionFrame(i + 1, s.estimateFor(estimator, i + 1)));
-      }
-      JsonObject queue = Frames.queueForCounsellors(s.entries(), clock.millis());
-      for (Duty d : duty) {
-        notifier.toCounsellor(d.username(), queue);
-      }
+    return store.queueView(CONSOLE_HEAD, localVisitors.get()).map(view -> {
+      view.positions().forEach((id, position) ->
+          notifier.toVisitor(id, positionFrame(position, view.estimateFor(estimator, position))));
+      showConsoles(view);
       return null;
     });
+  }
+
+  private void showConsoles(QueueView view) {
+    JsonObject queue = Frames.queueForCounsellors(view.head(), view.length(), clock.millis());
+    for (Duty d : view.staffing().onDuty()) {
+      notifier.toCounsellor(d.username(), queue);
+    }
   }
 
   public static JsonObject positionFrame(int position, OptionalLong estimate) {

@@ -40,11 +40,12 @@ public final class ServiceStatus {
   /** The short form sent over the visitor socket. */
   public Future<JsonObject> summary() {
     Instant now = clock.instant();
-    return queue.snapshot().compose(s -> queue.estimateForNewcomer().map(est -> new JsonObject()
+    return queue.outlook().map(outlook -> new JsonObject()
         .put("open", hours.isOpen(now))
         .put("nextOpening", hours.nextOpening(now).map(t -> t.toOffsetDateTime().toString()).orElse(null))
-        .put("queueLength", s.entries().size())
-        .put("estimatedWaitSeconds", est.isPresent() ? est.getAsLong() : null)));
+        .put("queueLength", outlook.queueLength())
+        .put("estimatedWaitSeconds", outlook.newcomerEstimate().isPresent()
+            ? outlook.newcomerEstimate().getAsLong() : null));
   }
 
   /** The long form of {@code GET /api/status}, with the week's hours. */

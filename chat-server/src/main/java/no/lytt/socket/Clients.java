@@ -32,6 +32,12 @@ public interface Clients extends Notifier {
   void queueChanged();
 
   /**
+   * The queue changed in a store step that told the other nodes itself (a join, see
+   * {@code Store.enqueue}): only this node's visitors and counsellors are left to tell.
+   */
+  void queueChangedHere();
+
+  /**
    * Callbacks or tickets changed: every console, on every node, is told to fetch its list again
    * (the frame carries nothing, so nothing sealed travels this way).
    */

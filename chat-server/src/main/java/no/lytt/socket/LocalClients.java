@@ -27,6 +27,11 @@ public final class LocalClients implements Clients {
   }
 
   @Override
+  public void queueChangedHere() {
+    onQueueChanged.run();
+  }
+
+  @Override
   public void itemsChanged() {
     JsonObject frame = new JsonObject().put("type", "items");
     counsellors.values().forEach(c -> c.send(frame));

@@ -84,7 +84,9 @@ final class VisitorConnection implements FrameHandler {
             conn.send(Frames.of("joined").put("resumeToken", joined.token())
                 .put("position", joined.position())
                 .put("estimatedWaitSeconds", orNull(joined.estimatedWaitSeconds())));
-            s.clients().queueChanged();
+            if (joined.movedOthers()) {
+              s.clients().queueChangedHere();
+            }
             return null;
           });
     });
@@ -151,11 +153,10 @@ final class VisitorConnection implements FrameHandler {
           "This conversation is no longer available."));
       if (place.queued().isPresent()) {
         attach(place.queued().get().id(), hash);
-        return s.queue().snapshot().map(snap -> {
-          int position = snap.positionOf(visitorId);
+        return s.queue().placeOf(visitorId).map(at -> {
           conn.send(Frames.of("resumed").put("state", "queued").put("chatId", (String) null)
-              .put("lastSeq", 0).put("position", position)
-              .put("estimatedWaitSeconds", orNull(snap.estimateFor(s.estimator(), position))));
+              .put("lastSeq", 0).put("position", at.position())
+              .put("estimatedWaitSeconds", orNull(at.estimatedWaitSeconds())));
           return null;
         });
       }

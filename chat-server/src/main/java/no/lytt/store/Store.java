@@ -4,6 +4,7 @@ import io.vertx.core.Future;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,6 +17,7 @@ import no.lytt.accounts.Session;
 import no.lytt.callback.Item;
 import no.lytt.presence.Duty;
 import no.lytt.queue.QueueEntry;
+import no.lytt.queue.QueueView;
 import no.lytt.relay.AppendResult;
 import no.lytt.relay.Chat;
 import no.lytt.relay.Direction;
@@ -46,21 +48,38 @@ public interface Store {
 
   // --- queue ---
 
-  /** Adds a visitor at the end of the queue; fails with a queue_full error at {@code maxLength}. */
-  Future<Void> enqueue(QueueEntry entry, int maxLength);
+  /**
+   * Adds a visitor in their place (by {@code joinedAt}, so a ticket holder goes ahead of later
+   * arrivals); fails with a queue_full error at {@code maxLength}. Answers, from the same step, the
+   * view of the queue with the first {@code headSize} entries and the visitor's position; with
+   * many nodes, the same step tells the others that the queue changed. A join thus costs one
+   * round trip, however many are told.
+   */
+  Future<QueueView> enqueue(QueueEntry entry, int maxLength, int headSize);
 
   /** Removes a queued visitor; false when they were no longer queued (dispatched or gone). */
   Future<Boolean> dequeue(String entryId);
 
-  /** The queue, first come first. */
+  /**
+   * The whole queue, first come first. Reads every entry: for views of it that administrators ask
+   * for, never for a change every visitor makes (use {@link #queueView}).
+   */
   Future<List<QueueEntry>> queue();
+
+  /**
+   * The queue's length, its first {@code headSize} entries, the positions of {@code entryIds}
+   * (those still queued) and the staffing, in one step whose cost grows with what is asked, not
+   * with the length of the queue.
+   */
+  Future<QueueView> queueView(int headSize, Collection<String> entryIds);
 
   /** Finds a visitor by the hash of their resume token, queued or chatting. */
   Future<Optional<VisitorPlace>> findVisitor(String tokenHash);
 
   /**
-   * Atomically hands the longest-waiting matching visitor to exactly one counsellor and creates
-   * the chat, unless the counsellor is already at capacity.
+   * Atomically hands the longest-waiting visitor the counsellor matches
+   * ({@link no.lytt.queue.CounsellorProfile#accepts}) to exactly one counsellor and creates the
+   * chat, unless the counsellor is already at capacity.
    */
   Future<DispatchResult> dispatch(DispatchRequest request);
 

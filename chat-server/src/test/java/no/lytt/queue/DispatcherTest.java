@@ -66,7 +66,7 @@ class DispatcherTest {
   }
 
   private void queueVisitorAndGoOnDuty() {
-    result(memory.enqueue(new QueueEntry("visitor-1", "hash-1", Preference.NONE, Language.NB, NOW), 100));
+    result(memory.enqueue(new QueueEntry("visitor-1", "hash-1", Preference.NONE, Language.NB, NOW), 100, 0));
     result(memory.setDuty(new Duty("kari", Duty.Status.ON, 2)));
   }
 

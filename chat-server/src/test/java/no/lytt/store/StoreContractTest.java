@@ -34,6 +34,8 @@ import no.lytt.queue.Gender;
 import no.lytt.queue.Language;
 import no.lytt.queue.Preference;
 import no.lytt.queue.QueueEntry;
+import no.lytt.queue.QueueView;
+import no.lytt.queue.Staffing;
 import no.lytt.relay.AppendResult;
 import no.lytt.relay.Chat;
 import no.lytt.relay.ChatOffer;
@@ -74,23 +76,73 @@ public abstract class StoreContractTest {
 
   @Test
   void theQueueIsKeptInArrivalOrder() {
-    await(store.enqueue(entry("late", 9), 10));
-    await(store.enqueue(entry("early", 1), 10));
+    await(store.enqueue(entry("late", 9), 10, 0));
+    await(store.enqueue(entry("early", 1), 10, 0));
     assertEquals(List.of("early", "late"), await(store.queue()).stream().map(QueueEntry::id).toList());
   }
 
   @Test
   void aFullQueueRefusesNewcomersAndKeepsEveryoneElse() {
-    await(store.enqueue(entry("a", 1), 1));
-    LyttException e = assertThrows(LyttException.class, () -> await(store.enqueue(entry("b", 2), 1)));
+    await(store.enqueue(entry("a", 1), 1, 0));
+    LyttException e = assertThrows(LyttException.class, () -> await(store.enqueue(entry("b", 2), 1, 0)));
     assertEquals(ErrorCode.QUEUE_FULL, e.code());
     assertEquals(1, await(store.queue()).size());
   }
 
   @Test
+  void joiningAnswersTheNewcomersPositionWithoutReadingTheQueue() {
+    assertEquals(1, await(store.enqueue(entry("late", 9), 10, 0)).positionOf("late"));
+    QueueView early = await(store.enqueue(entry("early", 1), 10, 1));
+    assertEquals(1, early.positionOf("early"), "an earlier ticket goes ahead of a later arrival");
+    assertEquals(2, early.length());
+    assertEquals(List.of("early"), early.head().stream().map(QueueEntry::id).toList(), "what consoles are shown");
+  }
+
+  @Test
+  void aViewHoldsTheHeadAndThePlacesAskedAboutAndSaysWhoIsGone() {
+    for (int i = 1; i <= 5; i++) {
+      await(store.enqueue(entry("v" + i, i), 10, 0));
+    }
+    QueueView view = await(store.queueView(2, List.of("v4", "v1", "gone")));
+    assertEquals(5, view.length());
+    assertEquals(List.of("v1", "v2"), view.head().stream().map(QueueEntry::id).toList());
+    assertEquals(4, view.positionOf("v4"));
+    assertEquals(1, view.positionOf("v1"));
+    assertEquals(0, view.positionOf("gone"), "not queued: no position");
+    assertEquals(List.of(), await(store.queueView(0, List.of())).head());
+  }
+
+  @Test
+  void theViewCountsSlotsOfCounsellorsOnDutyAndTheChatsTakingThem() {
+    await(store.setDuty(new Duty("kari", Duty.Status.ON, 2)));
+    await(store.setDuty(new Duty("ola", Duty.Status.BREAK, 3)));
+    await(store.enqueue(entry("a", 1), 10, 0));
+    await(store.enqueue(entry("b", 2), 10, 0));
+    assertEquals(0, await(store.queueView(0, List.of())).staffing().busySlots());
+    dispatch("c1", 2);
+    Staffing staffing = await(store.queueView(0, List.of())).staffing();
+    assertEquals(List.of("kari"), staffing.onDuty().stream().map(Duty::username).toList(),
+        "a counsellor on a break serves nobody new");
+    assertEquals(2, staffing.totalSlots());
+    assertEquals(1, staffing.busySlots());
+  }
+
+  @Test
+  void aCounsellorGetsTheLongestWaitingVisitorTheyMatchAndTheOthersKeepTheirPlaces() {
+    await(store.enqueue(new QueueEntry("wants-a-man", "h1", Preference.MAN, Language.NB, T0.plusSeconds(1)), 10, 0));
+    await(store.enqueue(new QueueEntry("english", "h2", Preference.NONE, Language.EN, T0.plusSeconds(2)), 10, 0));
+    await(store.enqueue(new QueueEntry("kari-ok", "h3", Preference.WOMAN, Language.NB, T0.plusSeconds(3)), 10, 0));
+    await(store.enqueue(new QueueEntry("later", "h4", Preference.NONE, Language.NB, T0.plusSeconds(4)), 10, 0));
+    assertEquals("kari-ok", dispatch("c1", 4).chat().orElseThrow().visitor().id());
+    assertEquals("later", dispatch("c2", 4).chat().orElseThrow().visitor().id());
+    assertEquals(DispatchResult.Outcome.NO_MATCH, dispatch("c3", 4).outcome());
+    assertEquals(List.of("wants-a-man", "english"), await(store.queue()).stream().map(QueueEntry::id).toList());
+  }
+
+  @Test
   void dispatchHandsTheFirstVisitorToOneCounsellorAndCreatesTheChat() {
-    await(store.enqueue(entry("a", 1), 10));
-    await(store.enqueue(entry("b", 2), 10));
+    await(store.enqueue(entry("a", 1), 10, 0));
+    await(store.enqueue(entry("b", 2), 10, 0));
     DispatchResult r = dispatch("chat1", 2);
     assertEquals(DispatchResult.Outcome.DISPATCHED, r.outcome());
     Chat chat = r.chat().orElseThrow();
@@ -103,8 +155,8 @@ public abstract class StoreContractTest {
   @Test
   void dispatchRespectsCapacityAndEmptyQueues() {
     assertEquals(DispatchResult.Outcome.NO_MATCH, dispatch("c0", 1).outcome());
-    await(store.enqueue(entry("a", 1), 10));
-    await(store.enqueue(entry("b", 2), 10));
+    await(store.enqueue(entry("a", 1), 10, 0));
+    await(store.enqueue(entry("b", 2), 10, 0));
     assertEquals(DispatchResult.Outcome.DISPATCHED, dispatch("c1", 1).outcome());
     assertEquals(DispatchResult.Outcome.CAPACITY_REACHED, dispatch("c2", 1).outcome());
     assertEquals(1, await(store.queue()).size());
@@ -112,15 +164,15 @@ public abstract class StoreContractTest {
 
   @Test
   void aChatIdIsNeverReused() {
-    await(store.enqueue(entry("a", 1), 10));
-    await(store.enqueue(entry("b", 2), 10));
+    await(store.enqueue(entry("a", 1), 10, 0));
+    await(store.enqueue(entry("b", 2), 10, 0));
     dispatch("same", 4);
     assertEquals(DispatchResult.Outcome.DUPLICATE_CHAT_ID, dispatch("same", 4).outcome());
   }
 
   @Test
   void aVisitorIsFoundByTokenHashWhetherQueuedOrChatting() {
-    await(store.enqueue(entry("a", 1), 10));
+    await(store.enqueue(entry("a", 1), 10, 0));
     assertTrue(await(store.findVisitor("hash-a")).orElseThrow().queued().isPresent());
     dispatch("c1", 2);
     assertEquals("c1", await(store.findVisitor("hash-a")).orElseThrow().chat().orElseThrow().chatId());
@@ -129,7 +181,7 @@ public abstract class StoreContractTest {
 
   @Test
   void envelopesFlowOnlyInOpenChatsInOrderAndUntilAcknowledged() {
-    await(store.enqueue(entry("a", 1), 10));
+    await(store.enqueue(entry("a", 1), 10, 0));
     dispatch("c1", 2);
     Envelope e1 = new Envelope(1, "x");
     assertEquals(AppendResult.NO_CHAT, await(store.append("c1", Direction.TO_COUNSELLOR, e1, 10)));
@@ -149,7 +201,7 @@ public abstract class StoreContractTest {
 
   @Test
   void endingAChatDeletesItAndItsEnvelopesAndAnswersOnlyTheFirstCaller() {
-    await(store.enqueue(entry("a", 1), 10));
+    await(store.enqueue(entry("a", 1), 10, 0));
     dispatch("c1", 2);
     await(store.openChat("c1", "enc"));
     await(store.append("c1", Direction.TO_VISITOR, new Envelope(1, "x"), 10));
@@ -162,8 +214,8 @@ public abstract class StoreContractTest {
 
   @Test
   void anUnansweredOfferGoesBackToItsPlaceButAnOpenedChatStays() {
-    await(store.enqueue(entry("a", 1), 10));
-    await(store.enqueue(entry("b", 2), 10));
+    await(store.enqueue(entry("a", 1), 10, 0));
+    await(store.enqueue(entry("b", 2), 10, 0));
     dispatch("c1", 2);
     assertEquals("c1", await(store.takeBack("c1")).orElseThrow().chatId());
     assertEquals(List.of("a", "b"), await(store.queue()).stream().map(QueueEntry::id).toList());

@@ -29,6 +29,7 @@ const ui = {
   connNote: null,
   duty: { status: 'off', capacity: 2 },
   queue: [],
+  queueLength: 0,        // everyone waiting; `queue` holds only the head the server sends
   clockOffset: 0,        // server time − local time, from the queue frame's `now`
   acceptPending: false,
   acceptNote: null,
@@ -135,7 +136,7 @@ function teardown() {
   ui.pendingKeys.clear();
   for (const chatId of [...ui.chats.keys()]) removeChat(chatId);
   alerts.reset();
-  Object.assign(ui, { me: null, device: null, deviceState: null, connected: false, connNote: null, queue: [], acceptPending: false, acceptNote: null, chatsNote: null, duty: { status: 'off', capacity: 2 }, dutyNote: null });
+  Object.assign(ui, { me: null, device: null, deviceState: null, connected: false, connNote: null, queue: [], queueLength: 0, acceptPending: false, acceptNote: null, chatsNote: null, duty: { status: 'off', capacity: 2 }, dutyNote: null });
   render();
 }
 
@@ -183,7 +184,7 @@ function connect() {
   transport.on('duty', (duty) => {
     ui.duty = { status: duty.status, capacity: duty.capacity || ui.duty.capacity };
     ui.dutyNote = null;
-    if (duty.status === 'off') ui.queue = [];
+    if (duty.status === 'off') { ui.queue = []; ui.queueLength = 0; }
     alerts.duty(duty.status === 'on');
     render();
   });
@@ -195,9 +196,11 @@ function connect() {
   });
   // Callbacks or tickets changed somewhere: fetch the list again now rather than at the next poll.
   transport.on('items', () => desk.refreshSoon());
-  transport.on('queue', ({ now, entries }) => {
+  transport.on('queue', ({ now, entries, length }) => {
     if (Number.isFinite(now)) ui.clockOffset = now - Date.now();
     ui.queue = entries;
+    // The frame lists the head of a long queue; `length` counts everyone waiting.
+    ui.queueLength = Number.isInteger(length) ? length : entries.length;
     alerts.queue(entries, ui.duty.status === 'on', ui.clockOffset);
     render();
   });
@@ -453,7 +456,7 @@ function renderQueue() {
   // On a break the queue stays in view (who is waiting, for how long); only accepting stops.
   const watching = ui.duty.status !== 'off';
   const entries = watching ? ui.queue : [];
-  $('#queue-count').textContent = watching ? `(${entries.length})` : '';
+  $('#queue-count').textContent = watching ? `(${Math.max(ui.queueLength ?? 0, entries.length)})` : '';
   $('#queue-table').hidden = entries.length === 0;
   $('#queue-empty').textContent = watching ? (entries.length ? '' : t('c.queue.empty')) : t('c.queue.offDuty');
   const now = Date.now() + ui.clockOffset;

@@ -7,11 +7,13 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Supplier;
 import no.lytt.accounts.Account;
@@ -26,6 +28,8 @@ import no.lytt.protocol.ErrorCode;
 import no.lytt.protocol.LyttException;
 import no.lytt.queue.QueueEntry;
 import no.lytt.queue.QueueOrder;
+import no.lytt.queue.QueueView;
+import no.lytt.queue.Staffing;
 import no.lytt.relay.AppendResult;
 import no.lytt.relay.Chat;
 import no.lytt.relay.ChatState;
@@ -86,14 +90,14 @@ public final class MemoryStore implements Store {
   }
 
   @Override
-  public Future<Void> enqueue(QueueEntry entry, int maxLength) {
+  public Future<QueueView> enqueue(QueueEntry entry, int maxLength, int headSize) {
     return locked(() -> {
       if (queue.size() >= maxLength) {
         throw new LyttException(ErrorCode.QUEUE_FULL, "The queue is full right now.");
       }
       queue.add(entry);
       queuedById.put(entry.id(), entry);
-      return null;
+      return view(headSize, List.of(entry.id()));
     });
   }
 
@@ -108,6 +112,38 @@ public final class MemoryStore implements Store {
   @Override
   public Future<List<QueueEntry>> queue() {
     return locked(() -> List.copyOf(queue));
+  }
+
+  @Override
+  public Future<QueueView> queueView(int headSize, Collection<String> entryIds) {
+    return locked(() -> view(headSize, entryIds));
+  }
+
+  private QueueView view(int headSize, Collection<String> entryIds) {
+    Set<String> wanted = Set.copyOf(entryIds);
+    List<QueueEntry> head = new ArrayList<>();
+    Map<String, Integer> positions = new HashMap<>();
+    int position = 0;
+    for (QueueEntry e : queue) {
+      position++;
+      if (position <= headSize) {
+        head.add(e);
+      }
+      if (wanted.contains(e.id())) {
+        positions.put(e.id(), position);
+      }
+    }
+    return new QueueView(queue.size(), head, positions, staffing());
+  }
+
+  private Staffing staffing() {
+    List<Duty> on = duties.values().stream().filter(Duty::onDuty).toList();
+    int busy = 0;
+    for (Duty d : on) {
+      long open = chats.values().stream().filter(c -> c.counsellor().equals(d.username())).count();
+      busy += (int) Math.min(d.capacity(), open);
+    }
+    return new Staffing(on, busy, new ArrayList<>(durations));
   }
 
   @Override
@@ -138,7 +174,7 @@ public final class MemoryStore implements Store {
       if (open >= request.capacity()) {
         return DispatchResult.refused(DispatchResult.Outcome.CAPACITY_REACHED);
       }
-      Optional<QueueEntry> next = QueueOrder.nextFor(request.counsellor(), List.copyOf(queue));
+      Optional<QueueEntry> next = QueueOrder.nextFor(request.counsellor(), queue);
       if (next.isEmpty()) {
         return DispatchResult.refused(DispatchResult.Outcome.NO_MATCH);
       }

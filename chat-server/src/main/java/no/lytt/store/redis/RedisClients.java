@@ -237,7 +237,17 @@ public final class RedisClients implements Clients {
   @Override
   public void queueChanged() {
     local.queueChanged();
-    broadcast(new JsonObject().put("op", "queue").put("from", nodeId));
+    broadcast(new JsonObject(queueChangedMessage(nodeId)));
+  }
+
+  @Override
+  public void queueChangedHere() {
+    local.queueChanged();
+  }
+
+  /** What a node publishes on {@link #ALL} when the queue changed; the sender ignores its own. */
+  static String queueChangedMessage(String nodeId) {
+    return new JsonObject().put("op", "queue").put("from", nodeId).encode();
   }
 
   @Override

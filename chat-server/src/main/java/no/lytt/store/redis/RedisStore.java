@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,7 +32,10 @@ import no.lytt.presence.Duty;
 import no.lytt.protocol.ErrorCode;
 import no.lytt.protocol.LyttException;
 import no.lytt.queue.QueueEntry;
-import no.lytt.queue.QueueOrder;
+import no.lytt.queue.Language;
+import no.lytt.queue.Preference;
+import no.lytt.queue.QueueView;
+import no.lytt.queue.Staffing;
 import no.lytt.relay.AppendResult;
 import no.lytt.relay.Chat;
 import no.lytt.relay.Direction;
@@ -66,11 +70,11 @@ public final class RedisStore implements Store {
   private static final String DURATIONS = TAG + "durations";
   private static final int DURATION_HISTORY = 50;
   private static final Duration ENTRY_TTL = Duration.ofHours(24);
-  private static final int DISPATCH_ATTEMPTS = 4;
   /** Bounds a chat's envelope log should its end never be written; renewed by every message. */
   private static final Duration LOG_TTL = Duration.ofDays(2);
 
-  private static final Script ENQUEUE = Script.load("enqueue", ScriptOutputType.INTEGER);
+  private static final Script ENQUEUE = Script.load("enqueue", ScriptOutputType.MULTI, "queue_lib");
+  private static final Script QUEUE_VIEW = Script.load("queue_view", ScriptOutputType.MULTI, "queue_lib");
   private static final Script DEQUEUE = Script.load("dequeue", ScriptOutputType.INTEGER);
   private static final Script QUEUE_ENTRIES = Script.load("queue", ScriptOutputType.MULTI);
   private static final Script FIND_VISITOR = Script.load("find_visitor", ScriptOutputType.MULTI);
@@ -220,16 +224,56 @@ public final class RedisStore implements Store {
   // --- queue ---
 
   @Override
-  public Future<Void> enqueue(QueueEntry entry, int maxLength) {
-    return on(ENQUEUE.<Long>run(cmd, keys(QUEUE, entryKey(entry.id()), tokenKey(entry.tokenHash())),
+  @SuppressWarnings("unchecked")
+  public Future<QueueView> enqueue(QueueEntry entry, int maxLength, int headSize) {
+    return on(ENQUEUE.<List<Object>>run(cmd, keys(QUEUE, entryKey(entry.id()), tokenKey(entry.tokenHash())),
         Integer.toString(maxLength), entry.id(), score(entry.joinedAt()), StoreJson.entry(entry),
-        Long.toString(ENTRY_TTL.toMillis())))
-        .map(added -> {
-          if (added == 0L) {
+        Long.toString(ENTRY_TTL.toMillis()), TAG, Integer.toString(DURATION_HISTORY), Integer.toString(headSize),
+        RedisClients.ALL, RedisClients.queueChangedMessage(nodeId)))
+        .map(r -> {
+          if (r.isEmpty()) {
             throw new LyttException(ErrorCode.QUEUE_FULL, "The queue is full right now.");
           }
-          return null;
+          List<QueueEntry> head = ((List<Object>) r.get(2)).stream().map(o -> StoreJson.entry((String) o)).toList();
+          return new QueueView(((Long) r.get(0)).intValue(), head,
+              Map.of(entry.id(), ((Long) r.get(1)).intValue()), staffing(r.subList(3, 6)));
         });
+  }
+
+  @Override
+  @SuppressWarnings("unchecked")
+  public Future<QueueView> queueView(int headSize, Collection<String> entryIds) {
+    List<String> ids = List.copyOf(entryIds);
+    List<String> args = new ArrayList<>(ids.size() + 3);
+    args.add(TAG);
+    args.add(Integer.toString(headSize));
+    args.add(Integer.toString(DURATION_HISTORY));
+    args.addAll(ids);
+    return on(QUEUE_VIEW.<List<Object>>run(cmd, keys(QUEUE), args.toArray(String[]::new))).map(r -> {
+      List<QueueEntry> head = ((List<Object>) r.get(1)).stream().map(o -> StoreJson.entry((String) o)).toList();
+      List<Object> ranks = (List<Object>) r.get(2);
+      Map<String, Integer> positions = new HashMap<>();
+      for (int i = 0; i < ids.size(); i++) {
+        int position = ((Long) ranks.get(i)).intValue();
+        if (position > 0) {
+          positions.put(ids.get(i), position);
+        }
+      }
+      return new QueueView(((Long) r.get(0)).intValue(), head, positions, staffing(r.subList(3, 6)));
+    });
+  }
+
+  /** The staffing part of a script's answer: {username, capacity, ...}, busy slots, durations. */
+  @SuppressWarnings("unchecked")
+  private static Staffing staffing(List<Object> part) {
+    List<Object> on = (List<Object>) part.get(0);
+    List<Duty> duty = new ArrayList<>();
+    for (int i = 0; i + 1 < on.size(); i += 2) {
+      duty.add(new Duty((String) on.get(i), Duty.Status.ON, Integer.parseInt((String) on.get(i + 1))));
+    }
+    List<Duration> durations = ((List<Object>) part.get(2)).stream()
+        .map(v -> Duration.ofMillis(Long.parseLong((String) v))).toList();
+    return new Staffing(duty, ((Long) part.get(1)).intValue(), durations);
   }
 
   /** Microseconds since the epoch: exact in a double, and ties go to the entry id, as in QueueOrder. */
@@ -261,42 +305,32 @@ public final class RedisStore implements Store {
     });
   }
 
+  /**
+   * The matching rules stay in Java ({@link no.lytt.queue.CounsellorProfile#accepts}): the script
+   * gets the preference/language pairs this counsellor accepts and takes the first queued visitor
+   * with one of them, in the same step.
+   */
   @Override
   public Future<DispatchResult> dispatch(DispatchRequest request) {
-    return dispatch(request, DISPATCH_ATTEMPTS);
-  }
-
-  /**
-   * The matching rules stay in Java ({@link QueueOrder}); the script takes the first candidate
-   * still queued. When every candidate was taken meanwhile, a fresh look at the queue decides.
-   */
-  private Future<DispatchResult> dispatch(DispatchRequest request, int attemptsLeft) {
-    return queue().compose(queue -> {
-      List<String> candidates = queue.stream().filter(request.counsellor()::matches).map(QueueEntry::id).toList();
-      List<String> args = new ArrayList<>(List.of(Integer.toString(request.capacity()), request.chatId(),
-          StoreJson.chatMeta(request.chatId(), request.counsellor().username(), request.deviceId(), request.offer()),
-          TAG, Long.toString(request.now().toEpochMilli())));
-      args.addAll(candidates);
-      return on(DISPATCH.<List<Object>>run(cmd,
-          keys(QUEUE, chatsKey(request.counsellor().username()), chatKey(request.chatId())),
-          args.toArray(String[]::new))).compose(r -> {
-            String outcome = (String) r.get(0);
-            switch (outcome) {
-              case "dispatched":
-                QueueEntry entry = StoreJson.entry((String) r.get(1));
-                return chat(request.chatId()).map(c -> DispatchResult.dispatched(c.orElseThrow(
-                    () -> new IllegalStateException("dispatched chat vanished"))));
-              case "duplicate":
-                return Future.succeededFuture(DispatchResult.refused(DispatchResult.Outcome.DUPLICATE_CHAT_ID));
-              case "capacity":
-                return Future.succeededFuture(DispatchResult.refused(DispatchResult.Outcome.CAPACITY_REACHED));
-              default:
-                return candidates.isEmpty() || attemptsLeft <= 1
-                    ? Future.succeededFuture(DispatchResult.refused(DispatchResult.Outcome.NO_MATCH))
-                    : dispatch(request, attemptsLeft - 1);
-            }
-          });
-    });
+    List<String> args = new ArrayList<>(List.of(Integer.toString(request.capacity()), request.chatId(),
+        StoreJson.chatMeta(request.chatId(), request.counsellor().username(), request.deviceId(), request.offer()),
+        TAG, Long.toString(request.now().toEpochMilli())));
+    for (Preference p : Preference.values()) {
+      for (Language l : Language.values()) {
+        if (request.counsellor().accepts(p, l)) {
+          args.add(p.wire() + "/" + l.code());
+        }
+      }
+    }
+    return on(DISPATCH.<List<Object>>run(cmd,
+        keys(QUEUE, chatsKey(request.counsellor().username()), chatKey(request.chatId())),
+        args.toArray(String[]::new))).compose(r -> switch ((String) r.get(0)) {
+          case "dispatched" -> chat(request.chatId()).map(c -> DispatchResult.dispatched(c.orElseThrow(
+              () -> new IllegalStateException("dispatched chat vanished"))));
+          case "duplicate" -> Future.succeededFuture(DispatchResult.refused(DispatchResult.Outcome.DUPLICATE_CHAT_ID));
+          case "capacity" -> Future.succeededFuture(DispatchResult.refused(DispatchResult.Outcome.CAPACITY_REACHED));
+          default -> Future.succeededFuture(DispatchResult.refused(DispatchResult.Outcome.NO_MATCH));
+        });
   }
 
   // --- chats ---

@@ -30,12 +30,24 @@ final class Script {
     this.output = output;
   }
 
-  static Script load(String name, ScriptOutputType output) {
+  /**
+   * @param libraries scripts of shared functions placed before this one: Redis runs one source
+   *                  per call, with no way to import
+   */
+  static Script load(String name, ScriptOutputType output, String... libraries) {
+    StringBuilder source = new StringBuilder();
+    for (String library : libraries) {
+      source.append(read(library)).append('\n');
+    }
+    return new Script(name, source.append(read(name)).toString(), output);
+  }
+
+  private static String read(String name) {
     try (InputStream in = Script.class.getResourceAsStream("/redis/" + name + ".lua")) {
       if (in == null) {
         throw new IllegalStateException("missing script /redis/" + name + ".lua");
       }
-      return new Script(name, new String(in.readAllBytes(), StandardCharsets.UTF_8), output);
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -60,7 +60,7 @@ class RedisStoreTest extends StoreContractTest {
         Duration.ofMillis(100), Duration.ofSeconds(5));
     try {
       QueueEntry visitor = new QueueEntry("v1", "hash-v1", Preference.NONE, Language.NB, T0);
-      await(shortLived.enqueue(visitor, 10));
+      await(shortLived.enqueue(visitor, 10, 0));
       CounsellorProfile kari = new CounsellorProfile("kari", Gender.WOMAN, Set.of(Language.NB));
       await(shortLived.dispatch(new DispatchRequest(kari, 1, "c1", "d1",
           new ChatOffer("pub", "sig", Map.of("deviceId", "d1")), T0)));
