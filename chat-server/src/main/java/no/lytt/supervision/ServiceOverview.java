@@ -14,6 +14,7 @@ import no.lytt.callback.Item;
 import no.lytt.callback.TicketService;
 import no.lytt.presence.Duty;
 import no.lytt.queue.QueueEntry;
+import no.lytt.queue.QueueView;
 import no.lytt.store.Store;
 
 /**
@@ -53,15 +54,16 @@ public final class ServiceOverview {
           .map(a -> counsellor(a, reachable)).toList());
     }).map(done -> done.<Counsellor>list().stream().filter(c -> c != null)
         .sorted(Comparator.comparing(Counsellor::displayName)).toList());
-    Future<List<QueueEntry>> queue = store.queue();
+    // The head alone: the first in the queue has waited longest, and a long queue is not read whole.
+    Future<QueueView> queue = store.queueView(1, List.of());
     Future<List<Item>> waiting = tickets.waiting();
     Future<List<Item>> open = callbacks.list();
     return Future.all(staff, queue, waiting, open).map(all -> {
-      List<QueueEntry> entries = queue.result();
-      Duration longest = entries.stream().map(QueueEntry::joinedAt).min(Comparator.naturalOrder())
+      QueueView view = queue.result();
+      Duration longest = view.head().stream().map(QueueEntry::joinedAt).findFirst()
           .map(first -> Duration.between(first, now)).filter(d -> !d.isNegative()).orElse(Duration.ZERO);
       int due = (int) open.result().stream().filter(i -> due(i, now)).count();
-      return new Snapshot(now, staff.result(), entries.size(), longest, waiting.result().size(), open.result().size(), due);
+      return new Snapshot(now, staff.result(), view.length(), longest, waiting.result().size(), open.result().size(), due);
     });
   }
 
