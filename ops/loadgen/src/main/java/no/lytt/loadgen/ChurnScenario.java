@@ -5,7 +5,9 @@ import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -116,11 +118,15 @@ final class ChurnScenario {
     Map<String, Long> acceptStarted = new ConcurrentHashMap<>();
     Map<String, Console> consoleOf = new ConcurrentHashMap<>();
     LongAdder offered = new LongAdder();
-    LongAdder doubles = new LongAdder();
     LongAdder firstMessages = new LongAdder();
+    // Offers a visitor got, by chat id; and the chats a counsellor was told were taken back
+    // (unanswered for 30 s): a visitor offered again after that was never held by two at once.
+    Map<VisitorClient, List<String>> offersTo = new ConcurrentHashMap<>();
+    Set<String> takenBack = ConcurrentHashMap.newKeySet();
     List<Console> consoles = new ArrayList<>();
     for (int i = 0; i < counsellors; i++) {
-      consoles.add(new Console(LoadClients.await(lytt.onDuty(i), 120), capacity, acceptStarted, consoleOf));
+      consoles.add(new Console(LoadClients.await(lytt.onDuty(i), 120), capacity, acceptStarted, consoleOf,
+          takenBack));
     }
     List<VisitorClient> waiting = new ArrayList<>();
     for (int i = 0; i < count; i++) {
@@ -143,7 +149,7 @@ final class ChurnScenario {
     long poke = clients.vertx.setPeriodic(50, t -> consoles.forEach(Console::tryAccept));
     schedule(count, rate, (i, due) -> {
       VisitorClient v = waiting.get(i);
-      countOffers(v, 0, doubles);
+      recordOffers(v, offersTo.computeIfAbsent(v, k -> new CopyOnWriteArrayList<>()));
       v.join("none", "nb").onFailure(e -> row.merge("join_errors", 1L, (a, b) -> (long) a + (long) b));
       v.chat().onSuccess(session -> {
         joinToOffer.recordValue(micros(System.nanoTime() - due));
@@ -159,23 +165,32 @@ final class ChurnScenario {
     row.put("accepts", consoles.stream().mapToLong(c -> c.accepts.get()).sum());
     row.put("offered_visitors", offered.sum());
     row.put("first_messages", firstMessages.sum());
-    row.put("double_assignments", doubles.sum());
+    long reoffered = offersTo.values().stream().filter(ids -> ids.size() > 1).count();
+    row.put("reoffered_after_take_back", reoffered);
+    row.put("double_assignments", offersTo.values().stream().filter(ids -> heldTwice(ids, takenBack)).count());
     Report.latencies(row, "join_to_offer_", joinToOffer.getIntervalHistogram());
     Report.latencies(row, "accept_to_first_", acceptToFirst.getIntervalHistogram());
   }
 
   /**
-   * Counts the offers one visitor receives; a second one means two counsellors got the same visitor.
-   * The next waiter is registered inside the previous one's callback, on the event loop that
-   * delivers the frames, so no offer can slip between two waiters.
+   * Records the chat id of every offer one visitor receives. The next waiter is registered inside
+   * the previous one's callback, on the event loop that delivers the frames, so no offer can slip
+   * between two waiters.
    */
-  private static void countOffers(VisitorClient v, int seen, LongAdder doubles) {
+  private static void recordOffers(VisitorClient v, List<String> chatIds) {
     v.frames().next("offer").onSuccess(offer -> {
-      if (seen >= 1) {
-        doubles.increment();
-      }
-      countOffers(v, seen + 1, doubles);
+      chatIds.add(offer.getString("chatId"));
+      recordOffers(v, chatIds);
     });
+  }
+
+  /**
+   * Two counsellors held the visitor at once: an offer came while an earlier one was still a
+   * counsellor's, that is, not taken back. The same offer sent again (after a resume) is one chat.
+   */
+  static boolean heldTwice(List<String> offeredChatIds, Set<String> takenBack) {
+    List<String> distinct = offeredChatIds.stream().distinct().toList();
+    return distinct.subList(0, Math.max(0, distinct.size() - 1)).stream().anyMatch(id -> !takenBack.contains(id));
   }
 
   private static long total(Map<String, Long> calls) {
@@ -224,11 +239,12 @@ final class ChurnScenario {
     private volatile boolean queueNonEmpty;
 
     Console(CounsellorClient client, int capacity, Map<String, Long> acceptStarted,
-            Map<String, Console> consoleOf) {
+            Map<String, Console> consoleOf, Set<String> takenBack) {
       this.client = client;
       this.capacity = capacity;
       this.acceptStarted = acceptStarted;
       this.consoleOf = consoleOf;
+      watchTakeBacks(takenBack);
       client.onQueue(q -> {
         queueNonEmpty = !q.getJsonArray("entries").isEmpty();
         tryAccept();
@@ -250,6 +266,22 @@ final class ChurnScenario {
             client.chat(chatId).compose(session -> client.send(chatId, Payload.make(started, 1, 40)));
           })
           .onFailure(e -> queueNonEmpty = false);
+    }
+
+    /** An offer the visitor never answered is taken back: its slot is free again. */
+    private void watchTakeBacks(Set<String> takenBack) {
+      client.frames().next("ended").onSuccess(ended -> {
+        if ("unanswered".equals(ended.getString("by"))) {
+          String chatId = ended.getString("chatId");
+          takenBack.add(chatId);
+          acceptStarted.remove(chatId);
+          if (consoleOf.remove(chatId) != null) {
+            open.decrementAndGet();
+            tryAccept();
+          }
+        }
+        watchTakeBacks(takenBack);
+      });
     }
 
     void finish(String chatId) {
