@@ -175,6 +175,36 @@ public final class Connection {
   }
 
   /**
+   * From now until {@link #joined} or {@link #joinFailed}, offers wait: a console can take a visitor
+   * as soon as the store has queued them, and the client must hear {@code joined} first. Call
+   * before asking the store: an offer reaches this connection through its context, after this.
+   */
+  public void holdOffers() {
+    onContext(gate::holdOffers);
+  }
+
+  /** Sends the answer to a join, then any offer that came meanwhile. */
+  public void joined(JsonObject joined) {
+    onContext(() -> {
+      write(joined.encode());
+      gate.releaseOffers(this::write);
+    });
+  }
+
+  /** A join failed: nothing waits for it any more (no offer can have come for a visitor never queued). */
+  public void joinFailed() {
+    onContext(() -> gate.releaseOffers(this::write));
+  }
+
+  private void onContext(Runnable action) {
+    if (Vertx.currentContext() == context) {
+      action.run();
+    } else {
+      context.runOnContext(v -> action.run());
+    }
+  }
+
+  /**
    * From now until {@link #replayed}, live frames of {@code chatId} wait, so that a resume's replay
    * reaches the client first. Call on this connection's context, before asking the store.
    */

@@ -11,9 +11,17 @@ import java.util.function.Consumer;
  * attached before the store has answered what it missed, so a message relayed live in that moment
  * would reach it before the older ones of the replay, and the client would see a gap. While a
  * chat's resume runs its live frames wait here; once the replay is written they follow, less any
- * message the replay already carried. Confined to the connection's context.
+ * message the replay already carried.
+ *
+ * <p>A join is held alike: a console may take the visitor the moment the store has queued them,
+ * before the node has sent {@code joined}, and a page that has not yet been told it is queued
+ * cannot take an offer. Offers wait until {@code joined} is written. Confined to the connection's
+ * context.
  */
 final class ResumeGate {
+  /** The key offers wait under while a join runs: no chat id is empty. */
+  private static final String JOIN = "";
+
   private record Waiting(String type, long seq, String text) {
   }
 
@@ -23,8 +31,21 @@ final class ResumeGate {
     waiting.putIfAbsent(chatId, new ArrayList<>());
   }
 
-  /** Whether the frame had to wait (its chat's resume is running). */
+  void holdOffers() {
+    hold(JOIN);
+  }
+
+  /** Writes the offers that waited for a join to be answered. */
+  void releaseOffers(Consumer<String> write) {
+    release(JOIN, 0, write);
+  }
+
+  /** Whether the frame had to wait (its chat's resume is running, or it is an offer during a join). */
   boolean held(String chatId, String type, long seq, String text) {
+    if ("offer".equals(type) && waiting.containsKey(JOIN)) {
+      waiting.get(JOIN).add(new Waiting(type, seq, text));
+      return true;
+    }
     List<Waiting> list = chatId == null ? null : waiting.get(chatId);
     if (list == null) {
       return false;

@@ -72,16 +72,21 @@ final class VisitorConnection implements FrameHandler {
     return inNoPlace().compose(v -> broughtTicket(outOfHoursTicket)).compose(brought -> {
       Instant joinedAt = brought.map(Item::createdAt).orElseGet(() -> s.clock().instant());
       QueueService.Ticket ticket = s.queue().newTicket(preference, language, joinedAt);
-      // Attached before enqueueing, so an offer made the instant the visitor is queued finds them.
+      // Attached before enqueueing, so an offer made the instant the visitor is queued finds them;
+      // and such an offer waits until the visitor has been told they are queued.
+      conn.holdOffers();
       attach(ticket.entry().id(), ticket.entry().tokenHash());
       return s.queue().join(ticket)
           .compose(joined -> brought.map(t -> s.tickets().useUp(t)
                   .onSuccess(v -> s.clients().itemsChanged())
                   .recover(e -> s.queue().leave(ticket.entry().id()).transform(x -> Future.failedFuture(e))))
               .orElse(Future.succeededFuture()).map(joined))
-          .onFailure(e -> detach())
+          .onFailure(e -> {
+            detach();
+            conn.joinFailed();
+          })
           .map(joined -> {
-            conn.send(Frames.of("joined").put("resumeToken", joined.token())
+            conn.joined(Frames.of("joined").put("resumeToken", joined.token())
                 .put("position", joined.position())
                 .put("estimatedWaitSeconds", orNull(joined.estimatedWaitSeconds())));
             if (joined.movedOthers()) {

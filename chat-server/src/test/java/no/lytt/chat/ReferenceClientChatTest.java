@@ -21,6 +21,7 @@ import no.lytt.queue.Gender;
 import no.lytt.queue.Language;
 import no.lytt.support.Await;
 import no.lytt.support.ChatClients;
+import no.lytt.support.RawSocket;
 import no.lytt.support.TestServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -73,6 +74,31 @@ class ReferenceClientChatTest {
     Await.of(visitor.frames().next("ended"));
     assertEquals(List.of(), visitor.warnings());
     assertEquals(List.of(), counsellor.warnings());
+  }
+
+  /**
+   * A console that accepts the instant its queue shows someone can take a visitor before the node
+   * has answered their join; the visitor must still hear "joined" first, or a page that does not
+   * know it is queued drops the offer.
+   */
+  @Test
+  void aVisitorTakenTheInstantTheyAreQueuedHearsJoinedBeforeTheOffer() {
+    CounsellorClient counsellor = onDuty("demo", TestServer.DEMO_PASSWORD, 4);
+    counsellor.onQueue(q -> {
+      if (!q.getJsonArray("entries").isEmpty()) {
+        counsellor.accept();
+      }
+    });
+    for (int i = 0; i < 4; i++) {
+      try (RawSocket visitor = server.visitorSocket()) {
+        visitor.next("welcome");
+        visitor.send(new JsonObject().put("type", "join").put("preference", "none").put("language", "nb"));
+        visitor.next("offer");
+        List<String> types = visitor.seen().stream().map(f -> f.getString("type")).toList();
+        assertTrue(types.indexOf("joined") >= 0 && types.indexOf("joined") < types.indexOf("offer"),
+            "joined, then the offer: " + types);
+      }
+    }
   }
 
   @Test
