@@ -37,6 +37,7 @@ public final class HttpServerVerticle extends VerticleBase {
   private final CallbackApi callbacks;
   private final AdminApi admin;
   private final InvitationApi invitations;
+  private final ListsApi lists;
 
   /**
    * @param options from {@link #options}, shared by every instance (each server copies them)
@@ -46,7 +47,8 @@ public final class HttpServerVerticle extends VerticleBase {
   public HttpServerVerticle(HttpServerOptions options, SecurityHeaders headers, Pages pages,
                             ServiceStatus status, Store store, AuthApi auth, Origins origins,
                             SocketEndpoints sockets, DrainState drain, LyttMetrics publicMetrics,
-                            CallbackApi callbacks, AdminApi admin, InvitationApi invitations) {
+                            CallbackApi callbacks, AdminApi admin, InvitationApi invitations, ListsApi lists) {
+    this.lists = lists;
     this.admin = admin;
     this.invitations = invitations;
     this.drain = drain;
@@ -100,6 +102,7 @@ public final class HttpServerVerticle extends VerticleBase {
     router.get("/api/admin/devices").handler(admin::listDevices);
     router.post("/api/admin/devices/:deviceId/certificate").handler(admin::certifyDevice);
     router.post("/api/admin/devices/:deviceId/revoke").handler(admin::revokeDevice);
+    lists.routes(router);
     router.post("/api/invitation").handler(invitations::show);
     router.post("/api/invitation/password").handler(invitations::password);
     router.post("/api/invitation/confirm").handler(invitations::confirm);

@@ -10,6 +10,7 @@ import no.lytt.protocol.Frames;
 import no.lytt.protocol.LyttException;
 import no.lytt.stats.Counter;
 import no.lytt.stats.Stats;
+import no.lytt.wrapup.WrapUps;
 import no.lytt.store.Store;
 import no.lytt.store.StoreUnavailableException;
 
@@ -179,7 +180,9 @@ public final class RelayService {
       notifier.toVisitor(chat.visitor().id(), Frames.ended(chatId, by));
       notifier.toCounsellor(chat.counsellor(), Frames.ended(chatId, by));
       Duration length = Duration.between(chat.createdAt(), clock.instant());
-      return stats.count(counter)
+      // Remembered for the counsellor's wrap-up; a chat that cannot be remembered still ends.
+      return store.rememberEndedChat(chatId, chat.counsellor(), WrapUps.REMEMBERED).otherwiseEmpty()
+          .compose(v -> stats.count(counter))
           .compose(v -> counter == Counter.CHATS_COMPLETED ? store.recordChatDuration(length) : Future.succeededFuture())
           .map(ended);
     });
