@@ -11,6 +11,7 @@ import adminEn from '../i18n/admin-en.js';
 import { getJson, postJson } from '../transport/http.js';
 import { $, h, metaContent, setupLanguageSwitch } from './dom.js';
 import { logIn } from './login.js';
+import { setupAdminLists } from './admin-lists.js';
 
 registerStrings({ nb: { ...consoleNb, ...adminNb }, en: { ...consoleEn, ...adminEn } });
 
@@ -19,6 +20,7 @@ const VALIDITY_SECONDS = 365 * 24 * 3600;
 /** Tolerates a counsellor's browser clock a little behind this one. */
 const SKEW_SECONDS = 300;
 
+let listsLoader = async () => {};
 const ui = { me: null, accounts: [], devices: [], certifying: null, editing: null, invitation: null, note: null, certifyNote: null };
 
 function noteFrom(body) {
@@ -208,11 +210,16 @@ async function enter() {
   $('#admin').hidden = !admin;
   $('#not-admin').hidden = admin;
   render();
-  if (admin) await refresh();
+  if (admin) await Promise.all([refresh(), listsLoader()]);
 }
 
 async function start() {
-  setupLanguageSwitch($('#lang-switch'), 'a.title', render);
+  const lists = setupAdminLists($('#lists-body'));
+  listsLoader = lists.load;
+  setupLanguageSwitch($('#lang-switch'), 'a.title', () => {
+    render();
+    lists.render();
+  });
   $('#login-form').addEventListener('submit', login);
   $('#new-account').addEventListener('submit', createAccount);
   $('#edit-account').addEventListener('submit', saveEdit);

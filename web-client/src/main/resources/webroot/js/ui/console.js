@@ -15,6 +15,7 @@ import { ChatView } from './chat-view.js';
 import { $, h, setupLanguageSwitch } from './dom.js';
 import { loadOrCreateDevice } from './device-store.js';
 import { setupCallbackDesk } from './callback-desk.js';
+import { setupChatTools } from './chat-tools.js';
 import { logIn } from './login.js';
 
 registerStrings({ nb: consoleNb, en: consoleEn });
@@ -39,6 +40,7 @@ const ui = {
 };
 
 const desk = setupCallbackDesk({ device: () => (ui.deviceState === 'certified' ? ui.device : null) });
+const tools = setupChatTools({ transport: () => ui.transport });
 
 // ---- login and device -------------------------------------------------------------------------
 
@@ -252,6 +254,7 @@ function connect() {
     if (!chat || chat.ended) return;
     chat.ended = true;
     chat.view.setEnded();
+    tools.ended(chat);
     chat.view.addNotice(by === 'visitor' ? 'c.ended.visitor' : by === 'counsellor' ? 'c.ended.counsellor' : 'c.ended.timeout');
     if (!complete) chat.view.addNotice('c.ended.incomplete', {}, 'warn');
     if (ui.activeChat !== chatId) chat.unread = true;
@@ -338,6 +341,7 @@ function addChat(chatId, visitor) {
   $('#chat-tabs').append(chat.tab);
   $('#chat-panels').append(chat.panel);
   ui.chats.set(chatId, chat);
+  tools.attach(chat);
   selectChat(chatId);
 }
 
@@ -397,6 +401,7 @@ function renderChat(chat) {
   chat.closeButton.textContent = t('c.chat.close');
   chat.closeButton.hidden = !chat.ended;
   chat.view.relabel();
+  tools.relabel(chat);
 }
 
 // ---- rendering --------------------------------------------------------------------------------
