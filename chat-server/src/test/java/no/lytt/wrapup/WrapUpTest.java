@@ -106,6 +106,18 @@ class WrapUpTest {
   }
 
   @Test
+  void aMalformedCardIsRefusedAndNeverShown() {
+    CounsellorClient demo = clients.demoOnDuty(server, 1);
+    VisitorClient visitor = clients.visitor(server);
+    String chatId = ChatClients.startChat(demo, visitor);
+    Await.of(demo.sendCard(chatId, new ReferralCard("Somewhere", "", "", "http://example.org/")));
+    Await.of(demo.send(chatId, "after the card"));
+    ReceivedMessage next = Await.of(visitor.nextMessage());
+    assertEquals("after the card", next.text(), "the card was not handed on");
+    assertTrue(visitor.warnings().stream().anyMatch(w -> w.contains("malformed")), visitor.warnings().toString());
+  }
+
+  @Test
   void theVisitorAnswersEachOptionalQuestionOnceAndOnlyWithKnownIds() {
     VisitorClient visitor = clients.visitor(server);
     ProtocolError early = assertThrows(ProtocolError.class, () -> Await.of(visitor.answerSource("friend")));

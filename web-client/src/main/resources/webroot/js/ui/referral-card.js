@@ -5,6 +5,7 @@
 import { isHttpsAddress } from '../crypto/card.js';
 import { t } from '../i18n/index.js';
 import { h } from './dom.js';
+import { Picker } from './picker.js';
 
 /**
  * @param {{name: string, offers: string, contact: string, web: string}} card
@@ -21,8 +22,6 @@ export function cardElement(card) {
     link);
 }
 
-let counter = 0;
-
 /** The console's "Referral card" choice and "Send card" button for one chat. */
 export class ReferralPicker {
   /**
@@ -32,32 +31,24 @@ export class ReferralPicker {
    * @param {import('./chat-view.js').ChatView} o.view where the sent card is shown
    */
   constructor({ referrals, send, view }) {
-    const id = `referral-${++counter}`;
     Object.assign(this, { referrals, send, view });
-    this.select = h('select', { id });
-    this.label = h('label', { for: id });
-    this.button = h('button', { type: 'button', class: 'secondary', onclick: () => this._send() });
-    this.root = h('div', { class: 'chat-tool' }, this.label, this.select, this.button);
+    this.picker = new Picker(() => this._send());
+    this.root = this.picker.root;
     this.render();
   }
 
   render() {
-    const chosen = this.select.value;
-    this.label.textContent = t('ct.referral');
-    this.button.textContent = t('ct.sendCard');
-    this.select.replaceChildren(h('option', { value: '' }, t('ct.referralNone')),
-      ...this.referrals().map((r) => h('option', { value: r.id }, r.name)));
-    this.select.value = this.referrals().some((r) => r.id === chosen) ? chosen : '';
+    this.picker.fill({ label: t('ct.referral'), button: t('ct.sendCard'), none: t('ct.referralNone') }, this.referrals(),
+      (r) => r.name);
   }
 
   async _send() {
-    const entry = this.referrals().find((r) => r.id === this.select.value);
+    const entry = this.picker.take(this.referrals());
     if (!entry) return;
     const card = { name: entry.name, offers: entry.offers, contact: entry.contact, web: entry.web };
     try {
       await this.send(card);
       this.view.addItem(cardElement(card), true);
-      this.select.value = '';
     } catch {
       this.view.addNotice('ct.cardFailed', {}, 'warn');
     }
