@@ -41,8 +41,8 @@ public final class ListsApi {
     router.get("/api/console/lists").handler(ctx -> answer(ctx, 200,
         auth.account(ctx).compose(a -> lists.choices()).map(ListsApi::view)));
     router.post("/api/console/wrapup").handler(this::wrapUp);
-    router.get("/api/sources").handler(ctx -> answer(ctx, 200, lists.choices()
-        .map(all -> new JsonObject().put("sources", entries(all.get(ListKind.SOURCES))))));
+    router.get("/api/sources").handler(ctx -> answer(ctx, 200, lists.choices(ListKind.SOURCES)
+        .map(sources -> new JsonObject().put("sources", entries(sources)))));
   }
 
   private void add(RoutingContext ctx) {

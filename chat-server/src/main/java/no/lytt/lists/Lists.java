@@ -48,12 +48,17 @@ public final class Lists {
     });
   }
 
+  /** One list without its retired entries. */
+  public Future<List<ListEntry>> choices(ListKind kind) {
+    return store.listEntries(kind).map(entries -> entries.stream().filter(e -> !e.retired()).toList());
+  }
+
   /** Whether {@code id} is an entry of {@code kind} that may be chosen now. */
   public Future<Boolean> isChoice(ListKind kind, String id) {
     if (!Slugs.valid(id)) {
       return Future.succeededFuture(false);
     }
-    return store.listEntries(kind).map(entries -> entries.stream().anyMatch(e -> e.id().equals(id) && !e.retired()));
+    return choices(kind).map(entries -> entries.stream().anyMatch(e -> e.id().equals(id)));
   }
 
   public Future<ListEntry> add(ListKind kind, Map<String, ?> given) {

@@ -112,6 +112,8 @@ class ListsApiTest {
       assertEquals(400, r.status(), c.why());
       assertEquals("bad_frame", r.json().getString("code"), c.why());
     }
+    HttpResult badEdit = post(admin, "/api/admin/lists/sources/friend/edit", new JsonObject().put("nb", "Venn"));
+    assertEquals("bad_frame", badEdit.json().getString("code"), "an edit is checked like a new entry");
     assertEquals(404, post(admin, "/api/admin/lists/recipes", new JsonObject().put("name", "X")).status());
     assertEquals(404, post(admin, "/api/admin/lists/sources/no-such-id/retire", new JsonObject()).status());
   }
