@@ -241,7 +241,12 @@ public final class Lytt {
           : Future.succeededFuture();
       management = new ManagementServer(vertx, config.ops(), metrics);
       LyttMetrics publicMetrics = config.ops().metricsOnMainPort() ? metrics : null;
-      return demo.compose(v -> lists.seedDefaults()).compose(v -> vertx.deployVerticle(
+      // A store that cannot be written just now leaves the lists unseeded until the next start; it does not stop this one.
+      Future<Void> seeded = demo.compose(v -> lists.seedDefaults().recover(e -> {
+        LOG.log(Level.WARNING, "The default wrap-up categories and sources could not be added: " + e.getMessage());
+        return Future.succeededFuture();
+      }));
+      return seeded.compose(v -> vertx.deployVerticle(
           () -> new HttpServerVerticle(options, headers, pages, status, store, auth, origins, sockets, drainState,
               publicMetrics, callbackApi, adminApi, invitationApi, listsApi),
           new DeploymentOptions().setInstances(config.http().eventLoops())))
