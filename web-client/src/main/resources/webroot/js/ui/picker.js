@@ -17,6 +17,10 @@ export class Picker {
 
   /** Redraws the texts and options; what was chosen stays chosen while it is still offered. */
   fill({ label, button, none }, entries, optionText) {
+    // Untouched when nothing changed: the console redraws often, and an open choice must stay open.
+    const drawn = JSON.stringify([label, button, none, entries.map((e) => [e.id, optionText(e)])]);
+    if (drawn === this.drawn) return;
+    this.drawn = drawn;
     const chosen = this.select.value;
     this.label.textContent = label;
     this.button.textContent = button;

@@ -29,7 +29,11 @@ export function setupQuestions({ send, sourceMount, helpfulMount }) {
   function question(name, mount, headingKey, noteKey, labelOf) {
     const q = state[name];
     mount.hidden = !q.asked;
-    if (!q.asked) return;
+    // Drawn again only when something changed: the page re-renders on every queue update, and a
+    // visitor tabbing through the choices must not lose their place.
+    const drawn = `${q.asked}/${q.answered}/${language()}`;
+    if (!q.asked || q.drawn === drawn) return;
+    q.drawn = drawn;
     const headingId = `${mount.id}-heading`;
     const body = q.answered
       ? [h('p', { role: 'status' }, t('q.thanks'))]

@@ -19,7 +19,7 @@ export class WrapUpForm {
    */
   constructor({ chatId, lists }) {
     const id = `wrapup-${++counter}`;
-    Object.assign(this, { chatId, lists, saved: false, note: null });
+    Object.assign(this, { chatId, lists, saved: false, note: null, drawn: {} });
     this.heading = h('h3', { id: `${id}-h` });
     this.intro = h('p', { class: 'hint' });
     this.fields = {};
@@ -62,6 +62,10 @@ export class WrapUpForm {
 
   _fill(name, text, options) {
     const { select, label } = this.fields[name];
+    // Untouched when nothing changed: the console redraws often, and an open choice must stay open.
+    const drawn = JSON.stringify([text, options.map((o) => [o.value, o.textContent])]);
+    if (drawn === this.drawn[name]) return;
+    this.drawn[name] = drawn;
     const chosen = select.value;
     label.textContent = text;
     select.replaceChildren(...options);
