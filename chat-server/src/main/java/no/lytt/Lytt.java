@@ -43,6 +43,8 @@ import no.lytt.http.CallbackApi;
 import no.lytt.http.ClientAddresses;
 import no.lytt.http.HttpServerVerticle;
 import no.lytt.http.InvitationApi;
+import no.lytt.http.ListsApi;
+import no.lytt.lists.Lists;
 import no.lytt.http.ManagementServer;
 import no.lytt.http.Origins;
 import no.lytt.http.Pages;
@@ -77,6 +79,8 @@ import no.lytt.store.redis.RedisConnector;
 import no.lytt.store.redis.RedisStore;
 import no.lytt.store.redis.RedisSweeper;
 import no.lytt.stats.Counter;
+import no.lytt.wrapup.VisitorAnswers;
+import no.lytt.wrapup.WrapUps;
 import java.util.stream.Stream;
 
 /**
@@ -186,6 +190,7 @@ public final class Lytt {
             }
           }));
       Dispatcher dispatcher = new Dispatcher(store, clients, stats, clock);
+      Lists lists = new Lists(store, clock);
       DutyService duty = new DutyService(store, config.limits().maxCapacity());
       accounts = accounts(random);
       DeviceCertifier certifier = orgKey != null ? new DevelopmentCertifier(orgKey) : DeviceCertifier.none();
@@ -195,7 +200,7 @@ public final class Lytt {
       SocketServices services = new SocketServices(clock, store, queue, estimator, relay, dispatcher, duty,
           clients, new GraceTimers(vertx, config.chat().graceSeconds() * 1000L),
           orgPublic.isEmpty() ? new byte[0] : B64u.decode(orgPublic), metrics, tickets,
-          config.queue().reminder());
+          config.queue().reminder(), new VisitorAnswers(lists, stats));
       LimitsConfig lc = config.limits();
       // Pinged at half the idle timeout, a socket is never idle however quiet its chat.
       Limits limits = new Limits(lc.frameBytes(), lc.messagesPerSecond(), lc.burst(),
@@ -227,6 +232,7 @@ public final class Lytt {
           sockets::closeConsole, publicOrigin());
       InvitationApi invitationApi = new InvitationApi(invitations);
       SupervisionApi supervision = new SupervisionApi(stats, new ServiceOverview(store, tickets, callbacks, clock));
+      ListsApi listsApi = new ListsApi(auth, lists, new WrapUps(store, lists, stats));
       Pages pages = new Pages(orgPublic, config.http().quickExitUrl());
       SecurityHeaders headers = new SecurityHeaders(tls, config.http().frameAncestors());
       HttpServerOptions options = HttpServerVerticle.options(config.http().host(), config.http().port(),
@@ -238,9 +244,14 @@ public final class Lytt {
           : Future.succeededFuture();
       management = new ManagementServer(vertx, config.ops(), metrics);
       LyttMetrics publicMetrics = config.ops().metricsOnMainPort() ? metrics : null;
-      return demo.compose(v -> vertx.deployVerticle(
+      // A store that cannot be written just now leaves the lists unseeded until the next start; it does not stop this one.
+      Future<Void> seeded = demo.compose(v -> lists.seedDefaults().recover(e -> {
+        LOG.log(Level.WARNING, "The default wrap-up categories and sources could not be added: " + e.getMessage());
+        return Future.succeededFuture();
+      }));
+      return seeded.compose(v -> vertx.deployVerticle(
           () -> new HttpServerVerticle(options, headers, pages, status, store, auth, origins, sockets, drainState,
-              publicMetrics, callbackApi, adminApi, invitationApi, supervision),
+              publicMetrics, callbackApi, adminApi, invitationApi, supervision, listsApi),
           new DeploymentOptions().setInstances(config.http().eventLoops())))
           .compose(id -> management.start().map(id))
           .onSuccess(id -> {

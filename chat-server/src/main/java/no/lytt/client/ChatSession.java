@@ -95,9 +95,10 @@ public final class ChatSession {
     } catch (DecodeException | ClassCastException e) {
       throw new CryptoException(CryptoException.Reason.MALFORMED, "inner message is not JSON");
     }
-    String kind = json.getString("t");
+    String kind = json.getValue("t") instanceof String k ? k : null;
     String text = "text".equals(kind) ? json.getString("text") : null;
-    return new ReceivedMessage(chatId, seq, kind, text);
+    ReferralCard card = "card".equals(kind) ? ReferralCard.fromInner(json) : null;
+    return new ReceivedMessage(chatId, seq, kind, text, card);
   }
 
   /** The peer acknowledged everything up to {@code seq}. */

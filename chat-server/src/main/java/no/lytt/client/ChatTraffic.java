@@ -57,6 +57,10 @@ final class ChatTraffic {
     return sendInner(chatId, new JsonObject().put("t", "text").put("text", text));
   }
 
+  Future<Long> sendCard(String chatId, ReferralCard card) {
+    return sendInner(chatId, card.toInner());
+  }
+
   /** The encrypted end marker, then the clear {@code end} frame (docs/protocol.md). */
   Future<Void> end(String chatId) {
     return sendInner(chatId, new JsonObject().put("t", "end"))

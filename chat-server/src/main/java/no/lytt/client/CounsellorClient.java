@@ -122,6 +122,11 @@ public final class CounsellorClient {
     return traffic.sendText(chatId, text);
   }
 
+  /** Sends a referral card, sealed like a text message. */
+  public Future<Long> sendCard(String chatId, ReferralCard card) {
+    return traffic.sendCard(chatId, card);
+  }
+
   public Future<ReceivedMessage> nextMessage() {
     return traffic.next(m -> true);
   }

@@ -80,6 +80,18 @@ public final class VisitorClient {
     return connection.request(new JsonObject().put("type", "leave"), "left", f -> true);
   }
 
+  /** "How did you find us?": completes with {@code answered}, or fails with a {@link ProtocolError}. */
+  public Future<JsonObject> answerSource(String sourceId) {
+    return connection.request(new JsonObject().put("type", "source").put("id", sourceId), "answered",
+        f -> "source".equals(f.getString("question")));
+  }
+
+  /** "Was this helpful?" ({@code yes}, {@code partly}, {@code no}), as {@link #answerSource}. */
+  public Future<JsonObject> answerHelpful(String answer) {
+    return connection.request(new JsonObject().put("type", "helpful").put("answer", answer), "answered",
+        f -> "helpful".equals(f.getString("question")));
+  }
+
   /** Completes when an offer has been verified and the handshake sent; fails if it was refused. */
   public Future<ChatSession> chat() {
     return chat.future();

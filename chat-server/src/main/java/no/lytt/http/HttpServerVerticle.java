@@ -38,6 +38,7 @@ public final class HttpServerVerticle extends VerticleBase {
   private final AdminApi admin;
   private final InvitationApi invitations;
   private final SupervisionApi supervision;
+  private final ListsApi lists;
 
   /**
    * @param options from {@link #options}, shared by every instance (each server copies them)
@@ -48,8 +49,9 @@ public final class HttpServerVerticle extends VerticleBase {
                             ServiceStatus status, Store store, AuthApi auth, Origins origins,
                             SocketEndpoints sockets, DrainState drain, LyttMetrics publicMetrics,
                             CallbackApi callbacks, AdminApi admin, InvitationApi invitations,
-                            SupervisionApi supervision) {
+                            SupervisionApi supervision, ListsApi lists) {
     this.supervision = supervision;
+    this.lists = lists;
     this.admin = admin;
     this.invitations = invitations;
     this.drain = drain;
@@ -106,6 +108,7 @@ public final class HttpServerVerticle extends VerticleBase {
     router.get("/api/admin/statistics").handler(supervision::statistics);
     router.get("/api/admin/statistics.csv").handler(supervision::statisticsCsv);
     router.get("/api/admin/overview").handler(supervision::overview);
+    lists.routes(router);
     router.post("/api/invitation").handler(invitations::show);
     router.post("/api/invitation/password").handler(invitations::password);
     router.post("/api/invitation/confirm").handler(invitations::confirm);

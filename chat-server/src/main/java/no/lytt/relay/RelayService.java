@@ -11,6 +11,7 @@ import no.lytt.protocol.LyttException;
 import no.lytt.stats.Counter;
 import no.lytt.stats.Stats;
 import no.lytt.stats.TimeBuckets;
+import no.lytt.wrapup.WrapUps;
 import no.lytt.store.Store;
 import no.lytt.store.StoreUnavailableException;
 
@@ -180,8 +181,10 @@ public final class RelayService {
       notifier.toVisitor(chat.visitor().id(), Frames.ended(chatId, by));
       notifier.toCounsellor(chat.counsellor(), Frames.ended(chatId, by));
       Duration length = Duration.between(chat.createdAt(), clock.instant());
-      // A chat the visitor never opened had no conversation, so it has no length to count.
-      return stats.count(counter)
+      // Remembered for the counsellor's wrap-up; a chat that cannot be remembered still ends. A
+      // chat the visitor never opened had no conversation, so it has no length to count.
+      return store.rememberEndedChat(chatId, chat.counsellor(), WrapUps.REMEMBERED).otherwiseEmpty()
+          .compose(v -> stats.count(counter))
           .compose(v -> counter == Counter.CHATS_COMPLETED ? store.recordChatDuration(length) : Future.succeededFuture())
           .compose(v -> chat.state() == ChatState.OPEN ? stats.count(TimeBuckets.durationKey(length)) : Future.succeededFuture())
           .map(ended);

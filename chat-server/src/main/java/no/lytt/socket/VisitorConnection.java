@@ -22,6 +22,7 @@ import no.lytt.relay.Envelope;
 import no.lytt.relay.Side;
 import no.lytt.stats.Counter;
 import no.lytt.store.VisitorPlace;
+import no.lytt.wrapup.VisitorAnswers;
 
 /**
  * One anonymous visitor's socket: joins the queue, answers the counsellor's offer, relays sealed
@@ -35,6 +36,8 @@ final class VisitorConnection implements FrameHandler {
   private String visitorId;
   private String tokenHash;
   private String chatId;
+  /** This visit's optional answers, each counted at most once. */
+  private final VisitorAnswers.Once answered = new VisitorAnswers.Once();
 
   VisitorConnection(Connection conn, SocketServices services) {
     this.conn = conn;
@@ -59,8 +62,27 @@ final class VisitorConnection implements FrameHandler {
         return null;
       });
       case "end" -> chat(f).compose(c -> s.relay().end(c.chatId(), "visitor", Counter.CHATS_COMPLETED));
+      case "source" -> answer("source", () -> s.answers().source(f.string("id", 40)));
+      case "helpful" -> answer("helpful", () -> s.answers().helpful(f.string("answer", 8)));
       default -> throw new LyttException(ErrorCode.UNKNOWN_TYPE, "Unknown frame type.");
     };
+  }
+
+  /**
+   * An optional answer ({@code source} while queued, {@code helpful} after the chat): only from a
+   * visitor who joined on this connection, once per question; a refused answer may be given again.
+   */
+  private Future<?> answer(String question, java.util.function.Supplier<Future<Void>> count) {
+    requireVisitor();
+    answered.take(question);
+    Future<Void> counted;
+    try {
+      counted = count.get();
+    } catch (RuntimeException e) {
+      counted = Future.failedFuture(e);
+    }
+    return counted.onSuccess(v -> conn.send(Frames.of("answered").put("question", question)))
+        .onFailure(e -> answered.giveBack(question));
   }
 
   private Future<?> join(Fields f) {

@@ -15,6 +15,8 @@ import no.lytt.accounts.LoginAttempt;
 import no.lytt.accounts.LoginBackoff;
 import no.lytt.accounts.Session;
 import no.lytt.callback.Item;
+import no.lytt.lists.ListEntry;
+import no.lytt.lists.ListKind;
 import no.lytt.presence.Duty;
 import no.lytt.queue.QueueEntry;
 import no.lytt.queue.QueueView;
@@ -22,6 +24,7 @@ import no.lytt.relay.AppendResult;
 import no.lytt.relay.Chat;
 import no.lytt.relay.Direction;
 import no.lytt.relay.Envelope;
+import no.lytt.wrapup.WrapUpClaim;
 
 /**
  * Everything Lytt keeps while it runs, behind one contract with two implementations: in memory
@@ -233,6 +236,28 @@ public interface Store {
 
   /** Every registered console device, certified or not: the team's keys for sealing. */
   Future<List<Device>> devices();
+
+  // --- lists (durable: administrators' canned texts, referrals, categories, sources) ---
+
+  /** Every entry of one list, retired ones too, oldest first (by {@link ListEntry#addedAt()}). */
+  Future<List<ListEntry>> listEntries(ListKind kind);
+
+  /** Adds an entry; false, with nothing changed, when its id is taken in that list. */
+  Future<Boolean> addListEntry(ListKind kind, ListEntry entry);
+
+  /** Replaces the entry with the same id; false, with nothing written, when there is none. */
+  Future<Boolean> replaceListEntry(ListKind kind, ListEntry entry);
+
+  // --- wrap-up (ephemeral: an ended chat's id and owner, nothing else) ---
+
+  /** Remembers that a chat ended and whose it was, for {@code ttl}, so its wrap-up can be saved once. */
+  Future<Void> rememberEndedChat(String chatId, String counsellor, Duration ttl);
+
+  /**
+   * Takes the one wrap-up of an ended chat for {@code counsellor}, in one atomic step: of two saves
+   * at once, one is {@link WrapUpClaim#CLAIMED} and the other {@link WrapUpClaim#ALREADY_SAVED}.
+   */
+  Future<WrapUpClaim> claimWrapUp(String chatId, String counsellor);
 
   Future<Void> close();
 }

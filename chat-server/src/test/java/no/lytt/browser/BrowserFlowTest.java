@@ -116,6 +116,11 @@ class BrowserFlowTest {
     }
   }
 
+  @Test
+  void listsAnAdministratorKeepsReachTheChatTheWrapUpAndTheVisitorsAnswers() throws Exception {
+    run("lists.browser.mjs", server, line -> { }, Map.of("LYTT_ADMIN_PASSWORD", TestServer.ADMIN_PASSWORD));
+  }
+
   private static void run(String script) throws IOException, InterruptedException {
     run(script, server, line -> { });
   }

@@ -67,13 +67,15 @@ class DurableRedisTest {
     assertTrue(durableKeys.stream().anyMatch(k -> k.startsWith("lytt:account:")), "accounts are durable");
     assertTrue(durableKeys.stream().anyMatch(k -> k.startsWith("lytt:session:")), "sessions are durable");
     for (String key : durableKeys) {
-      assertTrue(key.matches("lytt:(devices|accounts|\\{lytt\\}:items|(account|invitation|session|device|stats|login|\\{login-failures\\}|\\{lytt\\}:item|\\{lytt\\}:item-lookup):.*)"), "not durable: " + key);
+      assertTrue(key.matches("lytt:(devices|accounts|\\{lytt\\}:items|(account|invitation|session|device|stats|login|list|\\{login-failures\\}|\\{lytt\\}:item|\\{lytt\\}:item-lookup):.*)"), "not durable: " + key);
     }
     assertTrue(keys(ephemeral).stream().anyMatch(k -> k.contains(chatId)), "the chat is in the ephemeral Redis");
     assertTrue(keys(ephemeral).stream().noneMatch(k -> k.startsWith("lytt:account:") || k.startsWith("lytt:session:")));
 
     Await.of(visitor.end());
     Await.of(counsellor.frames().next("ended"));
+    assertTrue(keys(durable).stream().anyMatch(k -> k.startsWith("lytt:list:")), "the lists are durable");
+    assertTrue(keys(durable).stream().noneMatch(k -> k.contains(chatId)), "an ended chat is remembered ephemerally");
     assertEquals(List.of(), files(ephemeral.dir()), "the ephemeral Redis wrote nothing to disk");
   }
 

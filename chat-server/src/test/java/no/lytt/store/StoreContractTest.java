@@ -26,6 +26,8 @@ import no.lytt.accounts.Session;
 import no.lytt.callback.CallbackWindow;
 import no.lytt.callback.Item;
 import no.lytt.callback.ItemState;
+import no.lytt.lists.ListEntry;
+import no.lytt.lists.ListKind;
 import no.lytt.presence.Duty;
 import no.lytt.protocol.ErrorCode;
 import no.lytt.protocol.LyttException;
@@ -42,6 +44,7 @@ import no.lytt.relay.ChatOffer;
 import no.lytt.relay.ChatState;
 import no.lytt.relay.Direction;
 import no.lytt.relay.Envelope;
+import no.lytt.wrapup.WrapUpClaim;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -462,5 +465,53 @@ public abstract class StoreContractTest {
     assertEquals(T0.plusSeconds(5), back.revokedAt());
     assertFalse(back.certified());
     assertEquals(null, back.certificate());
+  }
+
+  // --- lists ---
+
+  private static ListEntry listEntry(String id, int second, String nb) {
+    return new ListEntry(id, Map.of("nb", nb, "en", nb + " (en)"), false, T0.plusSeconds(second));
+  }
+
+  @Test
+  void listEntriesAreAddedOnceListedInTheOrderTheyCameAndReplacedWhole() {
+    assertEquals(List.of(), await(store.listEntries(ListKind.SOURCES)));
+    ListEntry radio = listEntry("radio", 2, "Radio");
+    ListEntry friend = listEntry("friend", 1, "Venn");
+    assertTrue(await(store.addListEntry(ListKind.SOURCES, radio)));
+    assertTrue(await(store.addListEntry(ListKind.SOURCES, friend)));
+    assertFalse(await(store.addListEntry(ListKind.SOURCES, listEntry("radio", 3, "Annen radio"))),
+        "an id is taken once per list");
+    assertTrue(await(store.addListEntry(ListKind.CATEGORIES, listEntry("radio", 3, "Radio"))),
+        "lists do not share ids");
+    assertEquals(List.of(friend, radio), await(store.listEntries(ListKind.SOURCES)));
+
+    ListEntry retired = radio.withFields(Map.of("nb", "Radio og podkast", "en", "Radio and podcasts")).withRetired(true);
+    assertTrue(await(store.replaceListEntry(ListKind.SOURCES, retired)));
+    assertEquals(List.of(friend, retired), await(store.listEntries(ListKind.SOURCES)));
+    assertFalse(await(store.replaceListEntry(ListKind.SOURCES, listEntry("tv", 4, "TV"))),
+        "replacing writes nothing for an id that was never added");
+    assertEquals(2, await(store.listEntries(ListKind.SOURCES)).size());
+  }
+
+  @Test
+  void anEndedChatTakesOneWrapUpFromItsOwnCounsellor() {
+    assertEquals(WrapUpClaim.UNKNOWN, await(store.claimWrapUp("c1", "kari")));
+    await(store.rememberEndedChat("c1", "kari", Duration.ofHours(12)));
+    assertEquals(WrapUpClaim.NOT_OWNER, await(store.claimWrapUp("c1", "ola")));
+    assertEquals(WrapUpClaim.CLAIMED, await(store.claimWrapUp("c1", "kari")));
+    assertEquals(WrapUpClaim.ALREADY_SAVED, await(store.claimWrapUp("c1", "kari")));
+    assertEquals(WrapUpClaim.ALREADY_SAVED, await(store.claimWrapUp("c1", "ola")));
+  }
+
+  @Test
+  void ofManyWrapUpsAtOnceExactlyOneIsTaken() {
+    await(store.rememberEndedChat("c2", "kari", Duration.ofHours(12)));
+    List<Future<WrapUpClaim>> claims = new ArrayList<>();
+    for (int i = 0; i < 8; i++) {
+      claims.add(store.claimWrapUp("c2", "kari"));
+    }
+    List<WrapUpClaim> results = claims.stream().map(StoreContractTest::await).toList();
+    assertEquals(1, results.stream().filter(c -> c == WrapUpClaim.CLAIMED).count(), results.toString());
   }
 }

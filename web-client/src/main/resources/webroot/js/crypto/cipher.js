@@ -91,7 +91,8 @@ export class ChatCipher {
   /**
    * Seals one message with our direction's key and the next sequence number.
    * The number is taken before the first await, so concurrent calls get distinct numbers.
-   * @param {{t: 'text', text: string} | {t: 'end'}} inner text of at most 4000 characters
+   * @param {{t: 'text', text: string} | {t: 'card', name: string, offers: string, contact: string, web: string}
+   *   | {t: 'end'}} inner text of at most 4000 characters, or a referral card (card.js)
    * @returns {Promise<{seq: number, ct: string}>} ct is base64url
    * @throws {CryptoError} `too_long`, `bad_argument` (bad inner, or anything after `end`), `destroyed`
    */
@@ -111,7 +112,8 @@ export class ChatCipher {
    * success, so a refused frame can be retried after a resume. Calls are processed in call order.
    * @param {number} seq
    * @param {string} ct base64url
-   * @returns {Promise<{t: 'text', text: string} | {t: 'end'}>}
+   * @returns {Promise<{t: 'text', text: string} | {t: 'card', name: string, offers: string, contact: string,
+   *   web: string} | {t: 'end'}>}
    * @throws {CryptoError} `bad_sequence`, `bad_tag`, `bad_padding`, `bad_message`, `destroyed`
    */
   open(seq, ct) {

@@ -14,6 +14,7 @@
 import { CryptoError } from './errors.js';
 import { concat, fromUtf8, utf8 } from './b64.js';
 import { lpAll, readU32, u32, u64 } from './lp.js';
+import { checkCard } from './card.js';
 
 export const VISITOR_TO_COUNSELLOR = 1;
 export const COUNSELLOR_TO_VISITOR = 2;
@@ -75,23 +76,24 @@ export function unpad(padded) {
 }
 
 /**
- * Serialises an inner message: {"t":"text","text":"…"} or {"t":"end"}.
- * @param {{t: 'text', text: string} | {t: 'end'}} inner
+ * Serialises an inner message: {"t":"text","text":"…"}, a referral card {"t":"card",…} or {"t":"end"}.
+ * @param {{t: 'text', text: string} | {t: 'card', name: string, offers: string, contact: string, web: string} | {t: 'end'}} inner
  * @returns {Uint8Array} UTF-8 JSON
  * @throws {CryptoError} `too_long`, `bad_argument`
  */
 export function encodeInner(inner) {
   if (inner?.t === 'end') return utf8('{"t":"end"}');
+  if (inner?.t === 'card') return utf8(JSON.stringify(checkCard(inner, 'bad_argument')));
   if (inner?.t !== 'text' || typeof inner.text !== 'string') throw new CryptoError('bad_argument', 'inner must be text or end');
   if (inner.text.length > MAX_TEXT_CHARS) throw new CryptoError('too_long', `text longer than ${MAX_TEXT_CHARS} characters`);
   return utf8(JSON.stringify({ t: 'text', text: inner.text }));
 }
 
 /**
- * Parses an authentic inner message. Only the two known shapes are returned, rebuilt, so no
- * unexpected property can reach the UI.
+ * Parses an authentic inner message. Only the known shapes are returned, rebuilt, so no
+ * unexpected property can reach the UI; a malformed card is refused like any unknown message.
  * @param {Uint8Array} bytes
- * @returns {{t: 'text', text: string} | {t: 'end'}}
+ * @returns {{t: 'text', text: string} | {t: 'card', name: string, offers: string, contact: string, web: string} | {t: 'end'}}
  * @throws {CryptoError} `bad_message`
  */
 export function decodeInner(bytes) {
@@ -103,6 +105,7 @@ export function decodeInner(bytes) {
   }
   if (value?.t === 'end') return { t: 'end' };
   if (value?.t === 'text' && typeof value.text === 'string') return { t: 'text', text: value.text };
+  if (value?.t === 'card') return checkCard(value, 'bad_message');
   throw new CryptoError('bad_message', 'unknown inner message');
 }
 

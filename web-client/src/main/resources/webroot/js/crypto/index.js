@@ -10,6 +10,7 @@ export { certificateBytes, verifyCertificate } from './certificate.js';
 export { createChatKey, openOffer } from './chat.js';
 export { ChatCipher } from './cipher.js';
 export { MAX_TEXT_CHARS } from './frame.js';
+export { CARD_LIMITS, isHttpsAddress } from './card.js';
 export { generateIdentityKey, sign, verify } from './ed25519.js';
 export { deriveKeyPair, setupBaseS, setupBaseR } from './hpke.js';
 export { newCode, codeText, parseCode, lookupOf, replyKeyPair } from './code.js';

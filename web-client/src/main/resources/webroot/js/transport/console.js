@@ -69,6 +69,13 @@ export class ConsoleTransport extends Emitter {
     return chat.link.sendInner({ t: 'text', text });
   }
 
+  /** Seals a referral card ({name, offers, contact, web}) like a message; resolves to its seq. */
+  sendCard(chatId, card) {
+    const chat = this.chats.get(chatId);
+    if (!chat || !chat.link) return Promise.reject(new Error('no such chat'));
+    return chat.link.sendInner({ t: 'card', ...card });
+  }
+
   typing(chatId) {
     const chat = this.chats.get(chatId);
     if (!chat || !chat.link) return;

@@ -13,6 +13,7 @@ import { $, h, metaContent, setupLanguageSwitch } from './dom.js';
 import { logIn } from './login.js';
 import { setupOverview } from './overview.js';
 import { setupStatistics } from './statistics.js';
+import { setupAdminLists } from './admin-lists.js';
 
 registerStrings({ nb: { ...consoleNb, ...adminNb }, en: { ...consoleEn, ...adminEn } });
 
@@ -24,6 +25,7 @@ const SKEW_SECONDS = 300;
 const overview = setupOverview();
 const statistics = setupStatistics();
 
+let listsLoader = async () => {};
 const ui = { me: null, accounts: [], devices: [], certifying: null, editing: null, invitation: null, note: null, certifyNote: null };
 
 function noteFrom(body) {
@@ -214,13 +216,18 @@ async function enter() {
   $('#not-admin').hidden = admin;
   render();
   if (!admin) return;
-  await refresh();
+  await Promise.all([refresh(), listsLoader()]);
   overview.start();
   statistics.start();
 }
 
 async function start() {
-  setupLanguageSwitch($('#lang-switch'), 'a.title', render);
+  const lists = setupAdminLists($('#lists-body'));
+  listsLoader = lists.load;
+  setupLanguageSwitch($('#lang-switch'), 'a.title', () => {
+    render();
+    lists.render();
+  });
   $('#login-form').addEventListener('submit', login);
   $('#new-account').addEventListener('submit', createAccount);
   $('#edit-account').addEventListener('submit', saveEdit);

@@ -81,6 +81,17 @@ export class ChatView {
     this._add(el, () => { who.textContent = this.peerName(); });
   }
 
+  /**
+   * Something structured in the log, such as a referral card: `body` is built by the caller from
+   * text nodes only. `mine` puts it on our side.
+   */
+  addItem(body, mine) {
+    if (!mine) this.hideTyping();
+    const who = h('span', { class: 'who' });
+    const el = h('div', { class: `msg ${mine ? 'mine' : 'theirs'}` }, h('p', { class: 'meta' }, who, ` · ${formatClock()}`), body);
+    this._add(el, () => { who.textContent = mine ? t('you') : this.peerName(); });
+  }
+
   /** A system notice in the log; `kind` is 'info' or 'warn'. */
   addNotice(key, params = {}, kind = 'info') {
     const el = h('p', { class: `notice ${kind}`, role: kind === 'warn' ? 'alert' : null });

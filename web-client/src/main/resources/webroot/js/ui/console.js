@@ -16,6 +16,7 @@ import { $, h, setupLanguageSwitch } from './dom.js';
 import { loadOrCreateDevice } from './device-store.js';
 import { setupCallbackDesk } from './callback-desk.js';
 import { setupAlerts } from './alerts.js';
+import { setupChatTools } from './chat-tools.js';
 import { logIn } from './login.js';
 
 registerStrings({ nb: consoleNb, en: consoleEn });
@@ -42,6 +43,7 @@ const ui = {
 
 const alerts = setupAlerts('c.title');
 const desk = setupCallbackDesk({ device: () => (ui.deviceState === 'certified' ? ui.device : null) });
+const tools = setupChatTools({ transport: () => ui.transport });
 
 // ---- login and device -------------------------------------------------------------------------
 
@@ -262,6 +264,7 @@ function connect() {
     if (!chat || chat.ended) return;
     chat.ended = true;
     chat.view.setEnded();
+    tools.ended(chat);
     chat.view.addNotice(by === 'visitor' ? 'c.ended.visitor' : by === 'counsellor' ? 'c.ended.counsellor' : 'c.ended.timeout');
     if (!complete) chat.view.addNotice('c.ended.incomplete', {}, 'warn');
     if (ui.activeChat !== chatId) chat.unread = true;
@@ -348,6 +351,7 @@ function addChat(chatId, visitor) {
   $('#chat-tabs').append(chat.tab);
   $('#chat-panels').append(chat.panel);
   ui.chats.set(chatId, chat);
+  tools.attach(chat);
   selectChat(chatId);
 }
 
@@ -409,6 +413,7 @@ function renderChat(chat) {
   chat.closeButton.textContent = t('c.chat.close');
   chat.closeButton.hidden = !chat.ended;
   chat.view.relabel();
+  tools.relabel(chat);
 }
 
 // ---- rendering --------------------------------------------------------------------------------

@@ -16,6 +16,8 @@ import { ChatView } from './chat-view.js';
 import { $, applyTranslations, h, metaContent, setupLanguageSwitch } from './dom.js';
 import { setupLater } from './later.js';
 import { setupQuickExit } from './quick-exit.js';
+import { setupQuestions } from './visitor-questions.js';
+import { cardElement } from './referral-card.js';
 
 /** The reasons docs/protocol.md allows in `reject`; anything unexpected is reported as bad_key. */
 const REJECT_REASONS = ['bad_certificate', 'bad_signature', 'expired_certificate', 'bad_key'];
@@ -48,6 +50,7 @@ const ui = {
   ticketTurn: false,   // joined with that ticket: the visitor is told when a counsellor is ready
 };
 let later = null;
+let questions = null;
 
 let transport = null;
 let cryptoModule = null;
@@ -72,6 +75,7 @@ function setPhase(phase, focus) {
 
 function render() {
   if (later) later.render();
+  if (questions) questions.render();
   renderStatus();
   renderStart();
   renderQueue();
@@ -199,6 +203,7 @@ function wireTransport() {
     ui.startNote = null;
     if (ui.phase !== 'queue') setPhase('queue', $('#queue-heading'));
     else render();
+    questions.queued();
   });
   transport.on('left', () => {
     ui.queue = null;
@@ -221,6 +226,7 @@ function wireTransport() {
   });
   transport.on('message', ({ inner }) => {
     if (ui.chatView && inner && inner.t === 'text' && typeof inner.text === 'string') ui.chatView.addPeerMessage(inner.text);
+    if (ui.chatView && inner && inner.t === 'card') ui.chatView.addItem(cardElement(inner), false);
   });
   transport.on('delivered', ({ seq }) => ui.chatView && ui.chatView.delivered(seq));
   transport.on('typing', () => ui.chatView && ui.chatView.showTyping());
@@ -229,6 +235,7 @@ function wireTransport() {
   transport.on('ended', ({ by, complete }) => {
     ui.ended = { key: by === 'counsellor' ? 'ended.counsellor' : by === 'visitor' ? 'ended.visitor' : 'ended.timeout', complete };
     if (ui.chatView) ui.chatView.setEnded();
+    questions.ended();
     setPhase('ended', $('#ended-heading'));
   });
   transport.on('lost', () => {
@@ -322,6 +329,7 @@ async function main() {
     return;
   }
   transport = new VisitorTransport({ verifyOffer });
+  questions = setupQuestions({ send: (frame) => transport.connection.send(frame), sourceMount: $('#found-us'), helpfulMount: $('#helpful') });
   later = setupLater({
     loadCrypto,
     view: () => ({ status: ui.status, week: ui.week, zone: ui.zone }),

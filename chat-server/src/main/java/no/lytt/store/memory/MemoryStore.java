@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
@@ -23,6 +24,8 @@ import no.lytt.accounts.LoginAttempt;
 import no.lytt.accounts.LoginBackoff;
 import no.lytt.accounts.Session;
 import no.lytt.callback.Item;
+import no.lytt.lists.ListEntry;
+import no.lytt.lists.ListKind;
 import no.lytt.presence.Duty;
 import no.lytt.protocol.ErrorCode;
 import no.lytt.protocol.LyttException;
@@ -40,6 +43,7 @@ import no.lytt.store.DispatchRequest;
 import no.lytt.store.DispatchResult;
 import no.lytt.store.Store;
 import no.lytt.store.VisitorPlace;
+import no.lytt.wrapup.WrapUpClaim;
 
 /**
  * The embedded store: everything in this process's memory, one lock around every operation so that
@@ -69,6 +73,11 @@ public final class MemoryStore implements Store {
   private final Map<LocalDate, Map<String, Long>> counters = new HashMap<>();
   private final Deque<Duration> durations = new ArrayDeque<>();
   private final Map<String, Item> items = new HashMap<>();
+  private final Map<ListKind, Map<String, ListEntry>> lists = new HashMap<>();
+  /** Ended chat id → {@code owner:<username>}, or {@link #WRAPPED_UP} once its wrap-up is saved. */
+  private final Map<String, Expiring<String>> endedChats = new HashMap<>();
+  private static final String ENDED_OWNER = "owner:";
+  private static final String WRAPPED_UP = "saved";
 
   public MemoryStore(Clock clock) {
     this.clock = clock;
@@ -545,6 +554,50 @@ public final class MemoryStore implements Store {
   @Override
   public Future<List<Device>> devices() {
     return locked(() -> List.copyOf(devices.values()));
+  }
+
+  @Override
+  public Future<List<ListEntry>> listEntries(ListKind kind) {
+    return locked(() -> lists.getOrDefault(kind, Map.of()).values().stream()
+        .sorted(Comparator.comparing(ListEntry::addedAt).thenComparing(ListEntry::id)).toList());
+  }
+
+  @Override
+  public Future<Boolean> addListEntry(ListKind kind, ListEntry entry) {
+    return locked(() -> lists.computeIfAbsent(kind, k -> new HashMap<>()).putIfAbsent(entry.id(), entry) == null);
+  }
+
+  @Override
+  public Future<Boolean> replaceListEntry(ListKind kind, ListEntry entry) {
+    return locked(() -> lists.computeIfAbsent(kind, k -> new HashMap<>()).replace(entry.id(), entry) != null);
+  }
+
+  @Override
+  public Future<Void> rememberEndedChat(String chatId, String counsellor, Duration ttl) {
+    return locked(() -> {
+      Instant now = clock.instant();
+      endedChats.values().removeIf(e -> !now.isBefore(e.expiresAt()));
+      endedChats.put(chatId, new Expiring<>(ENDED_OWNER + counsellor, now.plus(ttl)));
+      return null;
+    });
+  }
+
+  @Override
+  public Future<WrapUpClaim> claimWrapUp(String chatId, String counsellor) {
+    return locked(() -> {
+      Expiring<String> ended = endedChats.get(chatId);
+      if (ended == null || !clock.instant().isBefore(ended.expiresAt())) {
+        return WrapUpClaim.UNKNOWN;
+      }
+      if (ended.value().equals(WRAPPED_UP)) {
+        return WrapUpClaim.ALREADY_SAVED;
+      }
+      if (!ended.value().equals(ENDED_OWNER + counsellor)) {
+        return WrapUpClaim.NOT_OWNER;
+      }
+      endedChats.put(chatId, new Expiring<>(WRAPPED_UP, ended.expiresAt()));
+      return WrapUpClaim.CLAIMED;
+    });
   }
 
   @Override

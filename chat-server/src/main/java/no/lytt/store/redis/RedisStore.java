@@ -28,6 +28,8 @@ import no.lytt.accounts.LoginAttempt;
 import no.lytt.accounts.LoginBackoff;
 import no.lytt.accounts.Session;
 import no.lytt.callback.Item;
+import no.lytt.lists.ListEntry;
+import no.lytt.lists.ListKind;
 import no.lytt.presence.Duty;
 import no.lytt.protocol.ErrorCode;
 import no.lytt.protocol.LyttException;
@@ -45,6 +47,7 @@ import no.lytt.store.DispatchResult;
 import no.lytt.store.Store;
 import no.lytt.store.StoreUnavailableException;
 import no.lytt.store.VisitorPlace;
+import no.lytt.wrapup.WrapUpClaim;
 
 /**
  * The store in Redis, shared by every node. Each contract method is one command or one Lua script,
@@ -707,5 +710,41 @@ public final class RedisStore implements Store {
   @Override
   public Future<List<Device>> devices() {
     return callbacks().devices(this::device);
+  }
+
+  // --- lists and wrap-up markers, in RedisLists ---
+
+  private RedisLists lists;
+
+  private synchronized RedisLists lists() {
+    if (lists == null) {
+      lists = new RedisLists(this::durable, () -> cmd, this::on);
+    }
+    return lists;
+  }
+
+  @Override
+  public Future<List<ListEntry>> listEntries(ListKind kind) {
+    return lists().entries(kind);
+  }
+
+  @Override
+  public Future<Boolean> addListEntry(ListKind kind, ListEntry entry) {
+    return lists().add(kind, entry);
+  }
+
+  @Override
+  public Future<Boolean> replaceListEntry(ListKind kind, ListEntry entry) {
+    return lists().replace(kind, entry);
+  }
+
+  @Override
+  public Future<Void> rememberEndedChat(String chatId, String counsellor, Duration ttl) {
+    return lists().rememberEnded(chatId, counsellor, ttl);
+  }
+
+  @Override
+  public Future<WrapUpClaim> claimWrapUp(String chatId, String counsellor) {
+    return lists().claim(chatId, counsellor);
   }
 }
