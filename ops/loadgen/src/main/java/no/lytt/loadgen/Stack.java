@@ -88,8 +88,14 @@ final class Stack implements AutoCloseable {
     String cpus = settings.text("server-cpus", "");
     String java = settings.text("java", ProcessHandle.current().info().command().orElse("java"));
     String classpath = settings.text("classpath", System.getProperty("java.class.path"));
-    List<String> jvm = List.of(java, "-Xmx" + settings.text("server-heap", "1g"), "-XX:+UseG1GC",
-        "-XX:NativeMemoryTracking=summary", "-cp", classpath);
+    List<String> jvm = new ArrayList<>(List.of(java, "-Xmx" + settings.text("server-heap", "1g"), "-XX:+UseG1GC",
+        "-XX:NativeMemoryTracking=summary"));
+    // Extra flags for the server JVMs, e.g. a flight recording or compact object headers.
+    String extra = settings.text("server-jvm-options", "").trim();
+    if (!extra.isEmpty()) {
+      jvm.addAll(List.of(extra.split("\\s+")));
+    }
+    jvm.addAll(List.of("-cp", classpath));
     ServerProcess app = switch (target) {
       case LYTT -> {
         Path ready = dir.resolve("node" + node + ".ready");
