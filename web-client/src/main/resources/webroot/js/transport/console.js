@@ -63,6 +63,31 @@ export class ConsoleTransport extends Emitter {
     return true;
   }
 
+  /**
+   * Sends `take` for a visitor a colleague hands over (the `handover` frame), with a chat key made
+   * by the page: a new chat, pending until the visitor's handshake, exactly as after `accept`.
+   */
+  take({ transferId, chatId, chatPub, chatKeySig }) {
+    if (!this.connection.send({ type: 'take', transferId, chatId, chatPub, chatKeySig })) return false;
+    this.chats.set(chatId, { link: null, accepted: false, sawEndMarker: false, lastTypingSent: -Infinity });
+    return true;
+  }
+
+  /** This console cannot take a handed-over visitor (no certified device): the chat stays where it is. */
+  decline(transferId) {
+    return this.connection.send({ type: 'decline', transferId });
+  }
+
+  /** Asks who `chatId` could be handed to; the answer comes as a `colleagues` event. */
+  colleagues(chatId) {
+    return this.connection.send({ type: 'colleagues', chatId });
+  }
+
+  /** Asks to hand `chatId` to colleague `username`; `transferring`, then `ended` or `transfer_failed`. */
+  transfer(chatId, username) {
+    return this.connection.send({ type: 'transfer', chatId, to: username });
+  }
+
   sendText(chatId, text) {
     const chat = this.chats.get(chatId);
     if (!chat || !chat.link) return Promise.reject(new Error('no such chat'));
@@ -121,7 +146,12 @@ export class ConsoleTransport extends Emitter {
       case 'accepted':
         if (!chat) return undefined;
         chat.accepted = true;
-        return this.emit('accepted', { chatId: frame.chatId, visitor: frame.visitor ?? {} });
+        return this.emit('accepted', { chatId: frame.chatId, visitor: frame.visitor ?? {}, transferred: frame.transferred === true });
+      case 'colleagues':
+      case 'transferring':
+      case 'transfer_failed':
+      case 'handover':
+        return this.emit(frame.type, frame);
       case 'handshake': return this._handshake(frame, chat);
       case 'resumed':
         if (chat && chat.link) chat.link.resumed(frame.lastSeq);
@@ -140,7 +170,7 @@ export class ConsoleTransport extends Emitter {
         if (chat) this.emit('peer', { chatId: frame.chatId, state: frame.state });
         return undefined;
       case 'ended':
-        if (chat) this._ended(frame.chatId, frame.by);
+        if (chat) this._ended(frame.chatId, frame.by, frame.to);
         return undefined;
       case 'error': return this._error(frame);
       default: return undefined;
@@ -216,11 +246,13 @@ export class ConsoleTransport extends Emitter {
     }
   }
 
-  _ended(chatId, by) {
+  /** `to`: the colleague's display name when the chat was handed over (`by` is 'transferred'). */
+  _ended(chatId, by, to) {
     const chat = this.chats.get(chatId);
-    const complete = by === 'counsellor' || Boolean(chat && chat.sawEndMarker);
+    // A hand-over waits until both sides have everything, so the first part is complete.
+    const complete = by === 'counsellor' || by === 'transferred' || Boolean(chat && chat.sawEndMarker);
     this._forget(chatId);
-    this.emit('ended', { chatId, by, complete });
+    this.emit('ended', { chatId, by, complete, ...(to ? { to } : {}) });
   }
 
   _error(frame) {
@@ -228,6 +260,15 @@ export class ConsoleTransport extends Emitter {
       if (frame.chatId) this._forget(frame.chatId);
       else for (const [id, c] of this.chats) if (!c.accepted) this._forget(id); // the one still waiting for `accepted`
       this.emit('acceptFailed', { code: frame.code, chatId: frame.chatId });
+      return;
+    }
+    if (frame.ref === 'take') {
+      if (frame.chatId) this._forget(frame.chatId);
+      this.emit('takeFailed', { code: frame.code, chatId: frame.chatId });
+      return;
+    }
+    if (frame.ref === 'transfer' || frame.ref === 'colleagues') {
+      this.emit('transferRefused', { code: frame.code, chatId: frame.chatId });
       return;
     }
     if (frame.ref === 'duty') {

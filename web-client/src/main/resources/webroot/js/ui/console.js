@@ -16,6 +16,7 @@ import { $, h, setupLanguageSwitch } from './dom.js';
 import { loadOrCreateDevice } from './device-store.js';
 import { setupCallbackDesk } from './callback-desk.js';
 import { logIn } from './login.js';
+import { setupTransfer } from './transfer.js';
 
 registerStrings({ nb: consoleNb, en: consoleEn });
 
@@ -37,6 +38,13 @@ const ui = {
   chatCounter: 0,
   pendingKeys: new Map(), // chatId → chat key waiting for the visitor's handshake
 };
+
+const transfer = setupTransfer({
+  transport: () => ui.transport,
+  device: () => (ui.deviceState === 'certified' ? ui.device : null),
+  createChatKey,
+  pendingKeys: ui.pendingKeys,
+});
 
 const desk = setupCallbackDesk({ device: () => (ui.deviceState === 'certified' ? ui.device : null) });
 
@@ -149,6 +157,7 @@ function connect() {
     },
   });
   ui.transport = transport;
+  transfer.listen(transport);
 
   transport.on('connection', ({ state, code }) => {
     ui.connected = state === 'online';
@@ -244,7 +253,7 @@ function connect() {
   transport.on('typing', ({ chatId }) => ui.chats.get(chatId)?.view.showTyping());
   transport.on('peer', ({ chatId, state }) => ui.chats.get(chatId)?.view.addNotice(state === 'away' ? 'c.chat.away' : 'c.chat.back'));
   transport.on('tampered', ({ chatId }) => ui.chats.get(chatId)?.view.addNotice('tampered', {}, 'warn'));
-  transport.on('ended', ({ chatId, by, complete }) => {
+  transport.on('ended', ({ chatId, by, complete, to }) => {
     const chat = ui.chats.get(chatId);
     const key = ui.pendingKeys.get(chatId);
     if (key) key.discard();
@@ -252,7 +261,8 @@ function connect() {
     if (!chat || chat.ended) return;
     chat.ended = true;
     chat.view.setEnded();
-    chat.view.addNotice(by === 'visitor' ? 'c.ended.visitor' : by === 'counsellor' ? 'c.ended.counsellor' : 'c.ended.timeout');
+    chat.view.addNotice(by === 'visitor' ? 'c.ended.visitor' : by === 'counsellor' ? 'c.ended.counsellor'
+      : by === 'transferred' ? 'c.ended.transferred' : 'c.ended.timeout', { to });
     if (!complete) chat.view.addNotice('c.ended.incomplete', {}, 'warn');
     if (ui.activeChat !== chatId) chat.unread = true;
     renderChat(chat);
@@ -338,6 +348,7 @@ function addChat(chatId, visitor) {
   $('#chat-tabs').append(chat.tab);
   $('#chat-panels').append(chat.panel);
   ui.chats.set(chatId, chat);
+  transfer.attach(chat);
   selectChat(chatId);
 }
 
@@ -349,6 +360,7 @@ function removeChat(chatId) {
   chat.tab.remove();
   chat.panel.remove();
   ui.chats.delete(chatId);
+  transfer.detach(chatId);
   if (ui.activeChat === chatId) {
     ui.activeChat = null;
     const next = [...ui.chats.keys()].pop();
@@ -397,6 +409,7 @@ function renderChat(chat) {
   chat.closeButton.textContent = t('c.chat.close');
   chat.closeButton.hidden = !chat.ended;
   chat.view.relabel();
+  transfer.render(chat);
 }
 
 // ---- rendering --------------------------------------------------------------------------------
