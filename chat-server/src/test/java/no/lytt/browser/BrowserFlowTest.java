@@ -108,6 +108,11 @@ class BrowserFlowTest {
     }
   }
 
+  @Test
+  void aCounsellorTransfersARunningChatToAColleagueAndTheVisitorTalksOnWithThem() throws Exception {
+    run("transfer.browser.mjs");
+  }
+
   private static void run(String script) throws IOException, InterruptedException {
     run(script, server, line -> { });
   }
