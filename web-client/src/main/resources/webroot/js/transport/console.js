@@ -69,7 +69,7 @@ export class ConsoleTransport extends Emitter {
    */
   take({ transferId, chatId, chatPub, chatKeySig }) {
     if (!this.connection.send({ type: 'take', transferId, chatId, chatPub, chatKeySig })) return false;
-    this.chats.set(chatId, { link: null, accepted: false, sawEndMarker: false, lastTypingSent: -Infinity });
+    this.chats.set(chatId, { link: null, accepted: false, taken: true, sawEndMarker: false, lastTypingSent: -Infinity });
     return true;
   }
 
@@ -200,9 +200,9 @@ export class ConsoleTransport extends Emitter {
           this.connection.send({ type: 'resume', chatId, lastSeq: chat.link ? chat.link.lastReceived : 0 });
         }
       } else if (!chat.accepted) {
-        // Our accept was lost with the old socket: nobody was handed to us.
+        // Our accept (or take) was lost with the old socket: nobody was handed to us.
         this._forget(chatId);
-        this.emit('acceptFailed', { code: 'unavailable', chatId });
+        this.emit(chat.taken ? 'takeFailed' : 'acceptFailed', { code: 'unavailable', chatId });
       } else if (reconnected) {
         // The chat ended on the server while we were away (the grace period ran out).
         this._ended(chatId, 'timeout');
