@@ -211,6 +211,9 @@ export class VisitorTransport extends Emitter {
   }
 
   async _offer(frame) {
+    // Chatting and offered another chat: a hand-over whose offer overtook the old chat's `ended`
+    // (they can come from different nodes when a resume crosses the hand-over).
+    if (this.state === 'chatting' && frame.chatId !== this.chatId) this._handedOver();
     if (this.state !== 'queued' && this.state !== 'offered' && this.state !== 'handover') return;
     // An offer sent again after a resume replaces anything half-done for the previous one:
     // the server never saw our handshake, so no envelope of ours can exist there.
