@@ -4,11 +4,9 @@ import io.vertx.core.Future;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import java.util.function.Function;
 import no.lytt.accounts.Account;
 import no.lytt.accounts.Device;
-import no.lytt.presence.Duty;
 import no.lytt.protocol.ErrorCode;
 import no.lytt.protocol.Frames;
 import no.lytt.protocol.LyttException;
@@ -22,6 +20,7 @@ import no.lytt.relay.Side;
 import no.lytt.stats.Counter;
 import no.lytt.stats.Stats;
 import no.lytt.store.Store;
+import no.lytt.store.StoreUnavailableException;
 
 /**
  * Hands a running chat to a colleague on duty, in two steps so that the visitor is never without a
@@ -46,6 +45,7 @@ public final class TransferService {
   private final Stats stats;
   private final Clock clock;
   private final Function<Duration, Future<Void>> pause;
+  private final Colleagues colleagues;
 
   /** @param pause completes after the given time (a timer), for the answer deadline and settling */
   public TransferService(Store store, RelayService relay, Notifier notifier, Stats stats, Clock clock,
@@ -56,25 +56,12 @@ public final class TransferService {
     this.stats = stats;
     this.clock = clock;
     this.pause = pause;
+    this.colleagues = new Colleagues(store);
   }
 
   /** The colleagues {@code me} could hand {@code chatId} to now: on duty, not on a break, with a free slot. */
   public Future<List<Colleague>> colleagues(Account me, String chatId) {
-    return relay.chatOf(chatId, Side.COUNSELLOR, me.username()).compose(chat -> store.onDuty()
-        .compose(duties -> Future.all(duties.stream()
-            .filter(d -> d.onDuty() && !d.username().equals(me.username()))
-            .map(d -> colleague(d, chat)).toList())
-            .map(all -> all.<Optional<Colleague>>list().stream().flatMap(Optional::stream)
-                .sorted(java.util.Comparator.comparing(Colleague::displayName)).toList())));
-  }
-
-  private Future<Optional<Colleague>> colleague(Duty duty, Chat chat) {
-    return Future.all(store.account(duty.username()), store.chatsOf(duty.username())).map(all -> {
-      Optional<Account> account = all.resultAt(0);
-      int free = duty.capacity() - all.<List<Chat>>resultAt(1).size();
-      return account.filter(Account::usable).filter(a -> free > 0)
-          .map(a -> new Colleague(a.username(), a.displayName(), a.profile().matches(chat.visitor()), free));
-    });
+    return relay.chatOf(chatId, Side.COUNSELLOR, me.username()).compose(chat -> colleagues.onDutyFor(me, chat));
   }
 
   /**
@@ -90,7 +77,7 @@ public final class TransferService {
       if (chat.state() != ChatState.OPEN) {
         throw new LyttException(ErrorCode.WRONG_STATE, "Only a running chat can be handed over.");
       }
-      return available(to).compose(colleague -> store.askTransfer(chatId, from.username(), to,
+      return colleagues.available(to).compose(colleague -> store.askTransfer(chatId, from.username(), to,
           clock.instant().plus(ANSWER_TIME)).map(asked -> switch (asked) {
             case ASKED -> {
               notifier.toCounsellor(to, TransferFrames.handover(chat, from.displayName()));
@@ -102,22 +89,6 @@ public final class TransferService {
             case NOT_OPEN -> throw new LyttException(ErrorCode.WRONG_STATE, "Only a running chat can be handed over.");
             case NOT_FOUND -> throw new LyttException(ErrorCode.NOT_FOUND, "No such chat.");
           }));
-    });
-  }
-
-  /** The colleague, if they could take a visitor now. */
-  private Future<Account> available(String username) {
-    return Future.all(store.account(username), store.duty(username), store.chatsOf(username)).map(all -> {
-      Account colleague = all.<Optional<Account>>resultAt(0).filter(Account::usable).orElseThrow(
-          () -> new LyttException(ErrorCode.COLLEAGUE_UNAVAILABLE, "There is no such colleague."));
-      Duty duty = all.resultAt(1);
-      if (!duty.onDuty()) {
-        throw new LyttException(ErrorCode.COLLEAGUE_UNAVAILABLE, "This colleague is not on duty.");
-      }
-      if (all.<List<Chat>>resultAt(2).size() >= duty.capacity()) {
-        throw new LyttException(ErrorCode.CAPACITY_REACHED, "This colleague has no free slot.");
-      }
-      return colleague;
     });
   }
 
@@ -143,7 +114,9 @@ public final class TransferService {
         throw new LyttException(ErrorCode.COLLEAGUE_UNAVAILABLE, "Go on duty before taking a visitor.");
       }
       return settled(old.chatId(), SETTLE_TRIES).compose(v -> store.transfer(new TransferRequest(old.chatId(),
-          to.profile(), duty.capacity(), chatId, device.deviceId(), offer, clock.instant())));
+          to.profile(), duty.capacity(), chatId, device.deviceId(), offer, clock.instant()))
+          .recover(e -> e instanceof StoreUnavailableException ? settle(old, chatId, to.username(), e)
+              : Future.failedFuture(e)));
     }).compose(result -> switch (result.outcome()) {
       case TRANSFERRED -> handOver(result.ended().orElseThrow(), result.offered().orElseThrow(), to);
       case NOT_ASKED -> Future.failedFuture(new LyttException(ErrorCode.WRONG_STATE,
@@ -153,6 +126,17 @@ public final class TransferService {
       case DUPLICATE_CHAT_ID -> Future.failedFuture(new LyttException(ErrorCode.BAD_FRAME,
           "This chat id is taken; make a new chat key."));
     });
+  }
+
+  /**
+   * The store did not answer in time, but it may have swapped the chats all the same: a visitor
+   * handed over and never offered would wait for nothing. The new chat id is the colleague's own,
+   * so looking it up tells which happened.
+   */
+  private Future<TransferResult> settle(Chat old, String chatId, String to, Throwable unanswered) {
+    return store.chat(chatId).compose(found -> found.filter(c -> c.counsellor().equals(to))
+        .map(c -> Future.succeededFuture(TransferResult.transferred(old, c)))
+        .orElseGet(() -> Future.failedFuture(unanswered)));
   }
 
   /**
