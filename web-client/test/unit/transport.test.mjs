@@ -327,3 +327,21 @@ test('a visitor away during the hand-over finds the colleague\'s offer when back
   assert.equal(handovers[0].undelivered.length, 1, 'the message the first counsellor never acknowledged');
   s.stop();
 });
+
+test('a visitor who ends the chat while being handed over leaves, and is not queued again', async () => {
+  const { s } = await setupWithHandOvers();
+  const chatId = await startChat(s);
+  s.cons.on('handover', () => {}); // the colleague's console never answers
+  assert.ok(s.cons.transfer(chatId, 'ola'));
+  await until(() => s.relay.log.some(([dir, , f]) => dir === 'out' && f.type === 'handover'), 'colleague asked');
+  // The server has handed the visitor over; the colleague's offer has not come yet.
+  const visitorSocket = [...s.relay.sockets].find((so) => so.endpoint === 'visitor');
+  s.relay._send(visitorSocket, { type: 'ended', chatId, by: 'transferred' });
+  await until(() => s.visitor.state === 'handover', 'handed over');
+  await s.visitor.end();
+  await until(() => s.relay.log.some(([dir, , f]) => dir === 'in' && f.type === 'leave'), 'leave sent');
+  assert.equal(s.visitor.state, 'ended');
+  const ended = s.seen.events.filter(([who, type]) => who === 'visitor' && type === 'ended');
+  assert.deepEqual(ended.map(([, , d]) => d), [{ by: 'visitor', complete: true }]);
+  s.stop();
+});

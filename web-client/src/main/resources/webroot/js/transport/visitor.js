@@ -88,6 +88,14 @@ export class VisitorTransport extends Emitter {
 
   /** Ends the chat properly: the encrypted end marker first, then the `end` frame. */
   async end() {
+    if (this.state === 'handover' || this.state === 'offered') {
+      // Between two counsellors (handed over, the colleague's offer not yet answered) there are no
+      // keys to seal an end marker with: ending the offer, or leaving before it came, ends the chat
+      // on the server, and the visitor is not queued again.
+      this.connection.send(this.state === 'offered' ? { type: 'end', chatId: this.chatId } : { type: 'leave' });
+      this._finish('visitor');
+      return;
+    }
     if (this.state !== 'chatting' || !this.link) return;
     const chatId = this.chatId;
     try {
@@ -106,7 +114,7 @@ export class VisitorTransport extends Emitter {
   abandon() {
     if (this.state === 'chatting' || this.state === 'offered') {
       this.connection.send({ type: 'end', chatId: this.chatId });
-    } else if (this.state === 'queued' || this.state === 'joining') {
+    } else if (this.state === 'queued' || this.state === 'joining' || this.state === 'handover') {
       this.connection.send({ type: 'leave' });
     }
     this._reset();
@@ -164,6 +172,7 @@ export class VisitorTransport extends Emitter {
         this.state = 'queued';
         return this.emit('queue', { position: frame.position, estimatedWaitSeconds: frame.estimatedWaitSeconds });
       case 'left':
+        if (this.state === 'ended') return undefined; // the answer to leaving during a hand-over
         this._reset();
         this.state = 'idle';
         return this.emit('left', {});
