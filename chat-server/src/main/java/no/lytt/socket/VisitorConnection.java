@@ -185,7 +185,7 @@ final class VisitorConnection implements FrameHandler {
    * it): the visitor now holds the colleague's offer, and gets that instead of an error.
    */
   private <T> Future<T> handedOverMeanwhile(String hash, String resumedChatId, Throwable failure) {
-    return s.store().findVisitor(hash).compose(place -> place.flatMap(VisitorPlace::chat)
+    return s.store().findVisitor(hash).otherwise(Optional.empty()).compose(place -> place.flatMap(VisitorPlace::chat)
         .filter(c -> c.state() == ChatState.OFFERED && !c.chatId().equals(resumedChatId))
         .map(offered -> {
           conn.send(resumed("offered", offered.chatId(), 0));
