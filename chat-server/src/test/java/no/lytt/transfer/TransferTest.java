@@ -47,16 +47,28 @@ class TransferTest {
     server.close();
   }
 
+  /** Demo chatting with a visitor; Demo 2 on duty with two free slots. */
+  private record Scene(CounsellorClient first, CounsellorClient colleague, VisitorClient visitor, String chatId) {
+  }
+
+  private Scene chatWithColleagueOnDuty() {
+    CounsellorClient first = clients.demoOnDuty(server, 2);
+    CounsellorClient colleague = demo2(2);
+    VisitorClient visitor = clients.visitor(server);
+    return new Scene(first, colleague, visitor, ChatClients.startChat(first, visitor));
+  }
+
   private CounsellorClient demo2(int capacity) {
     return clients.onDuty(server, "demo2", TestServer.DEMO_PASSWORD, capacity);
   }
 
   @Test
   void aRunningChatIsHandedToAColleagueAndTheVisitorTalksOnWithThemUnderANewHandshake() {
-    CounsellorClient first = clients.demoOnDuty(server, 2);
-    CounsellorClient colleague = demo2(2);
-    VisitorClient visitor = clients.visitor(server);
-    String chatId = ChatClients.startChat(first, visitor);
+    Scene scene = chatWithColleagueOnDuty();
+    CounsellorClient first = scene.first();
+    CounsellorClient colleague = scene.colleague();
+    VisitorClient visitor = scene.visitor();
+    String chatId = scene.chatId();
     String firstCode = Await.of(first.chat(chatId)).safetyCode();
     talk(visitor, first, chatId, "before");
 
@@ -140,10 +152,11 @@ class TransferTest {
 
   @Test
   void aVisitorAwayDuringTheHandOverFindsTheColleaguesOfferWhenBack() {
-    CounsellorClient first = clients.demoOnDuty(server, 2);
-    CounsellorClient colleague = demo2(2);
-    VisitorClient visitor = clients.visitor(server);
-    String chatId = ChatClients.startChat(first, visitor);
+    Scene scene = chatWithColleagueOnDuty();
+    CounsellorClient first = scene.first();
+    CounsellorClient colleague = scene.colleague();
+    VisitorClient visitor = scene.visitor();
+    String chatId = scene.chatId();
     talk(visitor, first, chatId, "before");
     Await.of(visitor.disconnect());
 
@@ -159,10 +172,11 @@ class TransferTest {
 
   @Test
   void theFirstCounsellorsMessageTheVisitorHasNotYetReceivedHoldsTheHandOverUntilItArrives() {
-    CounsellorClient first = clients.demoOnDuty(server, 2);
-    CounsellorClient colleague = demo2(2);
-    VisitorClient visitor = clients.visitor(server);
-    String chatId = ChatClients.startChat(first, visitor);
+    Scene scene = chatWithColleagueOnDuty();
+    CounsellorClient first = scene.first();
+    CounsellorClient colleague = scene.colleague();
+    VisitorClient visitor = scene.visitor();
+    String chatId = scene.chatId();
     Await.of(visitor.disconnect());
     Await.of(first.send(chatId, "written while the visitor was away"));
 
