@@ -32,7 +32,7 @@ public final class CounsellorClient {
   private final CounsellorOffers offers;
   private volatile DeviceCertificate certificate;
   private volatile boolean named;
-  private volatile boolean takesHandovers = true;
+  private volatile HandoverAnswer handoverAnswer = HandoverAnswer.TAKE;
   private final Mover mover;
 
   /**
@@ -134,12 +134,18 @@ public final class CounsellorClient {
         "transferring", f -> chatId.equals(f.getString("chatId")));
   }
 
-  /**
-   * Whether this console takes a visitor a colleague hands over (the default, as the console page
-   * does) or declines; a declining console stands for one that cannot make a chat key.
-   */
-  public void takeHandovers(boolean take) {
-    this.takesHandovers = take;
+  /** How this console answers a colleague's {@code handover}. */
+  public enum HandoverAnswer {
+    /** A fresh chat key in {@code take}, as the console page does. */
+    TAKE,
+    /** {@code decline}, as a console without a certified device or key does. */
+    DECLINE,
+    /** Nothing, as a console whose socket dropped with the frame on its way. */
+    IGNORE
+  }
+
+  public void answerHandovers(HandoverAnswer answer) {
+    this.handoverAnswer = answer;
   }
 
   /**
@@ -149,8 +155,10 @@ public final class CounsellorClient {
    */
   private void answerHandover(JsonObject handover) {
     String transferId = handover.getString("transferId");
-    if (!takesHandovers) {
-      connection.send(new JsonObject().put("type", "decline").put("transferId", transferId));
+    if (handoverAnswer != HandoverAnswer.TAKE) {
+      if (handoverAnswer == HandoverAnswer.DECLINE) {
+        connection.send(new JsonObject().put("type", "decline").put("transferId", transferId));
+      }
       return;
     }
     JsonObject take = offers.newTake(transferId);

@@ -76,7 +76,7 @@ class TransferAcrossNodesTest {
     VisitorClient visitor = clients.visitor(a);
     String chatId = ChatClients.startChat(first, visitor);
 
-    colleague.takeHandovers(false);
+    colleague.answerHandovers(CounsellorClient.HandoverAnswer.DECLINE);
     Await.of(first.transfer(chatId, "demo2"));
     assertEquals("declined", Await.of(first.frames().next("transfer_failed")).getString("reason"));
     assertEquals("not_found", refusal(colleague.transfer(chatId, "demo")), "not the colleague's chat to give");

@@ -135,7 +135,7 @@ class TransferTest {
   void aColleagueWhoCannotTakeTheVisitorLeavesTheChatWithTheFirstCounsellor() {
     CounsellorClient first = clients.demoOnDuty(server, 2);
     CounsellorClient colleague = demo2(2);
-    colleague.takeHandovers(false);
+    colleague.answerHandovers(CounsellorClient.HandoverAnswer.DECLINE);
     VisitorClient visitor = clients.visitor(server);
     String chatId = ChatClients.startChat(first, visitor);
 
@@ -145,9 +145,23 @@ class TransferTest {
     assertEquals("declined", failed.getString("reason"));
     talk(visitor, first, chatId, "kept");
 
-    colleague.takeHandovers(true);
+    colleague.answerHandovers(CounsellorClient.HandoverAnswer.TAKE);
     HandOver.Result moved = handOver(first, chatId, "demo2", colleague, visitor);
     talk(visitor, colleague, moved.chatId(), "then moved");
+  }
+
+  /** Waits out the answer time (15 s): the first counsellor learns by the server's own deadline. */
+  @Test
+  void aHandOverTheColleaguesConsoleNeverAnswersEndsWithTheChatStillWithTheFirstCounsellor() {
+    Scene scene = chatWithColleagueOnDuty();
+    scene.colleague().answerHandovers(CounsellorClient.HandoverAnswer.IGNORE);
+    Await.of(scene.first().transfer(scene.chatId(), "demo2"));
+    JsonObject failed = Await.of(scene.first().frames().next("transfer_failed"), 30);
+    assertEquals("unanswered", failed.getString("reason"));
+    talk(scene.visitor(), scene.first(), scene.chatId(), "kept");
+    scene.colleague().answerHandovers(CounsellorClient.HandoverAnswer.TAKE);
+    HandOver.Result moved = handOver(scene.first(), scene.chatId(), "demo2", scene.colleague(), scene.visitor());
+    talk(scene.visitor(), scene.colleague(), moved.chatId(), "after");
   }
 
   @Test
