@@ -54,11 +54,14 @@ export async function switchTo(page, lang) {
   await page.waitForFunction((l) => document.documentElement.lang === l, lang);
 }
 
-/** Console: log in as demo (in English), wait for a certified device, go on duty. */
-export async function counsellorOnDuty(page) {
+/**
+ * Console: log in as demo (in English), wait for a certified device, go on duty. Development mode
+ * has a second counsellor, demo2, with the same password.
+ */
+export async function counsellorOnDuty(page, username = 'demo') {
   await page.goto(`${BASE}/console`);
   await switchTo(page, 'en');
-  await page.getByRole('textbox', { name: 'Username', exact: true }).fill('demo');
+  await page.getByRole('textbox', { name: 'Username', exact: true }).fill(username);
   await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
   await page.getByRole('button', { name: 'Log in', exact: true }).click();
   const onDuty = page.getByRole('radio', { name: 'On duty', exact: true });

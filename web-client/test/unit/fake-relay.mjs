@@ -1,6 +1,7 @@
 // An in-memory stand-in for the chat server's relay, speaking the subset of docs/protocol.md the
 // transport needs (welcome, join/joined, hello/duty/accept/accepted, offer, handshake, msg with
-// per-direction sequence checks, ack/delivered, held envelopes, resume/resumed, end/ended), and a
+// per-direction sequence checks, ack/delivered, held envelopes, resume/resumed, end/ended, and a
+// hand-over to a colleague played by the same console: transfer/handover/take), and a
 // fake WebSocket class connected to it. It lets the transport's reconnect and resume logic run
 // under Node with the real crypto module, with drops and gaps injected at will.
 // It is a test double of the *server*, not of crypto: every envelope is really sealed and opened.
@@ -160,6 +161,28 @@ export class FakeRelay {
         this._send(socket, { type: 'accepted', chatId: f.chatId, visitor: { preference: v.preference, language: v.language, joinedAt: Date.now() } });
         this._broadcastQueue();
         return this._send(v.socket, offer);
+      }
+      case 'transfer': {
+        // The colleague is this same console: enough to run both ends of a hand-over.
+        const chat = this.chats.get(f.chatId);
+        if (!chat || chat.ended || chat.state !== 'chatting') return err('wrong_state', { chatId: f.chatId });
+        chat.transferTo = f.to;
+        this._send(socket, { type: 'transferring', chatId: f.chatId, to: f.to, displayName: 'Ola' });
+        return this._send(socket, { type: 'handover', transferId: f.chatId, from: 'Kari', visitor: { preference: 'none', language: 'nb', joinedAt: Date.now() } });
+      }
+      case 'take': {
+        const old = this.chats.get(f.transferId);
+        if (!old || old.ended || !old.transferTo) return err('wrong_state', { chatId: f.chatId });
+        old.ended = true;
+        const v = this.visitors.get(old.token);
+        v.state = 'offered';
+        v.chatId = f.chatId;
+        const offer = { type: 'offer', chatId: f.chatId, chatPub: f.chatPub, chatKeySig: f.chatKeySig, certificate: this.certificate };
+        this.chats.set(f.chatId, { token: old.token, state: 'offered', offer, held: { 1: [], 2: [] }, last: { 1: 0, 2: 0 } });
+        this._send(socket, { type: 'ended', chatId: f.transferId, by: 'transferred', to: 'Ola' });
+        this._send(v.socket, { type: 'ended', chatId: f.transferId, by: 'transferred' });
+        this._send(v.socket, offer);
+        return this._send(socket, { type: 'accepted', chatId: f.chatId, visitor: { preference: 'none', language: 'nb', joinedAt: Date.now() }, transferred: true });
       }
       case 'resume': {
         const chat = this.chats.get(f.chatId);

@@ -67,7 +67,7 @@ async function setup({ tamperCertificate = false } = {}) {
     cons.accept(key);
     return key.chatId;
   };
-  return { relay, visitor, cons, seen, accept, stop: () => { visitor.connection.stop(); cons.stop(); } };
+  return { relay, visitor, cons, seen, accept, device, keys, stop: () => { visitor.connection.stop(); cons.stop(); } };
 }
 
 async function startChat(s) {
@@ -263,5 +263,85 @@ test('an offer whose certificate does not verify is rejected and nothing is sent
   assert.equal(s.relay.rejected, 'bad_certificate');
   assert.ok(!s.relay.log.some(([dir, ep, f]) => dir === 'in' && ep === 'visitor' && (f.type === 'handshake' || f.type === 'msg')));
   assert.ok(s.seen.events.some(([who, type]) => who === 'visitor' && type === 'rejected'));
+  s.stop();
+});
+
+/** The console hands the chat over and, as the colleague, takes it with a fresh chat key. */
+function takeHandOvers(s, device, keys) {
+  s.cons.on('handover', async ({ transferId }) => {
+    const key = await createChatKey(device);
+    keys.set(key.chatId, key);
+    s.cons.take({ transferId, ...key });
+  });
+}
+
+async function setupWithHandOvers() {
+  const s = await setup();
+  const handovers = [];
+  s.visitor.on('handover', (d) => handovers.push(d));
+  s.takeOver = () => takeHandOvers(s, s.device, s.keys);
+  return { s, handovers };
+}
+
+test('a chat handed to a colleague ends complete for the first counsellor and goes on with a new handshake', async () => {
+  const { s, handovers } = await setupWithHandOvers();
+  s.takeOver();
+  const chatId = await startChat(s);
+  await s.visitor.sendText('før');
+  await until(() => s.seen.console.length === 1 && s.visitor.link.outbox.length === 0, 'first part delivered');
+  const firstCode = s.seen.events.find(([who, type]) => who === 'visitor' && type === 'chat')[2].safetyCode;
+
+  assert.ok(s.cons.transfer(chatId, 'ola'));
+  await until(() => s.visitor.state === 'chatting' && s.visitor.chatId !== chatId, 'visitor in the new chat');
+  const newChatId = s.visitor.chatId;
+  await until(() => s.cons.chats.get(newChatId)?.link, 'colleague has the new chat');
+  assert.deepEqual(handovers, [{ undelivered: [] }]);
+  const ended = s.seen.events.find(([who, type]) => who === 'console' && type === 'ended');
+  assert.deepEqual(ended[2], { chatId, by: 'transferred', complete: true, to: 'Ola' });
+  assert.ok(!s.seen.events.some(([who, type]) => who === 'visitor' && type === 'ended'), 'the visitor page never ends');
+  const chats = s.seen.events.filter(([who, type]) => who === 'visitor' && type === 'chat');
+  assert.equal(chats.length, 2);
+  assert.equal(chats[1][2].chatId, newChatId);
+  assert.ok(chats[1][2].safetyCode !== firstCode || newChatId !== chatId);
+
+  await s.visitor.sendText('etter');
+  await s.cons.sendText(newChatId, 'svar');
+  await until(() => s.seen.console.length === 2 && s.seen.visitor.length === 1, 'messages in the new chat');
+  assert.deepEqual(s.seen.console, ['før', 'etter']);
+  s.stop();
+});
+
+test('a visitor away during the hand-over finds the colleague\'s offer when back, and reports what was never delivered', async () => {
+  const { s, handovers } = await setupWithHandOvers();
+  s.takeOver();
+  const chatId = await startChat(s);
+  s.relay.blackhole('visitor', true);
+  s.visitor.sendText('sent into the hand-over');
+  await until(() => s.visitor.link && s.visitor.link.outbox.length === 1, 'sealed, not acknowledged');
+  assert.ok(s.cons.transfer(chatId, 'ola'));
+  await until(() => [...s.cons.chats.keys()].some((id) => id !== chatId), 'colleague took the visitor');
+  s.relay.blackhole('visitor', false);
+  s.relay.drop('visitor');
+  await until(() => s.visitor.state === 'chatting' && s.visitor.chatId !== chatId, 'visitor in the new chat after resume');
+  assert.equal(handovers.length, 1);
+  assert.equal(handovers[0].undelivered.length, 1, 'the message the first counsellor never acknowledged');
+  s.stop();
+});
+
+test('a visitor who ends the chat while being handed over leaves, and is not queued again', async () => {
+  const { s } = await setupWithHandOvers();
+  const chatId = await startChat(s);
+  s.cons.on('handover', () => {}); // the colleague's console never answers
+  assert.ok(s.cons.transfer(chatId, 'ola'));
+  await until(() => s.relay.log.some(([dir, , f]) => dir === 'out' && f.type === 'handover'), 'colleague asked');
+  // The server has handed the visitor over; the colleague's offer has not come yet.
+  const visitorSocket = [...s.relay.sockets].find((so) => so.endpoint === 'visitor');
+  s.relay._send(visitorSocket, { type: 'ended', chatId, by: 'transferred' });
+  await until(() => s.visitor.state === 'handover', 'handed over');
+  await s.visitor.end();
+  await until(() => s.relay.log.some(([dir, , f]) => dir === 'in' && f.type === 'leave'), 'leave sent');
+  assert.equal(s.visitor.state, 'ended');
+  const ended = s.seen.events.filter(([who, type]) => who === 'visitor' && type === 'ended');
+  assert.deepEqual(ended.map(([, , d]) => d), [{ by: 'visitor', complete: true }]);
   s.stop();
 });

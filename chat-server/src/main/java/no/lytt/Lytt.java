@@ -81,6 +81,7 @@ import no.lytt.store.redis.RedisSweeper;
 import no.lytt.stats.Counter;
 import no.lytt.wrapup.VisitorAnswers;
 import no.lytt.wrapup.WrapUps;
+import no.lytt.transfer.TransferService;
 import java.util.stream.Stream;
 
 /**
@@ -200,7 +201,8 @@ public final class Lytt {
       SocketServices services = new SocketServices(clock, store, queue, estimator, relay, dispatcher, duty,
           clients, new GraceTimers(vertx, config.chat().graceSeconds() * 1000L),
           orgPublic.isEmpty() ? new byte[0] : B64u.decode(orgPublic), metrics, tickets,
-          config.queue().reminder(), new VisitorAnswers(lists, stats));
+          config.queue().reminder(), new VisitorAnswers(lists, stats),
+          new TransferService(store, relay, clients, stats, clock, d -> vertx.timer(d.toMillis()).mapEmpty()));
       LimitsConfig lc = config.limits();
       // Pinged at half the idle timeout, a socket is never idle however quiet its chat.
       Limits limits = new Limits(lc.frameBytes(), lc.messagesPerSecond(), lc.burst(),
@@ -240,6 +242,7 @@ public final class Lytt {
       watcher = new StatusWatcher(vertx, status, local, config.hours().checkMillis());
       Future<?> demo = development
           ? DevelopmentSetup.demoAccount(vertx, accounts, demoPassword, random)
+              .compose(v -> DevelopmentSetup.secondDemoAccount(accounts, demoPassword, random))
               .compose(v -> DevelopmentSetup.adminAccount(accounts, adminPassword, random))
           : Future.succeededFuture();
       management = new ManagementServer(vertx, config.ops(), metrics);

@@ -16,7 +16,7 @@ import no.lytt.queue.Language;
 
 /**
  * What development mode adds, and production never has: a development organisation key on disk that
- * certifies every console device, a counsellor account {@code demo} and an administrator {@code admin}.
+ * certifies every console device, a counsellor accounts {@code demo} and {@code demo2} and an administrator {@code admin}.
  */
 public final class DevelopmentSetup {
   private static final Logger LOG = System.getLogger("lytt.development");
@@ -51,6 +51,15 @@ public final class DevelopmentSetup {
   public static Future<Account> demoAccount(Vertx vertx, AccountService accounts, String configured,
                                             SecureRandom random) {
     return account(accounts, "demo", "Demo", Gender.WOMAN, Role.COUNSELLOR, configured, "LYTT_DEMO_PASSWORD", random);
+  }
+
+  /**
+   * Creates {@code demo2} ("Demo 2", a man), so that handing a chat to a colleague can be tried on
+   * one machine. Its password follows the demo counsellor's rule: {@code LYTT_DEMO_PASSWORD} when
+   * set, else random and printed once.
+   */
+  public static Future<Account> secondDemoAccount(AccountService accounts, String configured, SecureRandom random) {
+    return account(accounts, "demo2", "Demo 2", Gender.MAN, Role.COUNSELLOR, configured, "LYTT_DEMO_PASSWORD", random);
   }
 
   /**

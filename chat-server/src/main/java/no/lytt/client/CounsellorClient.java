@@ -32,6 +32,7 @@ public final class CounsellorClient {
   private final CounsellorOffers offers;
   private volatile DeviceCertificate certificate;
   private volatile boolean named;
+  private volatile HandoverAnswer handoverAnswer = HandoverAnswer.TAKE;
   private final Mover mover;
 
   /**
@@ -54,6 +55,7 @@ public final class CounsellorClient {
     this.offers = new CounsellorOffers(device, random);
     connection.on("handshake", f -> offers.complete(f, warnings, traffic::add));
     connection.on("resumed", f -> traffic.resend(f.getString("chatId"), f.getLong("lastSeq", 0L)));
+    connection.on("handover", this::answerHandover);
     // On the new node the device is named again, so accepting works there as it did here.
     this.mover = new Mover(vertx, () -> reconnect().compose(w -> named ? hello() : Future.succeededFuture(w)),
         warnings);
@@ -110,6 +112,58 @@ public final class CounsellorClient {
     JsonObject accept = offers.newAccept();
     String chatId = accept.getString("chatId");
     return connection.request(accept, "accepted", f -> chatId.equals(f.getString("chatId")))
+        .onFailure(e -> offers.refused(chatId, e));
+  }
+
+  /**
+   * {@code colleagues}: who {@code chatId} could be handed to now. Completes with the answer frame
+   * ({@code colleagues} array of {@code username}, {@code displayName}, {@code matches}, {@code free}).
+   */
+  public Future<JsonObject> colleagues(String chatId) {
+    return connection.request(new JsonObject().put("type", "colleagues").put("chatId", chatId), "colleagues",
+        f -> chatId.equals(f.getString("chatId")));
+  }
+
+  /**
+   * Asks to hand {@code chatId} to colleague {@code username}. Completes with {@code transferring}
+   * once the colleague's console has been asked; the chat runs on until it ends with
+   * {@code by: "transferred"}, or a {@code transfer_failed} frame says it stays.
+   */
+  public Future<JsonObject> transfer(String chatId, String username) {
+    return connection.request(new JsonObject().put("type", "transfer").put("chatId", chatId).put("to", username),
+        "transferring", f -> chatId.equals(f.getString("chatId")));
+  }
+
+  /** How this console answers a colleague's {@code handover}. */
+  public enum HandoverAnswer {
+    /** A fresh chat key in {@code take}, as the console page does. */
+    TAKE,
+    /** {@code decline}, as a console without a certified device or key does. */
+    DECLINE,
+    /** Nothing, as a console whose socket dropped with the frame on its way. */
+    IGNORE
+  }
+
+  public void answerHandovers(HandoverAnswer answer) {
+    this.handoverAnswer = answer;
+  }
+
+  /**
+   * A colleague hands a visitor over: a fresh chat key, as for {@code accept}. The server answers
+   * {@code accepted} (with {@code transferred: true}) and the visitor's handshake follows as for any
+   * offer; {@link #chat(String)} of the new chat id completes then.
+   */
+  private void answerHandover(JsonObject handover) {
+    String transferId = handover.getString("transferId");
+    if (handoverAnswer != HandoverAnswer.TAKE) {
+      if (handoverAnswer == HandoverAnswer.DECLINE) {
+        connection.send(new JsonObject().put("type", "decline").put("transferId", transferId));
+      }
+      return;
+    }
+    JsonObject take = offers.newTake(transferId);
+    String chatId = take.getString("chatId");
+    connection.request(take, "accepted", f -> chatId.equals(f.getString("chatId")))
         .onFailure(e -> offers.refused(chatId, e));
   }
 

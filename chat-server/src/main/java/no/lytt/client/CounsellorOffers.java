@@ -28,10 +28,22 @@ final class CounsellorOffers {
 
   /** Makes a chat key and returns the {@code accept} frame carrying it. */
   JsonObject newAccept() {
+    return withNewChatKey(new JsonObject().put("type", "accept"));
+  }
+
+  /**
+   * Makes a chat key for a visitor a colleague hands over and returns the {@code take} frame: a new
+   * handshake exactly as for {@code accept}, nothing of the colleague's chat reused.
+   */
+  JsonObject newTake(String transferId) {
+    return withNewChatKey(new JsonObject().put("type", "take").put("transferId", transferId));
+  }
+
+  private JsonObject withNewChatKey(JsonObject frame) {
     CounsellorChatOffer offer = CounsellorChatOffer.create(device, random);
     offers.put(offer.chatId(), offer);
     chats.put(offer.chatId(), Promise.promise());
-    return new JsonObject().put("type", "accept").put("chatId", offer.chatId())
+    return frame.put("chatId", offer.chatId())
         .put("chatPub", B64u.encode(offer.chatPub()))
         .put("chatKeySig", B64u.encode(offer.chatKeySig()));
   }

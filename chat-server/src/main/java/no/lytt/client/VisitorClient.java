@@ -31,6 +31,8 @@ public final class VisitorClient {
   private volatile String resumeToken;
   private volatile String chatId;
   private volatile Promise<ChatSession> chat = Promise.promise();
+  /** Every chat this visitor answered an offer for, the first and any after a hand-over. */
+  private final Mailbox<ChatSession> chats = new Mailbox<>(true);
   private final Mover mover;
 
   /**
@@ -95,6 +97,14 @@ public final class VisitorClient {
   /** Completes when an offer has been verified and the handshake sent; fails if it was refused. */
   public Future<ChatSession> chat() {
     return chat.future();
+  }
+
+  /**
+   * The chat after {@code previousChatId}: a colleague took the conversation over, with a new
+   * offer verified and answered exactly as the first.
+   */
+  public Future<ChatSession> chatAfter(String previousChatId) {
+    return chats.next(s -> !s.chatId().equals(previousChatId));
   }
 
   public Future<Long> send(String text) {
@@ -188,6 +198,7 @@ public final class VisitorClient {
       traffic.add(session);
       chatId = session.chatId();
       pending.tryComplete(session);
+      chats.put(session);
     } catch (CryptoException e) {
       warnings.add("offer refused: " + VisitorOffers.rejectReason(e.reason()));
       pending.tryFail(e);

@@ -203,6 +203,12 @@ public final class RelayService {
     }));
   }
 
+  /** A chat this node may have cached is gone (handed to a colleague): its frames now go nowhere. */
+  public void forget(String chatId) {
+    known.remove(chatId);
+    held.forget(chatId);
+  }
+
   public Future<List<Chat>> chatsOf(String username) {
     return store.chatsOf(username);
   }

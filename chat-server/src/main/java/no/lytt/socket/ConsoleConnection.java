@@ -31,11 +31,13 @@ final class ConsoleConnection implements FrameHandler {
   private final SocketServices s;
   private final Account account;
   private Device device;
+  private final ConsoleTransfers transfers;
 
   ConsoleConnection(Connection conn, SocketServices services, Account account) {
     this.conn = conn;
     this.s = services;
     this.account = account;
+    this.transfers = new ConsoleTransfers(conn, services, account, () -> device);
   }
 
   /** The first frame: who the counsellor is, their duty, and the chats they can resume. */
@@ -96,6 +98,7 @@ final class ConsoleConnection implements FrameHandler {
       case "end" -> chat(f).compose(c -> s.relay().end(c.chatId(), "counsellor", Counter.CHATS_COMPLETED))
           .onSuccess(v -> s.clients().queueChanged());
       case "resume" -> resume(f);
+      case "colleagues", "transfer", "take", "decline" -> transfers.handle(type, f);
       default -> throw new LyttException(ErrorCode.UNKNOWN_TYPE, "Unknown frame type.");
     };
   }

@@ -10,12 +10,13 @@ import no.lytt.relay.RelayService;
 import no.lytt.relay.Side;
 import no.lytt.store.Store;
 import no.lytt.wrapup.VisitorAnswers;
+import no.lytt.transfer.TransferService;
 
 /** What a connection works with, built once in the composition root. */
 public record SocketServices(java.time.Clock clock, Store store, QueueService queue, WaitEstimator estimator, RelayService relay,
                       Dispatcher dispatcher, DutyService duty, Clients clients, GraceTimers grace,
                       byte[] organisationKey, LyttMetrics metrics, TicketService tickets,
-                      java.time.Duration queueReminder, VisitorAnswers answers) {
+                      java.time.Duration queueReminder, VisitorAnswers answers, TransferService transfers) {
 
   /** Counts an envelope accepted for relay; {@code ct} is base64url, so its length gives the size. */
   void relayed(Side from, String ct) {

@@ -203,8 +203,24 @@ final class VisitorConnection implements FrameHandler {
         conn.replayed(chat.chatId(), replay, r.unseen().stream().mapToLong(Envelope::seq).max().orElse(lastSeq));
         s.relay().presence(chat, Side.VISITOR, true);
         return null;
-      }).onFailure(e -> conn.replayed(chat.chatId(), List.of(), lastSeq));
+      }).onFailure(e -> conn.replayed(chat.chatId(), List.of(), lastSeq))
+          .recover(e -> handedOverMeanwhile(hash, chat.chatId(), e));
     });
+  }
+
+  /**
+   * The chat was handed to a colleague while this resume was on its way (its envelopes went with
+   * it): the visitor now holds the colleague's offer, and gets that instead of an error.
+   */
+  private <T> Future<T> handedOverMeanwhile(String hash, String resumedChatId, Throwable failure) {
+    return s.store().findVisitor(hash).otherwise(Optional.empty()).compose(place -> place.flatMap(VisitorPlace::chat)
+        .filter(c -> c.state() == ChatState.OFFERED && !c.chatId().equals(resumedChatId))
+        .map(offered -> {
+          conn.send(resumed("offered", offered.chatId(), 0));
+          conn.send(Frames.offer(offered));
+          return Future.<T>succeededFuture();
+        })
+        .orElseGet(() -> Future.failedFuture(failure)));
   }
 
   private static JsonObject resumed(String state, String chatId, long lastSeq) {

@@ -11,6 +11,8 @@ public enum Counter {
   CHATS_COMPLETED("chats.completed"),
   CHATS_REJECTED("chats.rejected"),
   CHATS_TIMED_OUT("chats.timed-out"),
+  /** A running chat handed to a colleague: one contact still, counted once as answered. */
+  CHATS_TRANSFERRED("chats.transferred"),
   CALLBACKS_REQUESTED("callbacks.requested"),
   CALLBACKS_COMPLETED("callbacks.completed"),
   CALLBACKS_FAILED("callbacks.failed"),

@@ -24,6 +24,9 @@ import no.lytt.relay.AppendResult;
 import no.lytt.relay.Chat;
 import no.lytt.relay.Direction;
 import no.lytt.relay.Envelope;
+import no.lytt.transfer.TransferAsk;
+import no.lytt.transfer.TransferRequest;
+import no.lytt.transfer.TransferResult;
 import no.lytt.wrapup.WrapUpClaim;
 
 /**
@@ -104,6 +107,29 @@ public interface Store {
 
   /** Deletes a chat and its envelopes; returns it only to the first caller, so it is counted once. */
   Future<Optional<Chat>> endChat(String chatId);
+
+  // --- hand-over to a colleague (no.lytt.transfer) ---
+
+  /**
+   * Records that counsellor {@code from} asks to hand their open chat to colleague {@code to},
+   * until {@code until}; an earlier ask past its time is replaced. Nothing else about the chat
+   * changes: it runs on until the colleague answers.
+   */
+  Future<TransferAsk> askTransfer(String chatId, String from, String to, Instant until);
+
+  /**
+   * Withdraws the ask to hand {@code chatId} to {@code to}; true only for the one caller that
+   * withdrew it, so the first counsellor is told of a failed hand-over once.
+   */
+  Future<Boolean> cancelTransfer(String chatId, String to);
+
+  /**
+   * In one atomic step, while the hand-over to this colleague is asked for, not past its time, the
+   * chat is still open and the colleague is under capacity: deletes the first counsellor's chat with
+   * its envelopes and creates the colleague's offered chat with the same visitor, who keeps the
+   * place they had in the queue should the new offer go unanswered.
+   */
+  Future<TransferResult> transfer(TransferRequest request);
 
   Future<AppendResult> append(String chatId, Direction direction, Envelope envelope, int maxUnacked);
 

@@ -121,6 +121,11 @@ class BrowserFlowTest {
     run("lists.browser.mjs", server, line -> { }, Map.of("LYTT_ADMIN_PASSWORD", TestServer.ADMIN_PASSWORD));
   }
 
+  @Test
+  void aCounsellorTransfersARunningChatToAColleagueAndTheVisitorTalksOnWithThem() throws Exception {
+    run("transfer.browser.mjs");
+  }
+
   private static void run(String script) throws IOException, InterruptedException {
     run(script, server, line -> { });
   }

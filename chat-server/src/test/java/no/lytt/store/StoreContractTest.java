@@ -44,6 +44,9 @@ import no.lytt.relay.ChatOffer;
 import no.lytt.relay.ChatState;
 import no.lytt.relay.Direction;
 import no.lytt.relay.Envelope;
+import no.lytt.transfer.TransferAsk;
+import no.lytt.transfer.TransferRequest;
+import no.lytt.transfer.TransferResult;
 import no.lytt.wrapup.WrapUpClaim;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -513,5 +516,72 @@ public abstract class StoreContractTest {
     }
     List<WrapUpClaim> results = claims.stream().map(StoreContractTest::await).toList();
     assertEquals(1, results.stream().filter(c -> c == WrapUpClaim.CLAIMED).count(), results.toString());
+  }
+
+  // --- hand-over to a colleague ---
+
+  private final CounsellorProfile ola = new CounsellorProfile("ola", Gender.MAN, Set.of(Language.NB));
+
+  private TransferResult transfer(String from, String to, CounsellorProfile colleague, int capacity) {
+    return await(store.transfer(new TransferRequest(from, colleague, capacity, to, "d2",
+        new ChatOffer("pub2", "sig2", Map.of("deviceId", "d2")), T0)));
+  }
+
+  private void runningChat(String chatId) {
+    await(store.enqueue(entry("a", 1), 10, 0));
+    dispatch(chatId, 2);
+    await(store.openChat(chatId, "enc"));
+  }
+
+  @Test
+  void aHandOverSwapsTheChatForTheColleaguesOfferedOneOnlyWhileAskedAndWithinCapacity() {
+    runningChat("c1");
+    await(store.append("c1", Direction.TO_COUNSELLOR, new Envelope(1, "x"), 10));
+    assertEquals(TransferResult.Outcome.NOT_ASKED, transfer("c1", "c2", ola, 2).outcome());
+    assertEquals(TransferAsk.NOT_FOUND, await(store.askTransfer("c1", "ola", "kari", T0.plusSeconds(15))));
+    assertEquals(TransferAsk.ASKED, await(store.askTransfer("c1", "kari", "ola", T0.plusSeconds(15))));
+    assertEquals(TransferAsk.ALREADY_ASKED, await(store.askTransfer("c1", "kari", "ola", T0.plusSeconds(15))));
+    assertEquals(TransferResult.Outcome.NOT_ASKED,
+        transfer("c1", "c2", new CounsellorProfile("per", Gender.MAN, Set.of(Language.NB)), 2).outcome());
+    assertEquals(TransferResult.Outcome.CAPACITY_REACHED, transfer("c1", "c2", ola, 0).outcome());
+    assertEquals(TransferResult.Outcome.DUPLICATE_CHAT_ID, transfer("c1", "c1", ola, 2).outcome());
+
+    TransferResult moved = transfer("c1", "c2", ola, 2);
+    assertEquals(TransferResult.Outcome.TRANSFERRED, moved.outcome());
+    assertEquals("kari", moved.ended().orElseThrow().counsellor());
+    Chat offered = moved.offered().orElseThrow();
+    assertEquals(List.of("c2", "ola", "a", ChatState.OFFERED),
+        List.of(offered.chatId(), offered.counsellor(), offered.visitor().id(), offered.state()));
+    assertTrue(await(store.chat("c1")).isEmpty());
+    assertEquals(List.of(), await(store.chatsOf("kari")));
+    assertEquals(List.of("c2"), await(store.chatsOf("ola")).stream().map(Chat::chatId).toList());
+    assertEquals("c2", await(store.findVisitor("hash-a")).orElseThrow().chat().orElseThrow().chatId());
+    assertEquals(List.of(), await(store.pending("c1", Direction.TO_COUNSELLOR, 0)), "the old envelopes are gone");
+    assertEquals(TransferResult.Outcome.NOT_ASKED, transfer("c1", "c3", ola, 2).outcome(), "handed over once");
+
+    await(store.enqueue(entry("b", 5), 10, 0));
+    assertEquals("c2", await(store.takeBack("c2")).orElseThrow().chatId());
+    assertEquals(List.of("a", "b"), await(store.queue()).stream().map(QueueEntry::id).toList(),
+        "an unanswered new offer puts the visitor back where they first stood");
+  }
+
+  @Test
+  void aWithdrawnOrExpiredAskHandsNothingOverAndAnOfferCannotBeAsked() {
+    runningChat("c1");
+    await(store.askTransfer("c1", "kari", "ola", T0.plusSeconds(15)));
+    assertFalse(await(store.cancelTransfer("c1", "per")));
+    assertTrue(await(store.cancelTransfer("c1", "ola")));
+    assertFalse(await(store.cancelTransfer("c1", "ola")), "withdrawn once");
+    assertEquals(TransferResult.Outcome.NOT_ASKED, transfer("c1", "c2", ola, 2).outcome());
+
+    assertEquals(TransferAsk.ASKED, await(store.askTransfer("c1", "kari", "ola", T0)));
+    assertEquals(TransferResult.Outcome.NOT_ASKED, transfer("c1", "c2", ola, 2).outcome(), "past its time");
+    assertEquals(TransferAsk.ASKED, await(store.askTransfer("c1", "kari", "ola", T0.plusSeconds(15))),
+        "an ask past its time is replaced");
+    assertEquals(ChatState.OPEN, await(store.chat("c1")).orElseThrow().state());
+
+    await(store.enqueue(entry("b", 2), 10, 0));
+    dispatch("c3", 2);
+    assertEquals(TransferAsk.NOT_OPEN, await(store.askTransfer("c3", "kari", "ola", T0.plusSeconds(15))));
   }
 }

@@ -87,6 +87,11 @@ export default {
   'chat.typing': '{name} is writing …',
   'chat.away': '{name} lost the connection. The chat is waiting – please stay.',
   'chat.back': '{name} is back.',
+  'notDelivered': 'Not delivered',
+  'handover.waiting': '{name} is handing the conversation to a colleague. Please wait a moment …',
+  'handover.now': 'You are now talking with {name}.',
+  'handover.notSeen': '{name} has not seen what was written before. Tell {name} what you would like them to know.',
+  'handover.safety': 'The new safety code is {code}. {name} sees the same code.',
 
   'ended.heading': 'Thank you for the chat',
   'ended.counsellor': '{name} has ended the chat.',

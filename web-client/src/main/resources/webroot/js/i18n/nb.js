@@ -90,6 +90,11 @@ export default {
   'chat.typing': '{name} skriver …',
   'chat.away': '{name} mistet forbindelsen. Samtalen venter – bli gjerne her.',
   'chat.back': '{name} er tilbake.',
+  'notDelivered': 'Ikke levert',
+  'handover.waiting': '{name} gir samtalen videre til en kollega. Vent litt …',
+  'handover.now': 'Nå snakker du med {name}.',
+  'handover.notSeen': '{name} har ikke sett det som ble skrevet før. Fortell {name} det du vil at hen skal vite.',
+  'handover.safety': 'Den nye sikkerhetskoden er {code}. {name} ser den samme koden.',
 
   'ended.heading': 'Takk for samtalen',
   'ended.counsellor': '{name} har avsluttet samtalen.',

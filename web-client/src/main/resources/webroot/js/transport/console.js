@@ -63,6 +63,31 @@ export class ConsoleTransport extends Emitter {
     return true;
   }
 
+  /**
+   * Sends `take` for a visitor a colleague hands over (the `handover` frame), with a chat key made
+   * by the page: a new chat, pending until the visitor's handshake, exactly as after `accept`.
+   */
+  take({ transferId, chatId, chatPub, chatKeySig }) {
+    if (!this.connection.send({ type: 'take', transferId, chatId, chatPub, chatKeySig })) return false;
+    this.chats.set(chatId, { link: null, accepted: false, taken: true, sawEndMarker: false, lastTypingSent: -Infinity });
+    return true;
+  }
+
+  /** This console cannot take a handed-over visitor (no certified device): the chat stays where it is. */
+  decline(transferId) {
+    return this.connection.send({ type: 'decline', transferId });
+  }
+
+  /** Asks who `chatId` could be handed to; the answer comes as a `colleagues` event. */
+  colleagues(chatId) {
+    return this.connection.send({ type: 'colleagues', chatId });
+  }
+
+  /** Asks to hand `chatId` to colleague `username`; `transferring`, then `ended` or `transfer_failed`. */
+  transfer(chatId, username) {
+    return this.connection.send({ type: 'transfer', chatId, to: username });
+  }
+
   sendText(chatId, text) {
     const chat = this.chats.get(chatId);
     if (!chat || !chat.link) return Promise.reject(new Error('no such chat'));
@@ -128,7 +153,12 @@ export class ConsoleTransport extends Emitter {
       case 'accepted':
         if (!chat) return undefined;
         chat.accepted = true;
-        return this.emit('accepted', { chatId: frame.chatId, visitor: frame.visitor ?? {} });
+        return this.emit('accepted', { chatId: frame.chatId, visitor: frame.visitor ?? {}, transferred: frame.transferred === true });
+      case 'colleagues':
+      case 'transferring':
+      case 'transfer_failed':
+      case 'handover':
+        return this.emit(frame.type, frame);
       case 'handshake': return this._handshake(frame, chat);
       case 'resumed':
         if (chat && chat.link) chat.link.resumed(frame.lastSeq);
@@ -147,7 +177,7 @@ export class ConsoleTransport extends Emitter {
         if (chat) this.emit('peer', { chatId: frame.chatId, state: frame.state });
         return undefined;
       case 'ended':
-        if (chat) this._ended(frame.chatId, frame.by);
+        if (chat) this._ended(frame.chatId, frame.by, frame.to);
         return undefined;
       case 'error': return this._error(frame);
       default: return undefined;
@@ -177,9 +207,9 @@ export class ConsoleTransport extends Emitter {
           this.connection.send({ type: 'resume', chatId, lastSeq: chat.link ? chat.link.lastReceived : 0 });
         }
       } else if (!chat.accepted) {
-        // Our accept was lost with the old socket: nobody was handed to us.
+        // Our accept (or take) was lost with the old socket: nobody was handed to us.
         this._forget(chatId);
-        this.emit('acceptFailed', { code: 'unavailable', chatId });
+        this.emit(chat.taken ? 'takeFailed' : 'acceptFailed', { code: 'unavailable', chatId });
       } else if (reconnected) {
         // The chat ended on the server while we were away (the grace period ran out).
         this._ended(chatId, 'timeout');
@@ -223,11 +253,13 @@ export class ConsoleTransport extends Emitter {
     }
   }
 
-  _ended(chatId, by) {
+  /** `to`: the colleague's display name when the chat was handed over (`by` is 'transferred'). */
+  _ended(chatId, by, to) {
     const chat = this.chats.get(chatId);
-    const complete = by === 'counsellor' || Boolean(chat && chat.sawEndMarker);
+    // A hand-over waits until both sides have everything, so the first part is complete.
+    const complete = by === 'counsellor' || by === 'transferred' || Boolean(chat && chat.sawEndMarker);
     this._forget(chatId);
-    this.emit('ended', { chatId, by, complete });
+    this.emit('ended', { chatId, by, complete, ...(to ? { to } : {}) });
   }
 
   _error(frame) {
@@ -235,6 +267,15 @@ export class ConsoleTransport extends Emitter {
       if (frame.chatId) this._forget(frame.chatId);
       else for (const [id, c] of this.chats) if (!c.accepted) this._forget(id); // the one still waiting for `accepted`
       this.emit('acceptFailed', { code: frame.code, chatId: frame.chatId });
+      return;
+    }
+    if (frame.ref === 'take') {
+      if (frame.chatId) this._forget(frame.chatId);
+      this.emit('takeFailed', { code: frame.code, chatId: frame.chatId });
+      return;
+    }
+    if (frame.ref === 'transfer' || frame.ref === 'colleagues') {
+      this.emit('transferRefused', { code: frame.code, chatId: frame.chatId });
       return;
     }
     if (frame.ref === 'duty') {

@@ -1,6 +1,8 @@
 // The visitor's side of /ws/visitor (docs/protocol.md "Visitor endpoint").
 //
 // State machine: idle → joining → queued → offered → chatting → ended (→ idle on a new chat).
+// A counsellor handing the chat to a colleague ends it with `by: "transferred"`: chatting → handover
+// → offered (the colleague's new offer, verified as the first) → chatting, in the same conversation.
 // Everything lives in memory only: the resume token, the chat link and its keys vanish with the tab.
 //
 // Crypto stays out: verifying an offer is delegated to `verifyOffer` (supplied by the page, which
@@ -86,6 +88,14 @@ export class VisitorTransport extends Emitter {
 
   /** Ends the chat properly: the encrypted end marker first, then the `end` frame. */
   async end() {
+    if (this.state === 'handover' || this.state === 'offered') {
+      // Between two counsellors (handed over, the colleague's offer not yet answered) there are no
+      // keys to seal an end marker with: ending the offer, or leaving before it came, ends the chat
+      // on the server, and the visitor is not queued again.
+      this.connection.send(this.state === 'offered' ? { type: 'end', chatId: this.chatId } : { type: 'leave' });
+      this._finish('visitor');
+      return;
+    }
     if (this.state !== 'chatting' || !this.link) return;
     const chatId = this.chatId;
     try {
@@ -104,7 +114,7 @@ export class VisitorTransport extends Emitter {
   abandon() {
     if (this.state === 'chatting' || this.state === 'offered') {
       this.connection.send({ type: 'end', chatId: this.chatId });
-    } else if (this.state === 'queued' || this.state === 'joining') {
+    } else if (this.state === 'queued' || this.state === 'joining' || this.state === 'handover') {
       this.connection.send({ type: 'leave' });
     }
     this._reset();
@@ -128,6 +138,21 @@ export class VisitorTransport extends Emitter {
     this.emit('ended', { by, complete });
   }
 
+  /**
+   * The counsellor handed the chat to a colleague: the old keys go, the resume token stays (the
+   * server now holds the colleague's offer under it). Our envelopes the first counsellor never
+   * acknowledged are reported, so the page can show them as not delivered.
+   */
+  _handedOver() {
+    const undelivered = this.link ? this.link.outbox.map((e) => e.seq) : [];
+    if (this.link) this.link.destroy();
+    this.link = null;
+    this.chatId = null;
+    this.sawEndMarker = false;
+    this.state = 'handover';
+    this.emit('handover', { undelivered });
+  }
+
   _onClose(info) {
     if (this.link) this.link.offline();
     this.emit('connection', { state: info.final ? 'closed' : 'offline', code: info.code, retryInMs: info.retryInMs });
@@ -142,9 +167,12 @@ export class VisitorTransport extends Emitter {
         this.resumeToken = frame.resumeToken;
         return this.emit('queue', { position: frame.position, estimatedWaitSeconds: frame.estimatedWaitSeconds });
       case 'queue':
-        if (this.state !== 'queued') return undefined;
+        if (this.state !== 'queued' && this.state !== 'handover') return undefined;
+        // A hand-over whose new offer went unanswered puts the visitor back at their old place.
+        this.state = 'queued';
         return this.emit('queue', { position: frame.position, estimatedWaitSeconds: frame.estimatedWaitSeconds });
       case 'left':
+        if (this.state === 'ended') return undefined; // the answer to leaving during a hand-over
         this._reset();
         this.state = 'idle';
         return this.emit('left', {});
@@ -164,7 +192,10 @@ export class VisitorTransport extends Emitter {
         if (frame.chatId === this.chatId) this.emit('peer', { state: frame.state });
         return undefined;
       case 'ended':
-        if (frame.chatId === this.chatId && this.state !== 'ended') this._finish(frame.by);
+        if (frame.chatId === this.chatId && this.state !== 'ended') {
+          if (frame.by === 'transferred') this._handedOver();
+          else this._finish(frame.by);
+        }
         return undefined;
       case 'error': return this._error(frame);
       default: return undefined;
@@ -174,7 +205,7 @@ export class VisitorTransport extends Emitter {
   _welcome(frame) {
     this.connection.markHealthy();
     if (frame.status) this.emit('status', frame.status);
-    const resumable = this.resumeToken && ['queued', 'offered', 'chatting'].includes(this.state);
+    const resumable = this.resumeToken && ['queued', 'offered', 'chatting', 'handover'].includes(this.state);
     if (resumable) {
       this.connection.send({ type: 'resume', token: this.resumeToken, lastSeq: this.link ? this.link.lastReceived : 0 });
       this.emit('connection', { state: 'resuming' });
@@ -189,7 +220,10 @@ export class VisitorTransport extends Emitter {
   }
 
   async _offer(frame) {
-    if (this.state !== 'queued' && this.state !== 'offered') return;
+    // Chatting and offered another chat: a hand-over whose offer overtook the old chat's `ended`
+    // (they can come from different nodes when a resume crosses the hand-over).
+    if (this.state === 'chatting' && frame.chatId !== this.chatId) this._handedOver();
+    if (this.state !== 'queued' && this.state !== 'offered' && this.state !== 'handover') return;
     // An offer sent again after a resume replaces anything half-done for the previous one:
     // the server never saw our handshake, so no envelope of ours can exist there.
     if (this.link) this.link.destroy();
@@ -226,6 +260,9 @@ export class VisitorTransport extends Emitter {
       this.state = 'queued';
       this.emit('queue', { position: frame.position, estimatedWaitSeconds: frame.estimatedWaitSeconds });
     } else if (frame.state === 'offered') {
+      // Chatting before the drop and now offered another chat: the counsellor handed us over
+      // while we were away, and the `ended` frame went with the old socket.
+      if (this.state === 'chatting' && frame.chatId !== this.chatId) this._handedOver();
       // The offer follows; _offer starts over.
       if (this.link) this.link.destroy();
       this.link = null;

@@ -26,7 +26,10 @@ export class ChatView {
    */
   constructor({ peerName, typingKey, send, typing, end }) {
     const id = `chat-${++counter}`;
-    Object.assign(this, { peerName, typingKey, onSend: send, onTyping: typing, onEnd: end });
+    Object.assign(this, { typingKey, onSend: send, onTyping: typing, onEnd: end });
+    // Who the peer is, shared by every line shown while they are; a hand-over starts a new era so
+    // the lines before it keep the first counsellor's name.
+    this.era = { name: peerName };
     this.items = [];       // [{el, render()}] in order, for language switches
     this.mine = [];        // [{seq, setState}] own messages not yet delivered
     this.typingTimer = null;
@@ -64,7 +67,7 @@ export class ChatView {
     this.sendButton.textContent = t('send');
     this.endButton.textContent = t('endChat');
     for (const item of this.items) item.render();
-    if (this.typingTimer !== null) this.typingLine.textContent = t(this.typingKey, { name: this.peerName() });
+    if (this.typingTimer !== null) this.typingLine.textContent = t(this.typingKey, { name: this.era.name() });
   }
 
   focus() {
@@ -78,7 +81,8 @@ export class ChatView {
     const who = h('span', { class: 'who' });
     const body = h('p', { class: 'text', text });
     const el = h('div', { class: 'msg theirs' }, h('p', { class: 'meta' }, who, ` · ${when}`), body);
-    this._add(el, () => { who.textContent = this.peerName(); });
+    const era = this.era;
+    this._add(el, () => { who.textContent = era.name(); });
   }
 
   /**
@@ -95,13 +99,14 @@ export class ChatView {
   /** A system notice in the log; `kind` is 'info' or 'warn'. */
   addNotice(key, params = {}, kind = 'info') {
     const el = h('p', { class: `notice ${kind}`, role: kind === 'warn' ? 'alert' : null });
-    this._add(el, () => { el.textContent = t(key, { name: this.peerName(), ...params }); });
+    const era = this.era;
+    this._add(el, () => { el.textContent = t(key, { name: era.name(), ...params }); });
     return el;
   }
 
   showTyping() {
     if (this.ended) return;
-    this.typingLine.textContent = t(this.typingKey, { name: this.peerName() });
+    this.typingLine.textContent = t(this.typingKey, { name: this.era.name() });
     clearTimeout(this.typingTimer);
     this.typingTimer = setTimeout(() => this.hideTyping(), TYPING_SHOWN_MS);
   }
@@ -116,6 +121,22 @@ export class ChatView {
   delivered(seq) {
     for (const m of this.mine) if (m.seq !== null && m.seq <= seq) m.setState('delivered');
     this.mine = this.mine.filter((m) => m.seq === null || m.seq > seq);
+  }
+
+  /**
+   * The conversation goes on with someone else (a counsellor handed it to a colleague): what was
+   * shown so far keeps `previousName`, everything from now on uses `peerName`.
+   */
+  handOver(previousName, peerName) {
+    this.hideTyping();
+    this.era.name = previousName;
+    this.era = { name: peerName };
+  }
+
+  /** Own messages never acknowledged by the peer (the chat moved on without them) say so. */
+  markUndelivered() {
+    for (const m of this.mine) m.setState('notDelivered');
+    this.mine = [];
   }
 
   /** Before the handshake completes there is nothing to seal with: the composer waits. */
@@ -152,7 +173,8 @@ export class ChatView {
       setState: (s) => {
         state = s;
         el.classList.toggle('is-delivered', s === 'delivered');
-        status.textContent = t(s === 'delivered' ? 'delivered' : 'sending');
+        el.classList.toggle('is-undelivered', s === 'notDelivered');
+        status.textContent = t(s === 'delivered' ? 'delivered' : s === 'notDelivered' ? 'notDelivered' : 'sending');
       },
     };
     this._add(el, () => {

@@ -18,6 +18,7 @@ import { setupCallbackDesk } from './callback-desk.js';
 import { setupAlerts } from './alerts.js';
 import { setupChatTools } from './chat-tools.js';
 import { logIn } from './login.js';
+import { setupTransfer } from './transfer.js';
 
 registerStrings({ nb: consoleNb, en: consoleEn });
 
@@ -42,6 +43,13 @@ const ui = {
 };
 
 const alerts = setupAlerts('c.title');
+const transfer = setupTransfer({
+  transport: () => ui.transport,
+  device: () => (ui.deviceState === 'certified' ? ui.device : null),
+  createChatKey,
+  pendingKeys: ui.pendingKeys,
+});
+
 const desk = setupCallbackDesk({ device: () => (ui.deviceState === 'certified' ? ui.device : null) });
 const tools = setupChatTools({ transport: () => ui.transport });
 
@@ -155,6 +163,7 @@ function connect() {
     },
   });
   ui.transport = transport;
+  transfer.listen(transport);
 
   transport.on('connection', ({ state, code }) => {
     ui.connected = state === 'online';
@@ -256,7 +265,7 @@ function connect() {
   transport.on('typing', ({ chatId }) => ui.chats.get(chatId)?.view.showTyping());
   transport.on('peer', ({ chatId, state }) => ui.chats.get(chatId)?.view.addNotice(state === 'away' ? 'c.chat.away' : 'c.chat.back'));
   transport.on('tampered', ({ chatId }) => ui.chats.get(chatId)?.view.addNotice('tampered', {}, 'warn'));
-  transport.on('ended', ({ chatId, by, complete }) => {
+  transport.on('ended', ({ chatId, by, complete, to }) => {
     const chat = ui.chats.get(chatId);
     const key = ui.pendingKeys.get(chatId);
     if (key) key.discard();
@@ -264,8 +273,10 @@ function connect() {
     if (!chat || chat.ended) return;
     chat.ended = true;
     chat.view.setEnded();
-    tools.ended(chat);
-    chat.view.addNotice(by === 'visitor' ? 'c.ended.visitor' : by === 'counsellor' ? 'c.ended.counsellor' : 'c.ended.timeout');
+    // A chat handed to a colleague goes on with them: they wrap it up when it ends.
+    if (by !== 'transferred') tools.ended(chat);
+    chat.view.addNotice(by === 'visitor' ? 'c.ended.visitor' : by === 'counsellor' ? 'c.ended.counsellor'
+      : by === 'transferred' ? 'c.ended.transferred' : 'c.ended.timeout', { to });
     if (!complete) chat.view.addNotice('c.ended.incomplete', {}, 'warn');
     if (ui.activeChat !== chatId) chat.unread = true;
     renderChat(chat);
@@ -352,6 +363,7 @@ function addChat(chatId, visitor) {
   $('#chat-panels').append(chat.panel);
   ui.chats.set(chatId, chat);
   tools.attach(chat);
+  transfer.attach(chat);
   selectChat(chatId);
 }
 
@@ -364,6 +376,7 @@ function removeChat(chatId) {
   chat.tab.remove();
   chat.panel.remove();
   ui.chats.delete(chatId);
+  transfer.detach(chatId);
   if (ui.activeChat === chatId) {
     ui.activeChat = null;
     const next = [...ui.chats.keys()].pop();
@@ -414,6 +427,7 @@ function renderChat(chat) {
   chat.closeButton.hidden = !chat.ended;
   chat.view.relabel();
   tools.relabel(chat);
+  transfer.render(chat);
 }
 
 // ---- rendering --------------------------------------------------------------------------------

@@ -14,6 +14,7 @@ import { isQuietClose } from '../transport/connection.js';
 import { VisitorTransport } from '../transport/visitor.js';
 import { ChatView } from './chat-view.js';
 import { $, applyTranslations, h, metaContent, setupLanguageSwitch } from './dom.js';
+import { setupHandover } from './handover.js';
 import { setupLater } from './later.js';
 import { setupQuickExit } from './quick-exit.js';
 import { setupQuestions } from './visitor-questions.js';
@@ -51,6 +52,7 @@ const ui = {
 };
 let later = null;
 let questions = null;
+let handover = null;
 
 let transport = null;
 let cryptoModule = null;
@@ -211,11 +213,13 @@ function wireTransport() {
     setPhase('start', $('#start-heading'));
   });
   transport.on('offer', () => {
+    if (handover.offer()) return;
     if (ui.ticketTurn) announceTurn();
     setPhase('verify', $('#verify-text'));
   });
   transport.on('rejected', () => setPhase('failed', $('#failed-heading')));
   transport.on('chat', ({ displayName, safetyCode }) => {
+    if (handover.chat({ displayName, safetyCode })) return;
     ui.counsellor = displayName;
     ui.safetyCode = safetyCode;
     ui.ended = null;
@@ -336,6 +340,17 @@ async function main() {
     onTicket: (ticket) => {
       ui.ticket = ticket;
       useTicket();
+    },
+  });
+  handover = setupHandover({
+    transport,
+    view: () => ui.chatView,
+    counsellor: () => ui.counsellor,
+    peerName: counsellorName,
+    adopt: ({ displayName, safetyCode }) => {
+      ui.counsellor = displayName;
+      ui.safetyCode = safetyCode;
+      render();
     },
   });
   wirePage();

@@ -43,6 +43,9 @@ import no.lytt.store.DispatchRequest;
 import no.lytt.store.DispatchResult;
 import no.lytt.store.Store;
 import no.lytt.store.VisitorPlace;
+import no.lytt.transfer.TransferAsk;
+import no.lytt.transfer.TransferRequest;
+import no.lytt.transfer.TransferResult;
 import no.lytt.wrapup.WrapUpClaim;
 
 /**
@@ -61,6 +64,8 @@ public final class MemoryStore implements Store {
   private final Map<String, QueueEntry> queuedById = new HashMap<>();
   private final Map<String, Chat> chats = new HashMap<>();
   private final Map<String, EnumLogs> logs = new HashMap<>();
+  /** Asked hand-overs by chat id: to whom, and until when. */
+  private final Map<String, AskedTransfer> transfers = new HashMap<>();
   private final Map<String, Duty> duties = new HashMap<>();
   private final Map<String, Account> accounts = new HashMap<>();
   private final Map<String, Expiring<Session>> sessions = new HashMap<>();
@@ -233,6 +238,7 @@ public final class MemoryStore implements Store {
       }
       chats.remove(chatId);
       logs.remove(chatId);
+      transfers.remove(chatId);
       queue.add(chat.visitor());
       queuedById.put(chat.visitor().id(), chat.visitor());
       return Optional.of(chat);
@@ -243,7 +249,63 @@ public final class MemoryStore implements Store {
   public Future<Optional<Chat>> endChat(String chatId) {
     return locked(() -> {
       logs.remove(chatId);
+      transfers.remove(chatId);
       return Optional.ofNullable(chats.remove(chatId));
+    });
+  }
+
+  @Override
+  public Future<TransferAsk> askTransfer(String chatId, String from, String to, Instant until) {
+    return locked(() -> {
+      Chat chat = chats.get(chatId);
+      if (chat == null || !chat.counsellor().equals(from)) {
+        return TransferAsk.NOT_FOUND;
+      }
+      if (chat.state() != ChatState.OPEN) {
+        return TransferAsk.NOT_OPEN;
+      }
+      AskedTransfer asked = transfers.get(chatId);
+      if (asked != null && clock.instant().isBefore(asked.until())) {
+        return TransferAsk.ALREADY_ASKED;
+      }
+      transfers.put(chatId, new AskedTransfer(to, until));
+      return TransferAsk.ASKED;
+    });
+  }
+
+  @Override
+  public Future<Boolean> cancelTransfer(String chatId, String to) {
+    return locked(() -> {
+      AskedTransfer asked = transfers.get(chatId);
+      return asked != null && asked.to().equals(to) && transfers.remove(chatId) != null;
+    });
+  }
+
+  @Override
+  public Future<TransferResult> transfer(TransferRequest request) {
+    return locked(() -> {
+      if (chats.containsKey(request.chatId())) {
+        return TransferResult.refused(TransferResult.Outcome.DUPLICATE_CHAT_ID);
+      }
+      String to = request.to().username();
+      Chat old = chats.get(request.fromChatId());
+      AskedTransfer asked = transfers.get(request.fromChatId());
+      if (old == null || old.state() != ChatState.OPEN || asked == null || !asked.to().equals(to)
+          || !request.now().isBefore(asked.until())) {
+        return TransferResult.refused(TransferResult.Outcome.NOT_ASKED);
+      }
+      long open = chats.values().stream().filter(c -> c.counsellor().equals(to)).count();
+      if (open >= request.capacity()) {
+        return TransferResult.refused(TransferResult.Outcome.CAPACITY_REACHED);
+      }
+      chats.remove(old.chatId());
+      logs.remove(old.chatId());
+      transfers.remove(old.chatId());
+      Chat offered = new Chat(request.chatId(), old.visitor(), to, request.deviceId(), request.offer(), null,
+          ChatState.OFFERED, request.now());
+      chats.put(offered.chatId(), offered);
+      logs.put(offered.chatId(), new EnumLogs());
+      return TransferResult.transferred(old, offered);
     });
   }
 
@@ -606,6 +668,9 @@ public final class MemoryStore implements Store {
   }
 
   private record Expiring<T>(T value, Instant expiresAt) {
+  }
+
+  private record AskedTransfer(String to, Instant until) {
   }
 
   private record NameAttempts(long count, Instant blockedUntil, Instant forgetAt) {

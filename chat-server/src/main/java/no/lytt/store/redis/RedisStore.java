@@ -47,6 +47,9 @@ import no.lytt.store.DispatchResult;
 import no.lytt.store.Store;
 import no.lytt.store.StoreUnavailableException;
 import no.lytt.store.VisitorPlace;
+import no.lytt.transfer.TransferAsk;
+import no.lytt.transfer.TransferRequest;
+import no.lytt.transfer.TransferResult;
 import no.lytt.wrapup.WrapUpClaim;
 
 /**
@@ -85,6 +88,9 @@ public final class RedisStore implements Store {
   private static final Script OPEN_CHAT = Script.load("open_chat", ScriptOutputType.MULTI);
   private static final Script END_CHAT = Script.load("end_chat", ScriptOutputType.MULTI);
   private static final Script TAKE_BACK = Script.load("take_back", ScriptOutputType.MULTI);
+  private static final Script ASK_TRANSFER = Script.load("ask_transfer", ScriptOutputType.STATUS);
+  private static final Script CANCEL_TRANSFER = Script.load("cancel_transfer", ScriptOutputType.INTEGER);
+  private static final Script TRANSFER = Script.load("transfer", ScriptOutputType.MULTI);
   private static final Script CHATS_OF = Script.load("chats_of", ScriptOutputType.MULTI);
   private static final Script APPEND = Script.load("append", ScriptOutputType.STATUS);
   private static final Script ACK = Script.load("ack", ScriptOutputType.INTEGER);
@@ -392,6 +398,50 @@ public final class RedisStore implements Store {
       return on(cmd.del(logKey(chatId), envelopesKey(chatId, Direction.TO_COUNSELLOR),
           envelopesKey(chatId, Direction.TO_VISITOR))).map(n -> ended);
     });
+  }
+
+  @Override
+  public Future<TransferAsk> askTransfer(String chatId, String from, String to, Instant until) {
+    return on(ASK_TRANSFER.<String>run(cmd, keys(chatKey(chatId)), from, to,
+        Long.toString(clock.instant().toEpochMilli()), Long.toString(until.toEpochMilli())))
+        .map(r -> switch (r) {
+          case "asked" -> TransferAsk.ASKED;
+          case "not_open" -> TransferAsk.NOT_OPEN;
+          case "already" -> TransferAsk.ALREADY_ASKED;
+          default -> TransferAsk.NOT_FOUND;
+        });
+  }
+
+  @Override
+  public Future<Boolean> cancelTransfer(String chatId, String to) {
+    return on(CANCEL_TRANSFER.<Long>run(cmd, keys(chatKey(chatId)), to)).map(r -> r == 1L);
+  }
+
+  /**
+   * The chat records change in one script (one slot); the old chat's envelope log, in its own slot,
+   * is deleted after, as when a chat ends.
+   */
+  @Override
+  public Future<TransferResult> transfer(TransferRequest request) {
+    String from = request.fromChatId();
+    String to = request.to().username();
+    return on(TRANSFER.<List<Object>>run(cmd, keys(chatKey(from), chatKey(request.chatId()), chatsKey(to)),
+        TAG, from, request.chatId(), to, Integer.toString(request.capacity()),
+        StoreJson.chatMeta(request.chatId(), to, request.deviceId(), request.offer()),
+        Long.toString(request.now().toEpochMilli())))
+        .compose(r -> switch ((String) r.get(0)) {
+          case "transferred" -> {
+            Chat ended = StoreJson.chat(fields(r.subList(1, r.size())));
+            yield on(cmd.del(logKey(from), envelopesKey(from, Direction.TO_COUNSELLOR),
+                envelopesKey(from, Direction.TO_VISITOR)))
+                .compose(n -> chat(request.chatId()))
+                .map(offered -> TransferResult.transferred(ended, offered.orElseThrow(
+                    () -> new IllegalStateException("transferred chat vanished"))));
+          }
+          case "capacity" -> Future.succeededFuture(TransferResult.refused(TransferResult.Outcome.CAPACITY_REACHED));
+          case "duplicate" -> Future.succeededFuture(TransferResult.refused(TransferResult.Outcome.DUPLICATE_CHAT_ID));
+          default -> Future.succeededFuture(TransferResult.refused(TransferResult.Outcome.NOT_ASKED));
+        });
   }
 
   @Override
