@@ -4,6 +4,7 @@ import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.List;
 import no.lytt.hours.DatedExceptions;
+import no.lytt.hours.HoursSettings;
 import no.lytt.hours.OpeningHours;
 import no.lytt.hours.WeeklySchedule;
 
@@ -60,6 +61,11 @@ public record HoursConfig(ZoneId zone, WeeklySchedule weekly, DatedExceptions ex
 
   /** The opening hours these settings describe. */
   public OpeningHours openingHours() {
-    return new OpeningHours(weekly, exceptions, closedOnHolidays, override, zone);
+    return settings().openingHours(zone);
+  }
+
+  /** What an administrator's saved hours replace once saved; the seed until then. */
+  public HoursSettings settings() {
+    return new HoursSettings(weekly, exceptions, closedOnHolidays, override);
   }
 }

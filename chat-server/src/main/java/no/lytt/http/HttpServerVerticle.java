@@ -37,6 +37,7 @@ public final class HttpServerVerticle extends VerticleBase {
   private final CallbackApi callbacks;
   private final AdminApi admin;
   private final InvitationApi invitations;
+  private final HoursApi hours;
 
   /**
    * @param options from {@link #options}, shared by every instance (each server copies them)
@@ -46,7 +47,9 @@ public final class HttpServerVerticle extends VerticleBase {
   public HttpServerVerticle(HttpServerOptions options, SecurityHeaders headers, Pages pages,
                             ServiceStatus status, Store store, AuthApi auth, Origins origins,
                             SocketEndpoints sockets, DrainState drain, LyttMetrics publicMetrics,
-                            CallbackApi callbacks, AdminApi admin, InvitationApi invitations) {
+                            CallbackApi callbacks, AdminApi admin, InvitationApi invitations,
+                            HoursApi hours) {
+    this.hours = hours;
     this.admin = admin;
     this.invitations = invitations;
     this.drain = drain;
@@ -73,12 +76,14 @@ public final class HttpServerVerticle extends VerticleBase {
     }
     router.get("/api/status").handler(ctx -> status.full()
         .onSuccess(s -> ApiErrors.json(ctx, 200, s)).onFailure(e -> ApiErrors.reply(ctx, e)));
-    // Every POST changes state: the cross-site check comes first, before the body is even read.
+    // Every POST and PUT changes state: the cross-site check comes first, before the body is even read.
     router.post("/api/*").handler(new CrossSiteGuard(origins));
+    router.put("/api/*").handler(new CrossSiteGuard(origins));
     // Sealed requests carry one copy per certified device: room for a first message to a team of 64.
     router.post("/api/callbacks").handler(BodyHandler.create(false).setBodyLimit(MAX_SEALED_BODY));
     router.post("/api/tickets").handler(BodyHandler.create(false).setBodyLimit(MAX_SEALED_BODY));
     router.post("/api/*").handler(BodyHandler.create(false).setBodyLimit(MAX_BODY));
+    router.put("/api/*").handler(BodyHandler.create(false).setBodyLimit(MAX_BODY));
     router.post("/api/login").handler(auth::login);
     router.post("/api/logout").handler(auth::logout);
     router.post("/api/password").handler(auth::changePassword);
@@ -100,6 +105,9 @@ public final class HttpServerVerticle extends VerticleBase {
     router.get("/api/admin/devices").handler(admin::listDevices);
     router.post("/api/admin/devices/:deviceId/certificate").handler(admin::certifyDevice);
     router.post("/api/admin/devices/:deviceId/revoke").handler(admin::revokeDevice);
+    router.get("/api/admin/hours").handler(hours::show);
+    router.put("/api/admin/hours").handler(hours::save);
+    router.post("/api/admin/hours/override").handler(hours::override);
     router.post("/api/invitation").handler(invitations::show);
     router.post("/api/invitation/password").handler(invitations::password);
     router.post("/api/invitation/confirm").handler(invitations::confirm);

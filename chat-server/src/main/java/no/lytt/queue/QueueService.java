@@ -5,7 +5,7 @@ import io.vertx.core.json.JsonObject;
 import java.time.Clock;
 import java.util.List;
 import java.util.OptionalLong;
-import no.lytt.hours.OpeningHours;
+import no.lytt.hours.Hours;
 import no.lytt.presence.Duty;
 import no.lytt.protocol.ErrorCode;
 import no.lytt.protocol.Frames;
@@ -26,7 +26,7 @@ public final class QueueService {
   }
 
   private final Store store;
-  private final OpeningHours hours;
+  private final Hours hours;
   private final WaitEstimator estimator;
   private final Notifier notifier;
   private final Stats stats;
@@ -34,7 +34,7 @@ public final class QueueService {
   private final Ids ids;
   private final int maxQueueLength;
 
-  public QueueService(Store store, OpeningHours hours, WaitEstimator estimator, Notifier notifier,
+  public QueueService(Store store, Hours hours, WaitEstimator estimator, Notifier notifier,
                       Stats stats, Clock clock, Ids ids, int maxQueueLength) {
     this.store = store;
     this.hours = hours;
@@ -64,11 +64,11 @@ public final class QueueService {
   }
 
   public boolean isOpen() {
-    return hours.isOpen(clock.instant());
+    return hours.current().isOpen(clock.instant());
   }
 
   public Future<Joined> join(Ticket ticket) {
-    if (!hours.isOpen(clock.instant())) {
+    if (!hours.current().isOpen(clock.instant())) {
       return Future.failedFuture(new LyttException(ErrorCode.CLOSED, "The service is closed right now."));
     }
     QueueEntry entry = ticket.entry();

@@ -14,6 +14,7 @@ import no.lytt.accounts.LoginAttempt;
 import no.lytt.accounts.LoginBackoff;
 import no.lytt.accounts.Session;
 import no.lytt.callback.Item;
+import no.lytt.hours.StoredHours;
 import no.lytt.presence.Duty;
 import no.lytt.queue.QueueEntry;
 import no.lytt.relay.AppendResult;
@@ -208,6 +209,17 @@ public interface Store {
 
   /** Every registered console device, certified or not: the team's keys for sealing. */
   Future<List<Device>> devices();
+
+  // --- opening hours set by an administrator (durable, like accounts) ---
+
+  /** The administrator's saved hours; empty until first saved (the configured hours apply). */
+  Future<Optional<StoredHours>> hours();
+
+  /** Only the version of {@link #hours()}: what every node reads on each hours check. */
+  Future<Optional<String>> hoursVersion();
+
+  /** Replaces the saved hours and their version in one atomic step. */
+  Future<Void> saveHours(StoredHours hours);
 
   Future<Void> close();
 }

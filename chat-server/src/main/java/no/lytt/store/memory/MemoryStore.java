@@ -21,6 +21,7 @@ import no.lytt.accounts.LoginAttempt;
 import no.lytt.accounts.LoginBackoff;
 import no.lytt.accounts.Session;
 import no.lytt.callback.Item;
+import no.lytt.hours.StoredHours;
 import no.lytt.presence.Duty;
 import no.lytt.protocol.ErrorCode;
 import no.lytt.protocol.LyttException;
@@ -48,6 +49,7 @@ public final class MemoryStore implements Store {
   private static final int LOGIN_SWEEP_AT = 1024;
 
   private final Object lock = new Object();
+  private StoredHours savedHours;
   private final Clock clock;
   private final TreeSet<QueueEntry> queue = new TreeSet<>(QueueOrder.FIRST_COME);
   private final Map<String, QueueEntry> queuedById = new HashMap<>();
@@ -495,6 +497,24 @@ public final class MemoryStore implements Store {
   @Override
   public Future<List<Device>> devices() {
     return locked(() -> List.copyOf(devices.values()));
+  }
+
+  @Override
+  public Future<Optional<StoredHours>> hours() {
+    return locked(() -> Optional.ofNullable(savedHours));
+  }
+
+  @Override
+  public Future<Optional<String>> hoursVersion() {
+    return locked(() -> Optional.ofNullable(savedHours).map(StoredHours::version));
+  }
+
+  @Override
+  public Future<Void> saveHours(StoredHours hours) {
+    return locked(() -> {
+      savedHours = hours;
+      return null;
+    });
   }
 
   @Override
