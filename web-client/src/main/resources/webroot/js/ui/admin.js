@@ -11,6 +11,7 @@ import adminEn from '../i18n/admin-en.js';
 import { getJson, postJson } from '../transport/http.js';
 import { $, h, metaContent, setupLanguageSwitch } from './dom.js';
 import { logIn } from './login.js';
+import { createHoursEditor } from './hours-editor.js';
 
 registerStrings({ nb: { ...consoleNb, ...adminNb }, en: { ...consoleEn, ...adminEn } });
 
@@ -77,12 +78,15 @@ function renderDevices() {
   $('#certify-status').textContent = ui.certifyNote ? t(ui.certifyNote) : '';
 }
 
+const hours = createHoursEditor($('#hours-editor'), { onUnauthorized: () => showLogin() });
+
 function render() {
   $('#admin-note').textContent = ui.note ?? '';
   if (ui.me) $('#whoami').textContent = t('c.signedInAs', { name: ui.me.displayName });
   $('#not-admin-text').textContent = ui.me ? t('a.notAdmin', { name: ui.me.username }) : '';
   renderAccounts();
   renderDevices();
+  hours.render();
 }
 
 async function refresh() {
@@ -208,7 +212,7 @@ async function enter() {
   $('#admin').hidden = !admin;
   $('#not-admin').hidden = admin;
   render();
-  if (admin) await refresh();
+  if (admin) await Promise.all([refresh(), hours.load()]);
 }
 
 async function start() {
