@@ -13,12 +13,17 @@ export async function axeContext(browser, viewport = { width: 1280, height: 860 
   return context;
 }
 
-/** The serious and critical violations on the page as it is now, one readable line each. */
-export async function seriousFindings(page) {
+/** Every violation on the page as it is now, one readable line each, starting with its impact. */
+export async function allFindings(page) {
   if (!(await page.evaluate(() => Boolean(globalThis.axe)))) await page.addScriptTag({ content: AXE });
   const result = await page.evaluate(() => globalThis.axe.run(document, { resultTypes: ['violations'] }));
-  return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  return result.violations.map((v) => `${v.impact} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+/** The serious and critical violations on the page as it is now, one readable line each. */
+export async function seriousFindings(page) {
+  return (await allFindings(page)).filter((line) => /^(serious|critical) /.test(line))
+    .map((line) => line.replace(/^\w+ /, ''));
 }
 
 /** Opens `url` in its own axe context, brings it to a state with `prepare(page)`, and checks it. */
