@@ -8,17 +8,13 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
 
-import { BASE, launch, newPage, switchTo } from './helpers.mjs';
+import { BASE, adminLogsInInEnglish, launch, newPage, switchTo } from './helpers.mjs';
 import { axeFindings } from './a11y.mjs';
 
 const ADMIN_PASSWORD = process.env.LYTT_ADMIN_PASSWORD || '';
 
 async function adminLogsIn(page) {
-  await page.goto(`${BASE}/admin`);
-  await switchTo(page, 'en');
-  await page.locator('#login-form').getByLabel('Username').fill('admin');
-  await page.locator('#login-form').getByLabel('Password', { exact: true }).fill(ADMIN_PASSWORD);
-  await page.getByRole('button', { name: 'Log in', exact: true }).click();
+  await adminLogsInInEnglish(page, ADMIN_PASSWORD);
   const section = page.getByRole('region', { name: 'Opening hours', exact: true });
   await section.getByRole('table', { name: 'The next 14 days' }).waitFor();
   return section;
