@@ -238,8 +238,9 @@ public final class Lytt {
           : Future.succeededFuture();
       management = new ManagementServer(vertx, config.ops(), metrics);
       LyttMetrics publicMetrics = config.ops().metricsOnMainPort() ? metrics : null;
-      // Saved hours apply from the first request, not only from the first check.
-      return demo.compose(v -> hoursEditor.follow()).compose(v -> vertx.deployVerticle(
+      // Saved hours apply from the first request, not only from the first check; a store that
+      // cannot be read yet leaves the configured hours until a check can.
+      return demo.compose(v -> hoursEditor.follow().otherwiseEmpty()).compose(v -> vertx.deployVerticle(
           () -> new HttpServerVerticle(options, headers, pages, status, store, auth, origins, sockets, drainState,
               publicMetrics, callbackApi, adminApi, invitationApi, hoursApi),
           new DeploymentOptions().setInstances(config.http().eventLoops())))

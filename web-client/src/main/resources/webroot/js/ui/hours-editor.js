@@ -96,19 +96,24 @@ export function createHoursEditor(root, { onUnauthorized }) {
   function periodRows(list, label, idPrefix, addId) {
     return list.map((p, i) => {
       const n = i + 1;
-      const fromId = `${idPrefix}-${n}-from`;
+      const removeText = () => t('h.removeInterval', { day: label, from: p.from, to: endForServer(p.to) });
+      const remove = h('button', { type: 'button', class: 'secondary', onclick: () => {
+        list.splice(i, 1);
+        state.dirty = true;
+        redrawForm(list.length ? `${idPrefix}-${Math.min(n, list.length)}-from` : addId);
+      } }, removeText());
+      // The remove button names the period, so it follows the times as they are typed.
+      const edit = (field, toDraft) => changed((el) => {
+        p[field] = toDraft(el.value);
+        remove.textContent = removeText();
+      });
       return h('div', { class: 'hours-row' },
-        h('input', { type: 'time', id: fromId, value: p.from, 'aria-label': t('h.intervalFrom', { day: label, n }),
-          oninput: changed((el) => { p.from = el.value; }) }),
+        h('input', { type: 'time', id: `${idPrefix}-${n}-from`, value: p.from, 'aria-label': t('h.intervalFrom', { day: label, n }),
+          oninput: edit('from', (v) => v) }),
         h('span', { 'aria-hidden': 'true' }, '–'),
         h('input', { type: 'time', id: `${idPrefix}-${n}-to`, value: endForInput(p.to), 'aria-label': t('h.intervalTo', { day: label, n }),
-          oninput: changed((el) => { p.to = el.value; }) }),
-        h('button', { type: 'button', class: 'secondary',
-          onclick: () => {
-            list.splice(i, 1);
-            state.dirty = true;
-            redrawForm(list.length ? `${idPrefix}-${Math.min(n, list.length)}-from` : addId);
-          } }, t('h.removeInterval', { day: label, from: p.from, to: endForInput(p.to) })));
+          oninput: edit('to', endForServer) }),
+        remove);
     });
   }
 
