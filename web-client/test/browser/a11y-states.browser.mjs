@@ -17,7 +17,9 @@ import { allFindings, axeContext } from './a11y.mjs';
 const ADMIN_PASSWORD = process.env.LYTT_ADMIN_PASSWORD || '';
 const API_HEADERS = { origin: BASE, 'x-lytt-request': '1', 'content-type': 'application/json' };
 
-const visible = (page, selector) => page.locator(selector).first().waitFor({ state: 'visible' });
+const visible = (page, selector, timeout = 15000) => page.locator(selector).first().waitFor({ state: 'visible', timeout });
+/** The handshake (certificate check, HPKE) on a loaded two-core machine may take a while. */
+const HANDSHAKE = 45000;
 
 async function logIn(page, path, username, password) {
   await page.goto(`${BASE}${path}`);
@@ -120,7 +122,7 @@ const STEPS = [
   { name: 'visitor: chatting', on: 'visitor', run: async ({ console, visitor }) => {
     await console.locator('#accept-next').click();
     const message = visitor.locator('#chat textarea');
-    await message.waitFor();
+    await message.waitFor({ timeout: HANDSHAKE });
     await message.fill('Hei');
     await message.press('Enter');
     await console.locator('#chat-panels textarea').first().waitFor();
@@ -235,7 +237,7 @@ test('by keyboard alone a visitor joins, writes and ends a chat, and a counsello
   assert.ok(await focusIsVisible(c), 'focus is visible on "Accept next"');
   await c.keyboard.press('Enter');
 
-  await visible(v, '#chat textarea');
+  await visible(v, '#chat textarea', HANDSHAKE);
   await tabTo(v, '#chat textarea');
   await v.keyboard.type('Skrevet med tastaturet');
   await v.keyboard.press('Enter');
