@@ -8,15 +8,13 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import { createHmac } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 
-import { BASE, launch, newPage, switchTo } from './helpers.mjs';
+import { BASE, adminLogsInInEnglish, launch, newPage, switchTo } from './helpers.mjs';
+import { axeFindings } from './a11y.mjs';
 
 const ADMIN_PASSWORD = process.env.LYTT_ADMIN_PASSWORD || '';
 const KEY_FILE = process.env.LYTT_ORG_KEY_FILE || '';
 const PASSPHRASE = process.env.LYTT_ORG_KEY_PASSPHRASE || '';
-const AXE = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const cspProblems = (log) => log.console.filter(([, text]) => /Content Security Policy|Refused to (load|execute|apply|connect|frame)|'integrity' attribute/i.test(text));
 
 /** RFC 6238 with the server's parameters (SHA-1, 30 s, 6 digits), for the step `offset` steps from now. */
@@ -32,28 +30,8 @@ function totp(base32, offset = 0) {
   return String((mac.readUInt32BE(o) & 0x7fffffff) % 1000000).padStart(6, '0');
 }
 
-/** axe-core in its own context that ignores the page's CSP, so the checker can be injected; the page is the same. */
-async function axeFindings(browser, url, prepare = async () => {}) {
-  const context = await browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 860 } });
-  try {
-    const page = await context.newPage();
-    await page.goto(url);
-    await prepare(page);
-    await page.addScriptTag({ content: AXE });
-    const result = await page.evaluate(() => globalThis.axe.run(document, { resultTypes: ['violations'] }));
-    return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  } finally {
-    await context.close();
-  }
-}
-
 async function adminLogsIn(page) {
-  await page.goto(`${BASE}/admin`);
-  await switchTo(page, 'en');
-  await page.locator('#login-form').getByLabel('Username').fill('admin');
-  await page.locator('#login-form').getByLabel('Password', { exact: true }).fill(ADMIN_PASSWORD);
-  await page.getByRole('button', { name: 'Log in', exact: true }).click();
+  await adminLogsInInEnglish(page, ADMIN_PASSWORD);
   await page.getByRole('heading', { name: 'Accounts' }).waitFor();
 }
 

@@ -54,6 +54,15 @@ export async function switchTo(page, lang) {
   await page.waitForFunction((l) => document.documentElement.lang === l, lang);
 }
 
+/** /admin: log in as the development administrator, in English; the caller waits for what it needs. */
+export async function adminLogsInInEnglish(page, password) {
+  await page.goto(`${BASE}/admin`);
+  await switchTo(page, 'en');
+  await page.locator('#login-form').getByLabel('Username').fill('admin');
+  await page.locator('#login-form').getByLabel('Password', { exact: true }).fill(password);
+  await page.getByRole('button', { name: 'Log in', exact: true }).click();
+}
+
 /**
  * Console: log in as demo (in English), wait for a certified device, go on duty. Development mode
  * has a second counsellor, demo2, with the same password.

@@ -36,11 +36,13 @@ import no.lytt.crypto.B64u;
 import no.lytt.crypto.OrgKey;
 import no.lytt.drain.DrainState;
 import no.lytt.drain.NodeDrain;
-import no.lytt.hours.OpeningHours;
+import no.lytt.hours.Hours;
+import no.lytt.hours.HoursEditor;
 import no.lytt.http.AdminApi;
 import no.lytt.http.AuthApi;
 import no.lytt.http.CallbackApi;
 import no.lytt.http.ClientAddresses;
+import no.lytt.http.HoursApi;
 import no.lytt.http.HttpServerVerticle;
 import no.lytt.http.InvitationApi;
 import no.lytt.http.ListsApi;
@@ -150,7 +152,8 @@ public final class Lytt {
         .compose(v -> checkDurability(development)).map(orgKey)).compose(orgKey -> {
       String orgPublic = orgKey != null ? orgKey.publicKeyB64u() : config.org().publicKey().orElse("");
       organisationPublicKey = orgPublic;
-      OpeningHours hours = config.hours().openingHours();
+      Hours hours = new Hours(config.hours().settings(), config.hours().zone());
+      HoursEditor hoursEditor = new HoursEditor(store, hours, ids);
       Stats stats = new Stats(store, clock, hours.zone());
       WaitEstimator estimator = new WaitEstimator(Duration.ofMinutes(config.chat().defaultDurationMinutes()));
       // Positions and the queue view go to this node's own clients; every node announces its own.
@@ -239,7 +242,8 @@ public final class Lytt {
       SecurityHeaders headers = new SecurityHeaders(tls, config.http().frameAncestors());
       HttpServerOptions options = HttpServerVerticle.options(config.http().host(), config.http().port(),
           lc.frameBytes(), lc.httpIdleSeconds(), lc.headerBytes());
-      watcher = new StatusWatcher(vertx, status, local, config.hours().checkMillis());
+      watcher = new StatusWatcher(vertx, status, hoursEditor, local, config.hours().checkMillis());
+      HoursApi hoursApi = new HoursApi(hoursEditor, clock);
       Future<?> demo = development
           ? DevelopmentSetup.demoAccount(vertx, accounts, demoPassword, random)
               .compose(v -> DevelopmentSetup.secondDemoAccount(accounts, demoPassword, random))
@@ -252,9 +256,11 @@ public final class Lytt {
         LOG.log(Level.WARNING, "The default wrap-up categories and sources could not be added: " + e.getMessage());
         return Future.succeededFuture();
       }));
-      return seeded.compose(v -> vertx.deployVerticle(
+      // Saved hours apply from the first request, not only from the first check; a store that
+      // cannot be read yet leaves the configured hours until a check can.
+      return seeded.compose(v -> hoursEditor.follow().otherwiseEmpty()).compose(v -> vertx.deployVerticle(
           () -> new HttpServerVerticle(options, headers, pages, status, store, auth, origins, sockets, drainState,
-              publicMetrics, callbackApi, adminApi, invitationApi, supervision, listsApi),
+              publicMetrics, callbackApi, adminApi, invitationApi, supervision, listsApi, hoursApi),
           new DeploymentOptions().setInstances(config.http().eventLoops())))
           .compose(id -> management.start().map(id))
           .onSuccess(id -> {

@@ -5,7 +5,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import no.lytt.config.CallbacksConfig;
-import no.lytt.hours.OpeningHours;
+import no.lytt.hours.Hours;
 import no.lytt.protocol.ErrorCode;
 import no.lytt.protocol.Ids;
 import no.lytt.protocol.LyttException;
@@ -23,12 +23,12 @@ import no.lytt.store.Store;
 public final class CallbackService {
   public static final int MAX_WINDOWS = 6;
   private final Store store;
-  private final OpeningHours hours;
+  private final Hours hours;
   private final Stats stats;
   private final Clock clock;
   private final CallbacksConfig config;
 
-  public CallbackService(Store store, OpeningHours hours, Stats stats, Clock clock, CallbacksConfig config) {
+  public CallbackService(Store store, Hours hours, Stats stats, Clock clock, CallbacksConfig config) {
     this.store = store;
     this.hours = hours;
     this.stats = stats;
@@ -56,11 +56,13 @@ public final class CallbackService {
   }
 
   /**
-   * Windows must lie ahead, inside opening hours (with the manual override: a line opened by hand
-   * takes windows now), before the request expires.
+   * Windows must lie ahead, before the request expires, and inside the planned hours (dated
+   * exceptions included) or within a manual opening running now. The override says nothing about
+   * next Tuesday: closed by hand tonight must not refuse a window in next week's hours, and opened
+   * by hand must take windows tonight without accepting three in the morning next week.
    */
   private void checkWindows(List<CallbackWindow> windows, Instant now, Instant expiresAt) {
-    OpeningHours planned = hours;
+    CallbackHours allowed = new CallbackHours(hours.current(), now);
     if (windows.isEmpty() || windows.size() > MAX_WINDOWS) {
       throw NewItem.bad("Give between 1 and " + MAX_WINDOWS + " time windows.");
     }
@@ -68,11 +70,9 @@ public final class CallbackService {
       if (!w.to().isAfter(now) || w.to().isAfter(expiresAt)) {
         throw NewItem.bad("A time window must end in the future and within " + config.expiryDays() + " days.");
       }
-      boolean inHours = planned.isOpen(w.from()) && planned.currentClosing(w.from())
-          .map(close -> !close.toInstant().isBefore(w.to()))
-          .orElse(planned.isOpen(w.to().minusMillis(1)));
-      if (!inHours) {
-        throw NewItem.bad("A time window must lie inside opening hours.");
+      if (!allowed.takes(w)) {
+        throw NewItem.bad("A time window must lie inside the planned opening hours, or within the next "
+            + CallbackHours.MANUAL_REACH.toHours() + " hours while the line is opened by hand.");
       }
     }
   }

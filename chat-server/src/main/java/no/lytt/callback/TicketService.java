@@ -7,6 +7,7 @@ import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Optional;
 import no.lytt.config.CallbacksConfig;
+import no.lytt.hours.Hours;
 import no.lytt.hours.OpeningHours;
 import no.lytt.protocol.ErrorCode;
 import no.lytt.protocol.Ids;
@@ -26,12 +27,12 @@ import no.lytt.store.Store;
  */
 public final class TicketService {
   private final Store store;
-  private final OpeningHours hours;
+  private final Hours hours;
   private final Stats stats;
   private final Clock clock;
   private final CallbacksConfig config;
 
-  public TicketService(Store store, OpeningHours hours, Stats stats, Clock clock, CallbacksConfig config) {
+  public TicketService(Store store, Hours hours, Stats stats, Clock clock, CallbacksConfig config) {
     this.store = store;
     this.hours = hours;
     this.stats = stats;
@@ -45,6 +46,7 @@ public final class TicketService {
 
   public Future<Placed> take(NewItem sealedItem) {
     Instant now = clock.instant();
+    OpeningHours hours = this.hours.current();
     if (hours.isOpen(now)) {
       return Future.failedFuture(new LyttException(ErrorCode.WRONG_STATE, "The service is open: join the queue."));
     }
@@ -108,7 +110,7 @@ public final class TicketService {
   /** Completes with whether this call changed any ticket. */
   public Future<Boolean> release() {
     Instant now = clock.instant();
-    boolean open = hours.isOpen(now);
+    boolean open = hours.current().isOpen(now);
     return waiting().compose(all -> {
       List<Future<Boolean>> changes = all.stream().map(t -> {
         if (t.placeUntil() == null && open) {

@@ -4,6 +4,7 @@ import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.List;
 import no.lytt.hours.DatedExceptions;
+import no.lytt.hours.HoursSettings;
 import no.lytt.hours.OpeningHours;
 import no.lytt.hours.WeeklySchedule;
 
@@ -21,24 +22,27 @@ import no.lytt.hours.WeeklySchedule;
 public record HoursConfig(ZoneId zone, WeeklySchedule weekly, DatedExceptions exceptions,
     boolean closedOnHolidays, no.lytt.hours.Override override, int checkMillis) {
 
+  /** Said of every key an administrator's saved hours replace (docs/operations.md, "Opening hours"). */
+  private static final String SEED = "Applies until an administrator saves opening hours at /admin; from then on "
+      + "the saved hours (week, exceptions, holidays and override together) apply instead.";
   static final ConfigKey ZONE = ConfigKey.of("hours.zone", "Europe/Oslo",
       "Time zone of the opening hours (an IANA ID). Hours are wall-clock times here, so they follow "
           + "summer time.");
   static final ConfigKey WEEKLY = ConfigKey.of("hours.weekly", WeeklySchedule.DEFAULT.toString(),
       "Regular weekly hours: day=intervals separated by ';', days mon..sun, intervals HH:MM-HH:MM "
           + "separated by ','. An interval may end at 24:00 but not cross midnight: write "
-          + "thu=22:00-24:00;fri=00:00-02:00. Days not listed are closed.");
+          + "thu=22:00-24:00;fri=00:00-02:00. Days not listed are closed. " + SEED);
   static final ConfigKey EXCEPTIONS = ConfigKey.of("hours.exceptions", "",
       "Dated exceptions replacing a whole day, e.g. 2026-12-24=closed;2026-12-23=10:00-14:00. An "
-          + "exception with hours opens the line even on a public holiday.");
+          + "exception with hours opens the line even on a public holiday. " + SEED);
   static final ConfigKey HOLIDAYS = ConfigKey.of("hours.holidays", "true",
-      "true closes the line on Norwegian public holidays (Easter, Whitsun, 17 May, Christmas...).");
+      "true closes the line on Norwegian public holidays (Easter, Whitsun, 17 May, Christmas...). " + SEED);
   static final ConfigKey OVERRIDE = ConfigKey.of("hours.override", "schedule",
       "open or closed forces the line open or shut regardless of the hours until set back to "
-          + "schedule.");
+          + "schedule. " + SEED);
   static final ConfigKey CHECK_MILLIS = ConfigKey.of("hours.check-millis", "5000",
-      "Milliseconds between checks whether the line has just opened or closed; open visitor pages are "
-          + "told within this time. Hours change on the minute, so a few seconds is prompt enough.");
+      "Milliseconds between checks whether the line has just opened or closed, and whether an "
+          + "administrator saved new hours on any node; open visitor pages are told within this time. Hours change on the minute, so a few seconds is prompt enough.");
   static final List<ConfigKey> KEYS = List.of(ZONE, WEEKLY, EXCEPTIONS, HOLIDAYS, OVERRIDE, CHECK_MILLIS);
 
   static HoursConfig read(Settings settings) {
@@ -60,6 +64,11 @@ public record HoursConfig(ZoneId zone, WeeklySchedule weekly, DatedExceptions ex
 
   /** The opening hours these settings describe. */
   public OpeningHours openingHours() {
-    return new OpeningHours(weekly, exceptions, closedOnHolidays, override, zone);
+    return settings().openingHours(zone);
+  }
+
+  /** What an administrator's saved hours replace once saved; the seed until then. */
+  public HoursSettings settings() {
+    return new HoursSettings(weekly, exceptions, closedOnHolidays, override);
   }
 }

@@ -104,8 +104,13 @@ public final class OpeningHours {
    * week, from {@link #override()}.
    */
   public List<DayHours> week(Instant now) {
+    return days(now, 7);
+  }
+
+  /** As {@link #week} for any number of dates from today, for an administrator's preview. */
+  public List<DayHours> days(Instant now, int count) {
     LocalDate today = today(now);
-    return IntStream.range(0, 7).mapToObj(i -> calendar.day(today.plusDays(i))).toList();
+    return IntStream.range(0, count).mapToObj(i -> calendar.day(today.plusDays(i))).toList();
   }
 
   /** The planned hours of any one date, for an admin page checking an exception or a holiday. */

@@ -39,6 +39,7 @@ public final class HttpServerVerticle extends VerticleBase {
   private final InvitationApi invitations;
   private final SupervisionApi supervision;
   private final ListsApi lists;
+  private final HoursApi hours;
 
   /**
    * @param options from {@link #options}, shared by every instance (each server copies them)
@@ -49,9 +50,10 @@ public final class HttpServerVerticle extends VerticleBase {
                             ServiceStatus status, Store store, AuthApi auth, Origins origins,
                             SocketEndpoints sockets, DrainState drain, LyttMetrics publicMetrics,
                             CallbackApi callbacks, AdminApi admin, InvitationApi invitations,
-                            SupervisionApi supervision, ListsApi lists) {
+                            SupervisionApi supervision, ListsApi lists, HoursApi hours) {
     this.supervision = supervision;
     this.lists = lists;
+    this.hours = hours;
     this.admin = admin;
     this.invitations = invitations;
     this.drain = drain;
@@ -78,12 +80,14 @@ public final class HttpServerVerticle extends VerticleBase {
     }
     router.get("/api/status").handler(ctx -> status.full()
         .onSuccess(s -> ApiErrors.json(ctx, 200, s)).onFailure(e -> ApiErrors.reply(ctx, e)));
-    // Every POST changes state: the cross-site check comes first, before the body is even read.
+    // Every POST and PUT changes state: the cross-site check comes first, before the body is even read.
     router.post("/api/*").handler(new CrossSiteGuard(origins));
+    router.put("/api/*").handler(new CrossSiteGuard(origins));
     // Sealed requests carry one copy per certified device: room for a first message to a team of 64.
     router.post("/api/callbacks").handler(BodyHandler.create(false).setBodyLimit(MAX_SEALED_BODY));
     router.post("/api/tickets").handler(BodyHandler.create(false).setBodyLimit(MAX_SEALED_BODY));
     router.post("/api/*").handler(BodyHandler.create(false).setBodyLimit(MAX_BODY));
+    router.put("/api/*").handler(BodyHandler.create(false).setBodyLimit(MAX_BODY));
     router.post("/api/login").handler(auth::login);
     router.post("/api/logout").handler(auth::logout);
     router.post("/api/password").handler(auth::changePassword);
@@ -109,6 +113,9 @@ public final class HttpServerVerticle extends VerticleBase {
     router.get("/api/admin/statistics.csv").handler(supervision::statisticsCsv);
     router.get("/api/admin/overview").handler(supervision::overview);
     lists.routes(router);
+    router.get("/api/admin/hours").handler(hours::show);
+    router.put("/api/admin/hours").handler(hours::save);
+    router.post("/api/admin/hours/override").handler(hours::override);
     router.post("/api/invitation").handler(invitations::show);
     router.post("/api/invitation/password").handler(invitations::password);
     router.post("/api/invitation/confirm").handler(invitations::confirm);

@@ -7,7 +7,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.function.Supplier;
-import no.lytt.hours.OpeningHours;
+import no.lytt.hours.Hours;
 import no.lytt.presence.Duty;
 import no.lytt.protocol.ErrorCode;
 import no.lytt.protocol.Frames;
@@ -39,7 +39,7 @@ public final class QueueService {
   public static final int CONSOLE_HEAD = 50;
 
   private final Store store;
-  private final OpeningHours hours;
+  private final Hours hours;
   private final WaitEstimator estimator;
   private final Notifier notifier;
   private final Stats stats;
@@ -52,7 +52,7 @@ public final class QueueService {
    * @param localVisitors the visitors connected to this node, queued or not: those whose places
    *                      this node announces
    */
-  public QueueService(Store store, OpeningHours hours, WaitEstimator estimator, Notifier notifier,
+  public QueueService(Store store, Hours hours, WaitEstimator estimator, Notifier notifier,
                       Stats stats, Clock clock, Ids ids, int maxQueueLength,
                       Supplier<Collection<String>> localVisitors) {
     this.store = store;
@@ -84,11 +84,11 @@ public final class QueueService {
   }
 
   public boolean isOpen() {
-    return hours.isOpen(clock.instant());
+    return hours.current().isOpen(clock.instant());
   }
 
   public Future<Joined> join(Ticket ticket) {
-    if (!hours.isOpen(clock.instant())) {
+    if (!hours.current().isOpen(clock.instant())) {
       return Future.failedFuture(new LyttException(ErrorCode.CLOSED, "The service is closed right now."));
     }
     QueueEntry entry = ticket.entry();

@@ -9,6 +9,7 @@ import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
 import no.lytt.hours.DayHours;
 import no.lytt.hours.Interval;
+import no.lytt.hours.Hours;
 import no.lytt.hours.OpeningHours;
 
 /**
@@ -17,7 +18,7 @@ import no.lytt.hours.OpeningHours;
  */
 public final class ServiceStatus {
   private static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm");
-  private final OpeningHours hours;
+  private final Hours hours;
   private final QueueService queue;
   private final Clock clock;
   private final JsonObject keeping;
@@ -26,7 +27,7 @@ public final class ServiceStatus {
    * @param callbackDays  how long a callback request is kept at most
    * @param ticketMinutes how long a ticket holds its place after opening
    */
-  public ServiceStatus(OpeningHours hours, QueueService queue, Clock clock, int callbackDays, int ticketMinutes) {
+  public ServiceStatus(Hours hours, QueueService queue, Clock clock, int callbackDays, int ticketMinutes) {
     this.hours = hours;
     this.queue = queue;
     this.clock = clock;
@@ -34,12 +35,13 @@ public final class ServiceStatus {
   }
 
   public boolean isOpen() {
-    return hours.isOpen(clock.instant());
+    return hours.current().isOpen(clock.instant());
   }
 
   /** The short form sent over the visitor socket. */
   public Future<JsonObject> summary() {
     Instant now = clock.instant();
+    OpeningHours hours = this.hours.current();
     return queue.outlook().map(outlook -> new JsonObject()
         .put("open", hours.isOpen(now))
         .put("nextOpening", hours.nextOpening(now).map(t -> t.toOffsetDateTime().toString()).orElse(null))
@@ -51,6 +53,7 @@ public final class ServiceStatus {
   /** The long form of {@code GET /api/status}, with the week's hours. */
   public Future<JsonObject> full() {
     Instant now = clock.instant();
+    OpeningHours hours = this.hours.current();
     return summary().map(s -> {
       JsonArray week = new JsonArray();
       for (DayHours day : hours.week(now)) {

@@ -17,6 +17,7 @@ import no.lytt.accounts.Session;
 import no.lytt.callback.Item;
 import no.lytt.lists.ListEntry;
 import no.lytt.lists.ListKind;
+import no.lytt.hours.StoredHours;
 import no.lytt.presence.Duty;
 import no.lytt.queue.QueueEntry;
 import no.lytt.queue.QueueView;
@@ -284,6 +285,17 @@ public interface Store {
    * at once, one is {@link WrapUpClaim#CLAIMED} and the other {@link WrapUpClaim#ALREADY_SAVED}.
    */
   Future<WrapUpClaim> claimWrapUp(String chatId, String counsellor);
+
+  // --- opening hours set by an administrator (durable, like accounts) ---
+
+  /** The administrator's saved hours; empty until first saved (the configured hours apply). */
+  Future<Optional<StoredHours>> hours();
+
+  /** Only the version of {@link #hours()}: what every node reads on each hours check. */
+  Future<Optional<String>> hoursVersion();
+
+  /** Replaces the saved hours and their version in one atomic step. */
+  Future<Void> saveHours(StoredHours hours);
 
   Future<Void> close();
 }

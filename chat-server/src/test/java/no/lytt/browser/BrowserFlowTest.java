@@ -126,6 +126,33 @@ class BrowserFlowTest {
     run("transfer.browser.mjs");
   }
 
+  /**
+   * Against a node of its own whose clock stands still on Monday 21 December 2026 at 18:00 in Oslo,
+   * inside its Monday evening, so the preview's Christmas and the line's state do not depend on
+   * when the test runs; hours are checked every 200 ms, so pages follow an edit promptly.
+   */
+  @Test
+  void anAdministratorClosesAndReopensTheLineForOpenPagesAndEditsTheHours() throws Exception {
+    ZoneId oslo = ZoneId.of("Europe/Oslo");
+    MutableClock clock = new MutableClock(ZonedDateTime.of(2026, 12, 21, 18, 0, 0, 0, oslo).toInstant(), oslo);
+    try (TestServer node = TestServer.start(Map.of("LYTT_HOURS_WEEKLY", "mon=17:00-22:00;fri=17:00-22:00",
+        "LYTT_HOURS_ZONE", "Europe/Oslo", "LYTT_HOURS_CHECK_MILLIS", "200",
+        "LYTT_SESSION_IDLE_MINUTES", "1440", "LYTT_SESSION_ABSOLUTE_HOURS", "48"), clock)) {
+      run("hours.browser.mjs", node, line -> { }, Map.of("LYTT_ADMIN_PASSWORD", TestServer.ADMIN_PASSWORD));
+    }
+  }
+
+  /**
+   * Against a node of its own, open by hand: the script saves hours that close it for the closed
+   * states and opens it by hand again, so the shared node's hours stay as the other flows need them.
+   */
+  @Test
+  void everyStateOfEveryPagePassesAxeAndTheChatWorksByKeyboardAlone() throws Exception {
+    try (TestServer node = TestServer.start(Map.of("LYTT_HOURS_OVERRIDE", "open", "LYTT_HOURS_CHECK_MILLIS", "200"))) {
+      run("a11y-states.browser.mjs", node, line -> { }, Map.of("LYTT_ADMIN_PASSWORD", TestServer.ADMIN_PASSWORD));
+    }
+  }
+
   private static void run(String script) throws IOException, InterruptedException {
     run(script, server, line -> { });
   }

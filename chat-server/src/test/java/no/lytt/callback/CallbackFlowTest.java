@@ -381,4 +381,32 @@ class CallbackFlowTest {
     assertEquals(1, Await.of(holder.join("none", "nb", ticket.code().lookup())).getInteger("position"));
     assertEquals("served", Await.of(visitor.status(ticket.code().text())).getString("state"));
   }
+
+  /** Restarts the node with the hours set by hand, on the same Tuesday 09:00. */
+  private void restartWith(String override) {
+    Await.of(visitor.close());
+    node.close();
+    Await.of(vertx.close());
+    start(Map.of("LYTT_HOURS_OVERRIDE", override));
+  }
+
+  @Test
+  void closedByHandTheLineStillTakesCallbacksForItsPlannedHours() {
+    restartWith("closed");
+    CallbackDesk kari = counsellor("demo").callbacks();
+    Await.of(visitor.requestCallback("+4791234567", "", tenToEleven(), "none", "nb"));
+    assertEquals(1, Await.of(kari.list()).getJsonArray("callbacks").size());
+  }
+
+  @Test
+  void openedByHandTheLineTakesCallbacksForTheHoursAheadButNotTheNightAfter() {
+    restartWith("open");
+    CallbackDesk kari = counsellor("demo").callbacks();
+    Await.of(visitor.requestCallback("+4791234567", "", List.<Instant[]>of(new Instant[] {at(9, 0), at(9, 45)}),
+        "none", "nb"));
+    Instant tomorrowNight = TUESDAY.plusDays(1).withHour(3).toInstant();
+    assertEquals("bad_frame", errorOf(visitor.requestCallback("+4791234567", "",
+        List.<Instant[]>of(new Instant[] {tomorrowNight, tomorrowNight.plusSeconds(3600)}), "none", "nb")));
+    assertEquals(1, Await.of(kari.list()).getJsonArray("callbacks").size());
+  }
 }

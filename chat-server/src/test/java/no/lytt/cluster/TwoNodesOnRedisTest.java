@@ -316,4 +316,22 @@ class TwoNodesOnRedisTest {
     }
     return attempt.result().getString("chatId");
   }
+
+  @Test
+  void anAdministratorsHoursSavedOnOneNodeAreFollowedByTheOtherWithoutARestart() {
+    String admin = a.login("admin", TestServer.ADMIN_PASSWORD);
+    try (no.lytt.support.RawSocket visitor = b.visitorSocket()) {
+      assertTrue(visitor.next("welcome").getJsonObject("status").getBoolean("open"));
+      TestServer.HttpResult closed = a.request(HttpMethod.POST, "/api/admin/hours/override", admin,
+          new JsonObject().put("override", "closed").encode());
+      assertEquals(200, closed.status(), closed.body());
+      assertEquals(false, visitor.next("status").getJsonObject("status").getBoolean("open"),
+          "the other node's visitors are told within its hours check");
+      assertEquals(false, b.request(HttpMethod.GET, "/api/status", null, null).json().getBoolean("open"));
+      String adminOnB = b.login("admin", TestServer.ADMIN_PASSWORD);
+      JsonObject seenOnB = b.request(HttpMethod.GET, "/api/admin/hours", adminOnB, null).json();
+      assertEquals("administrator", seenOnB.getString("source"));
+      assertEquals("closed", seenOnB.getString("override"));
+    }
+  }
 }

@@ -28,6 +28,10 @@ import no.lytt.callback.Item;
 import no.lytt.callback.ItemState;
 import no.lytt.lists.ListEntry;
 import no.lytt.lists.ListKind;
+import no.lytt.hours.DatedExceptions;
+import no.lytt.hours.HoursSettings;
+import no.lytt.hours.StoredHours;
+import no.lytt.hours.WeeklySchedule;
 import no.lytt.presence.Duty;
 import no.lytt.protocol.ErrorCode;
 import no.lytt.protocol.LyttException;
@@ -583,5 +587,19 @@ public abstract class StoreContractTest {
     await(store.enqueue(entry("b", 2), 10, 0));
     dispatch("c3", 2);
     assertEquals(TransferAsk.NOT_OPEN, await(store.askTransfer("c3", "kari", "ola", T0.plusSeconds(15))));
+  }
+
+  @Test
+  void savedHoursReplaceEachOtherWholeWithTheirVersion() {
+    assertEquals(Optional.empty(), await(store.hours()), "nothing saved: the configured hours apply");
+    assertEquals(Optional.empty(), await(store.hoursVersion()));
+    HoursSettings week = new HoursSettings(WeeklySchedule.parse("mon=17:00-22:00;thu=22:00-24:00"),
+        DatedExceptions.parse("2026-12-24=closed;2026-12-23=10:00-14:00"), false, no.lytt.hours.Override.SCHEDULE);
+    await(store.saveHours(new StoredHours(week, "v1")));
+    assertEquals(Optional.of(new StoredHours(week, "v1")), await(store.hours()));
+    StoredHours closed = new StoredHours(week.withOverride(no.lytt.hours.Override.CLOSED), "v2");
+    await(store.saveHours(closed));
+    assertEquals(Optional.of("v2"), await(store.hoursVersion()));
+    assertEquals(Optional.of(closed), await(store.hours()));
   }
 }

@@ -14,6 +14,7 @@ import { logIn } from './login.js';
 import { setupOverview } from './overview.js';
 import { setupStatistics } from './statistics.js';
 import { setupAdminLists } from './admin-lists.js';
+import { createHoursEditor } from './hours-editor.js';
 
 registerStrings({ nb: { ...consoleNb, ...adminNb }, en: { ...consoleEn, ...adminEn } });
 
@@ -84,12 +85,15 @@ function renderDevices() {
   $('#certify-status').textContent = ui.certifyNote ? t(ui.certifyNote) : '';
 }
 
+const hours = createHoursEditor($('#hours-editor'), { onUnauthorized: () => showLogin() });
+
 function render() {
   $('#admin-note').textContent = ui.note ?? '';
   if (ui.me) $('#whoami').textContent = t('c.signedInAs', { name: ui.me.displayName });
   $('#not-admin-text').textContent = ui.me ? t('a.notAdmin', { name: ui.me.username }) : '';
   renderAccounts();
   renderDevices();
+  hours.render();
 }
 
 async function refresh() {
@@ -216,7 +220,7 @@ async function enter() {
   $('#not-admin').hidden = admin;
   render();
   if (!admin) return;
-  await Promise.all([refresh(), listsLoader()]);
+  await Promise.all([refresh(), listsLoader(), hours.load()]);
   overview.start();
   statistics.start();
 }

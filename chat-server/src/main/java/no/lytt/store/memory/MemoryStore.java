@@ -26,6 +26,7 @@ import no.lytt.accounts.Session;
 import no.lytt.callback.Item;
 import no.lytt.lists.ListEntry;
 import no.lytt.lists.ListKind;
+import no.lytt.hours.StoredHours;
 import no.lytt.presence.Duty;
 import no.lytt.protocol.ErrorCode;
 import no.lytt.protocol.LyttException;
@@ -59,6 +60,7 @@ public final class MemoryStore implements Store {
   private static final int LOGIN_SWEEP_AT = 1024;
 
   private final Object lock = new Object();
+  private StoredHours savedHours;
   private final Clock clock;
   private final TreeSet<QueueEntry> queue = new TreeSet<>(QueueOrder.FIRST_COME);
   private final Map<String, QueueEntry> queuedById = new HashMap<>();
@@ -640,6 +642,24 @@ public final class MemoryStore implements Store {
       Instant now = clock.instant();
       endedChats.values().removeIf(e -> !now.isBefore(e.expiresAt()));
       endedChats.put(chatId, new Expiring<>(ENDED_OWNER + counsellor, now.plus(ttl)));
+      return null;
+    });
+  }
+
+  @Override
+  public Future<Optional<StoredHours>> hours() {
+    return locked(() -> Optional.ofNullable(savedHours));
+  }
+
+  @Override
+  public Future<Optional<String>> hoursVersion() {
+    return locked(() -> Optional.ofNullable(savedHours).map(StoredHours::version));
+  }
+
+  @Override
+  public Future<Void> saveHours(StoredHours hours) {
+    return locked(() -> {
+      savedHours = hours;
       return null;
     });
   }

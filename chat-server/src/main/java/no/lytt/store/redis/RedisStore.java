@@ -30,6 +30,7 @@ import no.lytt.accounts.Session;
 import no.lytt.callback.Item;
 import no.lytt.lists.ListEntry;
 import no.lytt.lists.ListKind;
+import no.lytt.hours.StoredHours;
 import no.lytt.presence.Duty;
 import no.lytt.protocol.ErrorCode;
 import no.lytt.protocol.LyttException;
@@ -796,5 +797,31 @@ public final class RedisStore implements Store {
   @Override
   public Future<WrapUpClaim> claimWrapUp(String chatId, String counsellor) {
     return lists().claim(chatId, counsellor);
+  }
+
+  // --- opening hours: durable, in RedisHours ---
+
+  private RedisHours hoursKeys;
+
+  private synchronized RedisHours hoursKeys() {
+    if (hoursKeys == null) {
+      hoursKeys = new RedisHours(this::durable, this::on);
+    }
+    return hoursKeys;
+  }
+
+  @Override
+  public Future<Optional<StoredHours>> hours() {
+    return hoursKeys().hours();
+  }
+
+  @Override
+  public Future<Optional<String>> hoursVersion() {
+    return hoursKeys().version();
+  }
+
+  @Override
+  public Future<Void> saveHours(StoredHours hours) {
+    return hoursKeys().save(hours);
   }
 }
