@@ -67,6 +67,7 @@ import no.lytt.socket.GraceTimers;
 import no.lytt.socket.Limits;
 import no.lytt.socket.Clients;
 import no.lytt.socket.Coalescer;
+import no.lytt.socket.OfferTimeouts;
 import no.lytt.socket.ConnectionsPerSource;
 import no.lytt.socket.LocalClients;
 import no.lytt.socket.SocketEndpoints;
@@ -205,7 +206,8 @@ public final class Lytt {
           clients, new GraceTimers(vertx, config.chat().graceSeconds() * 1000L),
           orgPublic.isEmpty() ? new byte[0] : B64u.decode(orgPublic), metrics, tickets,
           config.queue().reminder(), new VisitorAnswers(lists, stats),
-          new TransferService(store, relay, clients, stats, clock, d -> vertx.timer(d.toMillis()).mapEmpty()));
+          new TransferService(store, relay, clients, stats, clock, d -> vertx.timer(d.toMillis()).mapEmpty()),
+          new OfferTimeouts(vertx, OFFER_TIMEOUT, relay::takeBack, clients::queueChanged));
       LimitsConfig lc = config.limits();
       // Pinged at half the idle timeout, a socket is never idle however quiet its chat.
       Limits limits = new Limits(lc.frameBytes(), lc.messagesPerSecond(), lc.burst(),

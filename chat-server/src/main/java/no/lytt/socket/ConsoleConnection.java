@@ -164,6 +164,7 @@ final class ConsoleConnection implements FrameHandler {
       s.metrics().queueWait.observe(java.time.Duration.between(chat.visitor().joinedAt(), s.clock().instant())
           .toMillis() / 1000.0);
       conn.send(Frames.chatEvent("accepted", chat.chatId()).put("visitor", Frames.visitorSummary(chat.visitor())));
+      s.offerTimeouts().offered(chat.chatId());
       s.clients().queueChanged();
       return Future.succeededFuture();
     });

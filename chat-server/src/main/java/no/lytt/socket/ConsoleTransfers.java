@@ -65,6 +65,7 @@ final class ConsoleTransfers {
     return s.transfers().take(account, d, transferId, chatId, chatPub, sig).onSuccess(chat -> {
       conn.send(Frames.chatEvent("accepted", chat.chatId()).put("visitor", Frames.visitorSummary(chat.visitor()))
           .put("transferred", true));
+      s.offerTimeouts().offered(chat.chatId());
       s.clients().queueChanged();
     });
   }

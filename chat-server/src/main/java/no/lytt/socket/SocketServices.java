@@ -16,7 +16,8 @@ import no.lytt.transfer.TransferService;
 public record SocketServices(java.time.Clock clock, Store store, QueueService queue, WaitEstimator estimator, RelayService relay,
                       Dispatcher dispatcher, DutyService duty, Clients clients, GraceTimers grace,
                       byte[] organisationKey, LyttMetrics metrics, TicketService tickets,
-                      java.time.Duration queueReminder, VisitorAnswers answers, TransferService transfers) {
+                      java.time.Duration queueReminder, VisitorAnswers answers, TransferService transfers,
+                      OfferTimeouts offerTimeouts) {
 
   /** Counts an envelope accepted for relay; {@code ct} is base64url, so its length gives the size. */
   void relayed(Side from, String ct) {

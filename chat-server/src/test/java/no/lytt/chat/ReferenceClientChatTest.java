@@ -101,6 +101,29 @@ class ReferenceClientChatTest {
     }
   }
 
+  /**
+   * An offer can be lost on the way, or dropped by a page; with the embedded store no sweeper runs,
+   * so the node that made the offer takes it back itself after 30 s.
+   */
+  @Test
+  void anOfferNeverAnsweredIsTakenBackAndTheVisitorKeepsTheirPlace() {
+    CounsellorClient counsellor = onDuty("demo", TestServer.DEMO_PASSWORD, 1);
+    try (RawSocket visitor = server.visitorSocket()) {
+      visitor.next("welcome");
+      visitor.send(new JsonObject().put("type", "join").put("preference", "none").put("language", "nb"));
+      visitor.next("joined");
+      String chatId = Await.of(counsellor.accept()).getString("chatId");
+      visitor.next("offer");
+      // The visitor's page never answers.
+      JsonObject ended = Await.of(counsellor.frames().next("ended"), 45);
+      assertEquals(List.of(chatId, "unanswered"), List.of(ended.getString("chatId"), ended.getString("by")));
+      assertEquals(1, visitor.next("queue").getInteger("position"), "back in their place");
+      assertEquals(chatId.length(), Await.of(counsellor.accept()).getString("chatId").length(),
+          "the counsellor's slot is free again, and the visitor can be offered anew");
+      visitor.next("offer");
+    }
+  }
+
   @Test
   void fiftyCounsellorsRacingForTenVisitorsHandEachVisitorOutExactlyOnce() {
     List<CounsellorClient> racers = new ArrayList<>();

@@ -93,7 +93,8 @@ export class ChatView {
     if (!mine) this.hideTyping();
     const who = h('span', { class: 'who' });
     const el = h('div', { class: `msg ${mine ? 'mine' : 'theirs'}` }, h('p', { class: 'meta' }, who, ` · ${formatClock()}`), body);
-    this._add(el, () => { who.textContent = mine ? t('you') : this.peerName(); });
+    const era = this.era;
+    this._add(el, () => { who.textContent = mine ? t('you') : era.name(); });
   }
 
   /** A system notice in the log; `kind` is 'info' or 'warn'. */
