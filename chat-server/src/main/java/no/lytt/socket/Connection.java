@@ -13,6 +13,7 @@ import no.lytt.logging.ConnectionLog;
 import no.lytt.metrics.LyttMetrics;
 import no.lytt.protocol.ErrorCode;
 import no.lytt.protocol.Fields;
+import no.lytt.protocol.FrameText;
 import no.lytt.protocol.Frames;
 import no.lytt.protocol.LyttException;
 import no.lytt.store.StoreUnavailableException;
@@ -157,7 +158,7 @@ public final class Connection {
   }
 
   public void send(JsonObject frame) {
-    String text = frame.encode();
+    String text = FrameText.of(frame);
     String chatId = frame.getString("chatId");
     String type = frame.getString("type");
     long seq = frame.getLong("seq", 0L);
@@ -186,7 +187,7 @@ public final class Connection {
   /** Sends the answer to a join, then any offer that came meanwhile. */
   public void joined(JsonObject joined) {
     onContext(() -> {
-      write(joined.encode());
+      write(FrameText.of(joined));
       gate.releaseOffers(this::write);
     });
   }
@@ -217,7 +218,7 @@ public final class Connection {
    * the live frames that waited, without the messages the replay already carried.
    */
   public void replayed(String chatId, List<JsonObject> replay, long replayedUpTo) {
-    replay.forEach(f -> write(f.encode()));
+    replay.forEach(f -> write(FrameText.of(f)));
     gate.release(chatId, replayedUpTo, this::write);
   }
 

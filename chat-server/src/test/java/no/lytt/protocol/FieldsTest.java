@@ -30,6 +30,21 @@ class FieldsTest {
     assertEquals(ErrorCode.BAD_FRAME, codeOf(() -> of("{\"k\":\"" + "+".repeat(43) + "\"}").b64u("k", 32)));
   }
 
+  /** Counted without decoding, the length must agree with the JDK's decoder on every input. */
+  @Test
+  void base64urlLengthsAreCountedAsTheDecoderWouldDecodeThem() {
+    java.util.Random random = new java.util.Random(7);
+    for (int n = 0; n <= 40; n++) {
+      byte[] bytes = new byte[n];
+      random.nextBytes(bytes);
+      String encoded = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+      assertEquals(n, Fields.decodedLength(encoded), encoded);
+    }
+    for (String bad : new String[] {"A", "AAAAA", "AB+C", "AB/C", "AB=C", "AB C", "ÆØÅA", "AB\u0000C"}) {
+      assertEquals(-1, Fields.decodedLength(bad), bad);
+    }
+  }
+
   @Test
   void sequenceNumbersArePositiveIntegers() {
     assertEquals(7, of("{\"seq\":7}").positiveLong("seq"));

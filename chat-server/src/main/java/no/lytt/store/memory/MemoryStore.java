@@ -64,7 +64,8 @@ public final class MemoryStore implements Store {
   private final Clock clock;
   private final TreeSet<QueueEntry> queue = new TreeSet<>(QueueOrder.FIRST_COME);
   private final Map<String, QueueEntry> queuedById = new HashMap<>();
-  private final Map<String, Chat> chats = new HashMap<>();
+  private final Map<String, QueueEntry> queuedByToken = new HashMap<>();
+  private final ChatTable chats = new ChatTable();
   private final Map<String, EnumLogs> logs = new HashMap<>();
   /** Asked hand-overs by chat id: to whom, and until when. */
   private final Map<String, AskedTransfer> transfers = new HashMap<>();
@@ -111,8 +112,7 @@ public final class MemoryStore implements Store {
       if (queue.size() >= maxLength) {
         throw new LyttException(ErrorCode.QUEUE_FULL, "The queue is full right now.");
       }
-      queue.add(entry);
-      queuedById.put(entry.id(), entry);
+      addQueued(entry);
       return view(headSize, List.of(entry.id()));
     });
   }
@@ -120,8 +120,8 @@ public final class MemoryStore implements Store {
   @Override
   public Future<Boolean> dequeue(String entryId) {
     return locked(() -> {
-      QueueEntry entry = queuedById.remove(entryId);
-      return entry != null && queue.remove(entry);
+      QueueEntry entry = queuedById.get(entryId);
+      return entry != null && removeQueued(entry);
     });
   }
 
@@ -156,38 +156,41 @@ public final class MemoryStore implements Store {
     List<Duty> on = duties.values().stream().filter(Duty::onDuty).toList();
     int busy = 0;
     for (Duty d : on) {
-      long open = chats.values().stream().filter(c -> c.counsellor().equals(d.username())).count();
-      busy += (int) Math.min(d.capacity(), open);
+      busy += Math.min(d.capacity(), chats.countOf(d.username()));
     }
     return new Staffing(on, busy, new ArrayList<>(durations));
+  }
+
+  private void addQueued(QueueEntry entry) {
+    queue.add(entry);
+    queuedById.put(entry.id(), entry);
+    queuedByToken.put(entry.tokenHash(), entry);
+  }
+
+  private boolean removeQueued(QueueEntry entry) {
+    queuedById.remove(entry.id());
+    queuedByToken.remove(entry.tokenHash());
+    return queue.remove(entry);
   }
 
   @Override
   public Future<Optional<VisitorPlace>> findVisitor(String tokenHash) {
     return locked(() -> {
-      for (QueueEntry e : queue) {
-        if (e.tokenHash().equals(tokenHash)) {
-          return Optional.of(VisitorPlace.inQueue(e));
-        }
+      QueueEntry queued = queuedByToken.get(tokenHash);
+      if (queued != null) {
+        return Optional.of(VisitorPlace.inQueue(queued));
       }
-      for (Chat c : chats.values()) {
-        if (c.visitor().tokenHash().equals(tokenHash)) {
-          return Optional.of(VisitorPlace.inChat(c));
-        }
-      }
-      return Optional.empty();
+      return chats.ofVisitor(tokenHash).map(VisitorPlace::inChat);
     });
   }
 
   @Override
   public Future<DispatchResult> dispatch(DispatchRequest request) {
     return locked(() -> {
-      if (chats.containsKey(request.chatId())) {
+      if (chats.contains(request.chatId())) {
         return DispatchResult.refused(DispatchResult.Outcome.DUPLICATE_CHAT_ID);
       }
-      long open = chats.values().stream()
-          .filter(c -> c.counsellor().equals(request.counsellor().username())).count();
-      if (open >= request.capacity()) {
+      if (chats.countOf(request.counsellor().username()) >= request.capacity()) {
         return DispatchResult.refused(DispatchResult.Outcome.CAPACITY_REACHED);
       }
       Optional<QueueEntry> next = QueueOrder.nextFor(request.counsellor(), queue);
@@ -195,11 +198,10 @@ public final class MemoryStore implements Store {
         return DispatchResult.refused(DispatchResult.Outcome.NO_MATCH);
       }
       QueueEntry entry = next.get();
-      queue.remove(entry);
-      queuedById.remove(entry.id());
+      removeQueued(entry);
       Chat chat = new Chat(request.chatId(), entry, request.counsellor().username(), request.deviceId(),
           request.offer(), null, ChatState.OFFERED, request.now());
-      chats.put(chat.chatId(), chat);
+      chats.put(chat);
       logs.put(chat.chatId(), new EnumLogs());
       return DispatchResult.dispatched(chat);
     });
@@ -212,10 +214,7 @@ public final class MemoryStore implements Store {
 
   @Override
   public Future<List<Chat>> chatsOf(String username) {
-    return locked(() -> chats.values().stream()
-        .filter(c -> c.counsellor().equals(username))
-        .sorted((a, b) -> a.createdAt().compareTo(b.createdAt()))
-        .toList());
+    return locked(() -> chats.of(username));
   }
 
   @Override
@@ -226,7 +225,7 @@ public final class MemoryStore implements Store {
         return Optional.empty();
       }
       Chat opened = chat.opened(enc);
-      chats.put(chatId, opened);
+      chats.put(opened);
       return Optional.of(opened);
     });
   }
@@ -241,8 +240,7 @@ public final class MemoryStore implements Store {
       chats.remove(chatId);
       logs.remove(chatId);
       transfers.remove(chatId);
-      queue.add(chat.visitor());
-      queuedById.put(chat.visitor().id(), chat.visitor());
+      addQueued(chat.visitor());
       return Optional.of(chat);
     });
   }
@@ -286,7 +284,7 @@ public final class MemoryStore implements Store {
   @Override
   public Future<TransferResult> transfer(TransferRequest request) {
     return locked(() -> {
-      if (chats.containsKey(request.chatId())) {
+      if (chats.contains(request.chatId())) {
         return TransferResult.refused(TransferResult.Outcome.DUPLICATE_CHAT_ID);
       }
       String to = request.to().username();
@@ -296,8 +294,7 @@ public final class MemoryStore implements Store {
           || !request.now().isBefore(asked.until())) {
         return TransferResult.refused(TransferResult.Outcome.NOT_ASKED);
       }
-      long open = chats.values().stream().filter(c -> c.counsellor().equals(to)).count();
-      if (open >= request.capacity()) {
+      if (chats.countOf(to) >= request.capacity()) {
         return TransferResult.refused(TransferResult.Outcome.CAPACITY_REACHED);
       }
       chats.remove(old.chatId());
@@ -305,7 +302,7 @@ public final class MemoryStore implements Store {
       transfers.remove(old.chatId());
       Chat offered = new Chat(request.chatId(), old.visitor(), to, request.deviceId(), request.offer(), null,
           ChatState.OFFERED, request.now());
-      chats.put(offered.chatId(), offered);
+      chats.put(offered);
       logs.put(offered.chatId(), new EnumLogs());
       return TransferResult.transferred(old, offered);
     });
