@@ -12,7 +12,7 @@ import java.util.Map;
  * key order; anything but strings, numbers, booleans, null, objects and arrays goes to Jackson.
  */
 public final class FrameText {
-  private static final char[] HEX = "0123456789abcdef".toCharArray();
+  private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
   private FrameText() {
   }
