@@ -68,6 +68,7 @@ import no.lytt.socket.Limits;
 import no.lytt.socket.Clients;
 import no.lytt.socket.Coalescer;
 import no.lytt.socket.OfferTimeouts;
+import no.lytt.socket.Paced;
 import no.lytt.socket.ConnectionsPerSource;
 import no.lytt.socket.LocalClients;
 import no.lytt.socket.SocketEndpoints;
@@ -105,6 +106,8 @@ public final class Lytt {
   private static final Duration SWEEP_PERIOD = Duration.ofSeconds(2);
   /** An offer unanswered this long was lost on the way: the visitor gets their place back. */
   private static final Duration OFFER_TIMEOUT = Duration.ofSeconds(30);
+  /** Visitors' positions are announced at most this often; consoles see every change at once. */
+  private static final Duration POSITIONS_SPACING = Duration.ofSeconds(1);
   private static final Duration QUEUE_REFRESH = Duration.ofSeconds(15);
   /** How often the gauges that live in the store are read. */
   private static final Duration SAMPLE_PERIOD = Duration.ofSeconds(5);
@@ -160,7 +163,12 @@ public final class Lytt {
       // Positions and the queue view go to this node's own clients; every node announces its own.
       QueueService queue = new QueueService(store, hours, estimator, local, stats, clock, ids,
           config.limits().queueLength(), local::visitorIds);
-      local.onQueueChanged(new Coalescer(queue::announce)::request);
+      Coalescer consoles = new Coalescer(queue::announceToConsoles);
+      Paced positions = new Paced(vertx, POSITIONS_SPACING, new Coalescer(queue::announcePositions)::request);
+      local.onQueueChanged(() -> {
+        consoles.request();
+        positions.request();
+      });
       // Positions and estimates are also refreshed now and then: estimates move with time, and a
       // change signal lost between nodes (Redis away for a moment) heals by itself.
       refreshTimer = vertx.setPeriodic(QUEUE_REFRESH.toMillis(), t -> local.queueChanged());

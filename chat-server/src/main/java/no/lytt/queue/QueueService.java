@@ -133,16 +133,27 @@ public final class QueueService {
   }
 
   /**
-   * Tells this node's queued visitors their position and estimate, and every counsellor on duty
-   * the head of the queue. Called after anything that moves the queue or changes capacity; reads
-   * only the head and the places of this node's visitors, so its cost does not grow with
-   * everyone else waiting.
+   * Shows every counsellor on duty the head of the queue. Called after anything that moves the
+   * queue or changes capacity: a console takes the next visitor from what it sees, so it sees a
+   * change at once. Reads only the head, however many wait.
    */
-  public Future<Void> announce() {
-    return store.queueView(CONSOLE_HEAD, localVisitors.get()).map(view -> {
+  public Future<Void> announceToConsoles() {
+    return store.queueView(CONSOLE_HEAD, List.of()).map(view -> {
+      showConsoles(view);
+      return null;
+    });
+  }
+
+  /**
+   * Tells this node's queued visitors their position and estimate. Every hand-over moves everyone
+   * behind, so this costs a place and a frame per waiting visitor: the caller paces it (a second
+   * between announcements is prompt for a person watching their place) rather than running it on
+   * every change, which with thousands waiting took the node's whole time.
+   */
+  public Future<Void> announcePositions() {
+    return store.queueView(0, localVisitors.get()).map(view -> {
       view.positions().forEach((id, position) ->
           notifier.toVisitor(id, positionFrame(position, view.estimateFor(estimator, position))));
-      showConsoles(view);
       return null;
     });
   }
