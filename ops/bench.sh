@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Lytt's benchmarks (docs/benchmarks.md): the load generator starts and stops every server itself
+# Lytt's benchmarks (docs/performance.md): the load generator starts and stops every server itself
 # (Lytt nodes, Redis, the bare Vert.x relay, the Socket.IO relay) on free ports, pins them and
 # itself to separate cores, and prints a table plus one JSON line per result.
 #

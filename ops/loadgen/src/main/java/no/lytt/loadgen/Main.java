@@ -6,7 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The load generator's command line (docs/benchmarks.md):
+ * The load generator's command line (docs/performance.md):
  *
  * <pre>java -jar lytt-loadgen.jar scenario=relay target=lytt chats=1000 rates=2000,5000 duration=30</pre>
  *

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Timeout;
  * The load generator against a real Lytt node it starts as a process of its own: a few chats with
  * real crypto relay messages both ways for a few seconds. Checks correctness only — every message
  * arrived once, in order, with no error and the server's numbers were read — never a timing,
- * which belongs to the benchmark (docs/benchmarks.md).
+ * which belongs to the benchmark (docs/performance.md).
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class RelaySmokeTest {
