@@ -2,13 +2,15 @@
 // adds a canned text and a referral at /admin; a queued visitor answers "How did you find us?";
 // the counsellor inserts the canned text, edits it and sends it; the visitor sees the edited text;
 // the counsellor sends a referral card and the visitor sees it as a card with its link; the chat
-// ends; the counsellor saves the wrap-up; the visitor answers "Was this helpful?". Neither the
-// canned text nor the card crosses the wire in the clear.
+// ends; the counsellor saves the wrap-up, which the administrator finds in the statistics and the
+// CSV as "<5"; the visitor answers "Was this helpful?". Neither the canned text nor the card
+// crosses the wire in the clear.
 // Environment (besides helpers.mjs): LYTT_ADMIN_PASSWORD.
 import test from 'node:test';
 import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
 
-import { BASE, consoleAndVisitor, counsellorOnDuty, newPage, switchTo, visitorJoins } from './helpers.mjs';
+import { BASE, TIMEOUT, consoleAndVisitor, counsellorOnDuty, newPage, switchTo, visitorJoins } from './helpers.mjs';
 
 const ADMIN_PASSWORD = process.env.LYTT_ADMIN_PASSWORD || '';
 
@@ -84,6 +86,29 @@ test('canned text, referral card, wrap-up and the visitor\'s answers', { timeout
   await wrapUp.getByRole('button', { name: 'Save wrap-up', exact: true }).click();
   await wrapUp.getByText('Wrap-up saved. Thank you.').waitFor();
   assert.equal(await c.locator('form.wrap-up textarea, form.wrap-up input[type=text]').count(), 0, 'no free text');
+
+  // The wrap-up reaches the statistics, labelled from the lists: the topic counted as "<5" in the
+  // table beside its chart, and in the CSV under its stable id.
+  await a.getByRole('heading', { name: 'Statistics', exact: true }).waitFor();
+  const topics = a.getByRole('table', { name: 'Topics, per period' });
+  const deadline = Date.now() + TIMEOUT;
+  for (;;) {
+    await a.getByRole('button', { name: 'Show statistics', exact: true }).click();
+    if (await topics.count() > 0 && await topics.getByRole('columnheader', { name: 'Questions about the law' }).count() > 0) break;
+    assert.ok(Date.now() < deadline, 'the saved wrap-up shows in the statistics');
+    await a.waitForTimeout(300);
+  }
+  const headers = await topics.getByRole('columnheader').allTextContents();
+  const column = headers.indexOf('Questions about the law');
+  assert.equal(await topics.locator('tbody tr').last().locator('td').nth(column - 1).textContent(), '<5');
+  await a.locator('[data-group="categories"] .stats-chart canvas').first().waitFor();
+  const [download] = await Promise.all([a.waitForEvent('download'),
+    a.getByRole('button', { name: 'Export CSV', exact: true }).click()]);
+  const rows = (await readFile(await download.path(), 'utf8')).trim().split(/\r?\n/);
+  const header = rows[0].split(',');
+  const id = header.findIndex((h) => h.startsWith('wrapup.category.'));
+  assert.ok(id > 0, `a wrap-up category column: ${rows[0]}`);
+  assert.equal(rows.at(-1).split(',')[id], '<5', `the CSV counts the wrap-up as "<5": ${rows.at(-1)}`);
 
   // The visitor answers the optional last question.
   const helpful = v.getByRole('group', { name: 'Was this conversation helpful?' });

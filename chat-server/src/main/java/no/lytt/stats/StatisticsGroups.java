@@ -27,7 +27,8 @@ public final class StatisticsGroups {
 
   private static final List<Spec> SPECS = List.of(
       new Spec("contacts", keys(Counter.CONTACTS_OFFERED, Counter.CONTACTS_ANSWERED, Counter.CONTACTS_ABANDONED), null),
-      new Spec("chats", keys(Counter.CHATS_COMPLETED, Counter.CHATS_REJECTED, Counter.CHATS_TIMED_OUT), null),
+      new Spec("chats", keys(Counter.CHATS_COMPLETED, Counter.CHATS_REJECTED, Counter.CHATS_TIMED_OUT,
+          Counter.CHATS_TRANSFERRED), null),
       new Spec("wait", prefixed("wait.", TimeBuckets.WAIT), null),
       new Spec("duration", prefixed("duration.", TimeBuckets.DURATION), null),
       new Spec("callbacks", keys(Counter.CALLBACKS_REQUESTED, Counter.CALLBACKS_COMPLETED, Counter.CALLBACKS_FAILED,

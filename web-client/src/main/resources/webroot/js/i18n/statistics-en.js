@@ -38,6 +38,7 @@ export default {
   'st.key.chats.completed': 'Completed',
   'st.key.chats.rejected': 'Declined by the visitor',
   'st.key.chats.timed-out': 'Cut off',
+  'st.key.chats.transferred': 'Handed to a colleague',
   'st.key.callbacks.requested': 'Requested',
   'st.key.callbacks.completed': 'Called',
   'st.key.callbacks.failed': 'Not reached',

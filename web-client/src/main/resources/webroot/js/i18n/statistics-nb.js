@@ -38,6 +38,7 @@ export default {
   'st.key.chats.completed': 'Fullført',
   'st.key.chats.rejected': 'Avvist av besøkende',
   'st.key.chats.timed-out': 'Brutt',
+  'st.key.chats.transferred': 'Overlevert til en kollega',
   'st.key.callbacks.requested': 'Bedt om',
   'st.key.callbacks.completed': 'Ringt opp',
   'st.key.callbacks.failed': 'Ikke nådd',

@@ -148,7 +148,7 @@ export class ConsoleTransport extends Emitter {
     switch (frame.type) {
       case 'welcome': return this._welcome(frame);
       case 'duty': return this.emit('duty', { status: frame.status ?? (frame.on ? 'on' : 'off'), capacity: frame.capacity });
-      case 'queue': return this.emit('queue', { now: frame.now, entries: frame.entries ?? [] });
+      case 'queue': return this.emit('queue', { now: frame.now, entries: frame.entries ?? [], length: frame.length });
       case 'items': return this.emit('items', {});
       case 'accepted':
         if (!chat) return undefined;

@@ -15,7 +15,8 @@ registerStrings({ nb: listsNb, en: listsEn });
 
 /**
  * @param {{transport: () => import('../transport/console.js').ConsoleTransport}} o
- * @returns {{attach(chat): void, ended(chat): void, relabel(chat): void}} for console.js's chats
+ * @returns {{attach(chat): void, ended(chat, {wrapUp}): void, relabel(chat): void}} for console.js's
+ *   chats; `ended` hides the tools and, unless `wrapUp` is false, shows the wrap-up
  *   ({chatId, view, panel, closeButton})
  */
 export function setupChatTools({ transport }) {
@@ -41,10 +42,11 @@ export function setupChatTools({ transport }) {
       parts.set(chat.chatId, { canned, referral, tools, wrapUp: null });
       refresh();
     },
-    ended(chat) {
+    ended(chat, { wrapUp = true } = {}) {
       const p = parts.get(chat.chatId);
-      if (!p || p.wrapUp) return;
+      if (!p) return;
       p.tools.hidden = true;
+      if (!wrapUp || p.wrapUp) return;
       p.wrapUp = new WrapUpForm({ chatId: chat.chatId, lists: () => lists });
       chat.closeButton.before(p.wrapUp.root);
     },

@@ -42,6 +42,8 @@ const ui = {
   pendingKeys: new Map(), // chatId → chat key waiting for the visitor's handshake
 };
 
+/** Refusals of "Accept next" the console explains; anything else is a generic error. */
+const ACCEPT_NOTES = ['capacity_reached', 'device_not_certified', 'no_match', 'wrong_state'];
 const alerts = setupAlerts('c.title');
 const transfer = setupTransfer({
   transport: () => ui.transport,
@@ -220,10 +222,15 @@ function connect() {
     ui.chatsNote = 'c.orphan';
     render();
   });
-  transport.on('accepted', ({ chatId, visitor }) => {
-    ui.acceptPending = false;
-    ui.acceptNote = null;
-    addChat(chatId, visitor);
+  transport.on('accepted', ({ chatId, visitor, transferred }) => {
+    if (!transferred) {
+      ui.acceptPending = false;
+      ui.acceptNote = null;
+    }
+    // A chat a colleague hands over arrives on its own: it must not pull the counsellor out of the
+    // chat they are writing in, so it opens in the background, marked unread.
+    const active = ui.chats.get(ui.activeChat);
+    addChat(chatId, visitor, !transferred || !active || active.ended);
     render();
   });
   transport.on('acceptFailed', ({ code, chatId }) => {
@@ -236,7 +243,7 @@ function connect() {
       }
     }
     ui.acceptPending = false;
-    ui.acceptNote = `c.accept.${code}`;
+    ui.acceptNote = ACCEPT_NOTES.includes(code) ? `c.accept.${code}` : 'error.generic';
     render();
   });
   transport.on('chat', ({ chatId, safetyCode }) => {
@@ -273,8 +280,9 @@ function connect() {
     if (!chat || chat.ended) return;
     chat.ended = true;
     chat.view.setEnded();
-    // A chat handed to a colleague goes on with them: they wrap it up when it ends.
-    if (by !== 'transferred') tools.ended(chat);
+    // Only a conversation that took place is wrapped up: not an offer taken back or refused, and
+    // not a chat handed to a colleague, who wraps it up when it ends.
+    tools.ended(chat, { wrapUp: chat.connected && by !== 'transferred' && by !== 'unanswered' });
     chat.view.addNotice(by === 'visitor' ? 'c.ended.visitor' : by === 'counsellor' ? 'c.ended.counsellor'
       : by === 'transferred' ? 'c.ended.transferred' : 'c.ended.timeout', { to });
     if (!complete) chat.view.addNotice('c.ended.incomplete', {}, 'warn');
@@ -336,7 +344,8 @@ function sendDuty() {
 
 // ---- chats as tabs ----------------------------------------------------------------------------
 
-function addChat(chatId, visitor) {
+/** @param {boolean} select whether the new chat comes into view (and takes focus) */
+function addChat(chatId, visitor, select = true) {
   const n = ++ui.chatCounter;
   const tabId = `tab-${n}`;
   const panelId = `panel-${n}`;
@@ -364,7 +373,12 @@ function addChat(chatId, visitor) {
   ui.chats.set(chatId, chat);
   tools.attach(chat);
   transfer.attach(chat);
-  selectChat(chatId);
+  if (select) {
+    selectChat(chatId);
+  } else {
+    chat.unread = true;
+    renderChat(chat);
+  }
 }
 
 function removeChat(chatId) {
