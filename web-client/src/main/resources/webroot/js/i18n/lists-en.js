@@ -68,6 +68,10 @@ export default {
   'w.saved': 'Wrap-up saved. Thank you.',
   'w.missing': 'Choose a category and a PLISSIT level.',
   'w.failed': 'The wrap-up was not saved: {message}',
+  'w.failed.not_found': 'The wrap-up was not saved: this chat ended too long ago to be wrapped up.',
+  'w.failed.forbidden': 'The wrap-up was not saved: this chat was not yours.',
+  'w.failed.wrong_state': 'This chat was already wrapped up.',
+  'w.failed.bad_frame': 'The wrap-up was not saved: a choice is no longer on the lists. Reload the page and choose again.',
 
   'q.source': 'How did you find us?',
   'q.sourceNote': 'Optional – it helps us reach more people. Nothing is linked to you.',

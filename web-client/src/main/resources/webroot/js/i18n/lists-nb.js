@@ -68,6 +68,10 @@ export default {
   'w.saved': 'Oppsummeringen er lagret. Takk.',
   'w.missing': 'Velg en kategori og et PLISSIT-nivå.',
   'w.failed': 'Oppsummeringen ble ikke lagret: {message}',
+  'w.failed.not_found': 'Oppsummeringen ble ikke lagret: samtalen ble avsluttet for lenge siden.',
+  'w.failed.forbidden': 'Oppsummeringen ble ikke lagret: samtalen var ikke din.',
+  'w.failed.wrong_state': 'Denne samtalen er allerede oppsummert.',
+  'w.failed.bad_frame': 'Oppsummeringen ble ikke lagret: et valg finnes ikke lenger i listene. Last inn siden på nytt og velg igjen.',
 
   'q.source': 'Hvordan fant du oss?',
   'q.sourceNote': 'Frivillig – det hjelper oss å nå flere. Ingenting knyttes til deg.',

@@ -87,7 +87,10 @@ export class WrapUpForm {
     this.button.disabled = false;
     // Saved before (another tab of the same console, say) is as good as saved now.
     this.saved = status === 204 || body?.code === 'wrong_state';
-    this.note = this.saved ? null : { key: 'w.failed', params: { message: body?.message ?? t('error.unavailable') } };
+    // The server's message is English; the page says what each refusal means in its own language.
+    const known = ['not_found', 'forbidden', 'wrong_state', 'bad_frame'].includes(body?.code);
+    this.note = this.saved ? null : known ? { key: `w.failed.${body.code}`, params: {} }
+      : { key: 'w.failed', params: { message: t('error.unavailable') } };
     this.render();
   }
 }
