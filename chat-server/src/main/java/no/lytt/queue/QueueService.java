@@ -159,10 +159,8 @@ public final class QueueService {
   }
 
   private void showConsoles(QueueView view) {
-    JsonObject queue = Frames.queueForCounsellors(view.head(), view.length(), clock.millis());
-    for (Duty d : view.staffing().onDuty()) {
-      notifier.toCounsellor(d.username(), queue);
-    }
+    notifier.toCounsellors(view.staffing().onDuty().stream().map(Duty::username).toList(),
+        Frames.queueForCounsellors(view.head(), view.length(), clock.millis()));
   }
 
   public static JsonObject positionFrame(int position, OptionalLong estimate) {

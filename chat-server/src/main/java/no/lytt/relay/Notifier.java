@@ -1,6 +1,7 @@
 package no.lytt.relay;
 
 import io.vertx.core.json.JsonObject;
+import java.util.Collection;
 
 /**
  * Delivers frames to whoever is connected. The services decide what to say and to whom; this
@@ -11,6 +12,11 @@ public interface Notifier {
   void toVisitor(String visitorId, JsonObject frame);
 
   void toCounsellor(String username, JsonObject frame);
+
+  /** The same frame to several counsellors: a node may write it once for all of them. */
+  default void toCounsellors(Collection<String> usernames, JsonObject frame) {
+    usernames.forEach(u -> toCounsellor(u, frame));
+  }
 
   void toAllVisitors(JsonObject frame);
 }

@@ -158,7 +158,11 @@ public final class Connection {
   }
 
   public void send(JsonObject frame) {
-    String text = FrameText.of(frame);
+    send(frame, FrameText.of(frame));
+  }
+
+  /** Sends {@code frame} already written as {@code text}, for a frame that goes to many sockets. */
+  public void send(JsonObject frame, String text) {
     String chatId = frame.getString("chatId");
     String type = frame.getString("type");
     long seq = frame.getLong("seq", 0L);

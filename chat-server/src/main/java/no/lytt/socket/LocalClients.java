@@ -2,6 +2,8 @@ package no.lytt.socket;
 
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
+import java.util.Collection;
+import no.lytt.protocol.FrameText;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
@@ -131,10 +133,24 @@ public final class LocalClients implements Clients {
     }
   }
 
+  /** Written once for all: the queue view goes to every console on duty at each change. */
+  @Override
+  public void toCounsellors(Collection<String> usernames, JsonObject frame) {
+    String text = null;
+    for (String username : usernames) {
+      Connection c = counsellors.get(username);
+      if (c != null) {
+        text = text == null ? FrameText.of(frame) : text;
+        c.send(frame, text);
+      }
+    }
+  }
+
   /** Every visitor connection — queued, chatting or just looking — gets opening and closing. */
   @Override
   public void toAllVisitors(JsonObject frame) {
-    allVisitors.keySet().forEach(c -> c.send(frame));
+    String text = FrameText.of(frame);
+    allVisitors.keySet().forEach(c -> c.send(frame, text));
   }
 
   @Override
