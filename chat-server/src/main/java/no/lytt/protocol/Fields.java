@@ -1,6 +1,7 @@
 package no.lytt.protocol;
 
 import io.vertx.core.json.JsonObject;
+import no.lytt.crypto.B64u;
 
 /**
  * Typed reads of frame fields. Anything missing, of the wrong type or out of range becomes one
@@ -37,7 +38,7 @@ public final class Fields {
   /** A base64url (no padding) field that must decode to exactly {@code bytes} bytes. */
   public String b64u(String name, int bytes) {
     String s = string(name, (bytes * 4 + 2) / 3);
-    if (decodedLength(s) != bytes) {
+    if (B64u.decodedLength(s) != bytes) {
       throw bad(name, "base64url of " + bytes + " bytes");
     }
     return s;
@@ -46,7 +47,7 @@ public final class Fields {
   /** A base64url (no padding) field of at most {@code maxBytes} decoded bytes. */
   public String b64uUpTo(String name, int maxBytes) {
     String s = string(name, (maxBytes * 4 + 2) / 3);
-    if (decodedLength(s) < 0) {
+    if (B64u.decodedLength(s) < 0) {
       throw bad(name, "base64url");
     }
     return s;
@@ -86,30 +87,6 @@ public final class Fields {
       return b;
     }
     throw bad(name, "true or false");
-  }
-
-  /**
-   * The byte length {@code s} decodes to as unpadded base64url, or -1 when it is not that. Counted,
-   * not decoded: every message's ciphertext passes here, and decoding it would copy it for nothing.
-   */
-  static int decodedLength(String s) {
-    int n = s.length();
-    if (n % 4 == 1) {
-      return -1;
-    }
-    for (int i = 0; i < n; i++) {
-      char c = s.charAt(i);
-      boolean alphabet = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
-          || c == '-' || c == '_';
-      if (!alphabet) {
-        return -1;
-      }
-    }
-    return n / 4 * 3 + switch (n % 4) {
-      case 2 -> 1;
-      case 3 -> 2;
-      default -> 0;
-    };
   }
 
   private static LyttException bad(String name, String expected) {

@@ -68,12 +68,6 @@ public interface Store {
   Future<Boolean> dequeue(String entryId);
 
   /**
-   * The whole queue, first come first. Reads every entry: for views of it that administrators ask
-   * for, never for a change every visitor makes (use {@link #queueView}).
-   */
-  Future<List<QueueEntry>> queue();
-
-  /**
    * The queue's length, its first {@code headSize} entries, the positions of {@code entryIds}
    * (those still queued) and the staffing, in one step whose cost grows with what is asked, not
    * with the length of the queue.

@@ -80,6 +80,11 @@ public abstract class StoreContractTest {
     return new QueueEntry(id, "hash-" + id, Preference.NONE, Language.NB, T0.plusSeconds(second));
   }
 
+  /** The queue in order, as a console sees its head (the tests queue far fewer than that). */
+  private List<QueueEntry> queued() {
+    return await(store.queueView(100, List.of())).head();
+  }
+
   private DispatchResult dispatch(String chatId, int capacity) {
     return await(store.dispatch(new DispatchRequest(kari, capacity, chatId, "d1", offer, T0)));
   }
@@ -88,7 +93,7 @@ public abstract class StoreContractTest {
   void theQueueIsKeptInArrivalOrder() {
     await(store.enqueue(entry("late", 9), 10, 0));
     await(store.enqueue(entry("early", 1), 10, 0));
-    assertEquals(List.of("early", "late"), await(store.queue()).stream().map(QueueEntry::id).toList());
+    assertEquals(List.of("early", "late"), queued().stream().map(QueueEntry::id).toList());
   }
 
   @Test
@@ -96,7 +101,7 @@ public abstract class StoreContractTest {
     await(store.enqueue(entry("a", 1), 1, 0));
     LyttException e = assertThrows(LyttException.class, () -> await(store.enqueue(entry("b", 2), 1, 0)));
     assertEquals(ErrorCode.QUEUE_FULL, e.code());
-    assertEquals(1, await(store.queue()).size());
+    assertEquals(1, queued().size());
   }
 
   @Test
@@ -146,7 +151,7 @@ public abstract class StoreContractTest {
     assertEquals("kari-ok", dispatch("c1", 4).chat().orElseThrow().visitor().id());
     assertEquals("later", dispatch("c2", 4).chat().orElseThrow().visitor().id());
     assertEquals(DispatchResult.Outcome.NO_MATCH, dispatch("c3", 4).outcome());
-    assertEquals(List.of("wants-a-man", "english"), await(store.queue()).stream().map(QueueEntry::id).toList());
+    assertEquals(List.of("wants-a-man", "english"), queued().stream().map(QueueEntry::id).toList());
   }
 
   @Test
@@ -158,7 +163,7 @@ public abstract class StoreContractTest {
     Chat chat = r.chat().orElseThrow();
     assertEquals("a", chat.visitor().id());
     assertEquals(ChatState.OFFERED, chat.state());
-    assertEquals(List.of("b"), await(store.queue()).stream().map(QueueEntry::id).toList());
+    assertEquals(List.of("b"), queued().stream().map(QueueEntry::id).toList());
     assertEquals(List.of("chat1"), await(store.chatsOf("kari")).stream().map(Chat::chatId).toList());
   }
 
@@ -169,7 +174,7 @@ public abstract class StoreContractTest {
     await(store.enqueue(entry("b", 2), 10, 0));
     assertEquals(DispatchResult.Outcome.DISPATCHED, dispatch("c1", 1).outcome());
     assertEquals(DispatchResult.Outcome.CAPACITY_REACHED, dispatch("c2", 1).outcome());
-    assertEquals(1, await(store.queue()).size());
+    assertEquals(1, queued().size());
   }
 
   @Test
@@ -228,7 +233,7 @@ public abstract class StoreContractTest {
     await(store.enqueue(entry("b", 2), 10, 0));
     dispatch("c1", 2);
     assertEquals("c1", await(store.takeBack("c1")).orElseThrow().chatId());
-    assertEquals(List.of("a", "b"), await(store.queue()).stream().map(QueueEntry::id).toList());
+    assertEquals(List.of("a", "b"), queued().stream().map(QueueEntry::id).toList());
     assertTrue(await(store.chat("c1")).isEmpty());
     assertTrue(await(store.chatsOf("kari")).isEmpty());
     assertTrue(await(store.findVisitor("hash-a")).orElseThrow().queued().isPresent());
@@ -565,7 +570,7 @@ public abstract class StoreContractTest {
 
     await(store.enqueue(entry("b", 5), 10, 0));
     assertEquals("c2", await(store.takeBack("c2")).orElseThrow().chatId());
-    assertEquals(List.of("a", "b"), await(store.queue()).stream().map(QueueEntry::id).toList(),
+    assertEquals(List.of("a", "b"), queued().stream().map(QueueEntry::id).toList(),
         "an unanswered new offer puts the visitor back where they first stood");
   }
 

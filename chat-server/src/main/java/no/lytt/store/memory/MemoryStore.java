@@ -126,11 +126,6 @@ public final class MemoryStore implements Store {
   }
 
   @Override
-  public Future<List<QueueEntry>> queue() {
-    return locked(() -> List.copyOf(queue));
-  }
-
-  @Override
   public Future<QueueView> queueView(int headSize, Collection<String> entryIds) {
     return locked(() -> view(headSize, entryIds));
   }

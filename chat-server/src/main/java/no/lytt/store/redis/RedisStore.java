@@ -83,7 +83,6 @@ public final class RedisStore implements Store {
   private static final Script ENQUEUE = Script.load("enqueue", ScriptOutputType.MULTI, "queue_lib");
   private static final Script QUEUE_VIEW = Script.load("queue_view", ScriptOutputType.MULTI, "queue_lib");
   private static final Script DEQUEUE = Script.load("dequeue", ScriptOutputType.INTEGER);
-  private static final Script QUEUE_ENTRIES = Script.load("queue", ScriptOutputType.MULTI);
   private static final Script FIND_VISITOR = Script.load("find_visitor", ScriptOutputType.MULTI);
   private static final Script DISPATCH = Script.load("dispatch", ScriptOutputType.MULTI);
   private static final Script OPEN_CHAT = Script.load("open_chat", ScriptOutputType.MULTI);
@@ -294,12 +293,6 @@ public final class RedisStore implements Store {
   @Override
   public Future<Boolean> dequeue(String entryId) {
     return on(DEQUEUE.<Long>run(cmd, keys(QUEUE, entryKey(entryId)), entryId, TAG)).map(r -> r == 1L);
-  }
-
-  @Override
-  public Future<List<QueueEntry>> queue() {
-    return on(QUEUE_ENTRIES.<List<Object>>run(cmd, keys(QUEUE), TAG))
-        .map(list -> list.stream().map(o -> StoreJson.entry((String) o)).toList());
   }
 
   @Override
