@@ -10,7 +10,7 @@ import test from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 
-import { BASE, TIMEOUT, consoleAndVisitor, counsellorOnDuty, newPage, switchTo, visitorJoins } from './helpers.mjs';
+import { TIMEOUT, adminLogsInInEnglish, consoleAndVisitor, counsellorOnDuty, newPage, visitorJoins } from './helpers.mjs';
 
 const ADMIN_PASSWORD = process.env.LYTT_ADMIN_PASSWORD || '';
 
@@ -24,11 +24,7 @@ test('canned text, referral card, wrap-up and the visitor\'s answers', { timeout
   // The administrator adds a canned text and a referral.
   const admin = await newPage(browser);
   const a = admin.page;
-  await a.goto(`${BASE}/admin`);
-  await switchTo(a, 'en');
-  await a.locator('#login-form').getByLabel('Username').fill('admin');
-  await a.locator('#login-form').getByLabel('Password', { exact: true }).fill(ADMIN_PASSWORD);
-  await a.getByRole('button', { name: 'Log in', exact: true }).click();
+  await adminLogsInInEnglish(a, ADMIN_PASSWORD);
   const cannedList = a.getByRole('region', { name: 'Canned texts', exact: true });
   await cannedList.getByLabel('Title', { exact: true }).fill(`Welcome ${stamp}`);
   await cannedList.getByLabel('Text', { exact: true }).fill(canned);

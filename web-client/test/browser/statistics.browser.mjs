@@ -7,7 +7,7 @@ import test from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 
-import { BASE, TIMEOUT, consoleAndVisitor, counsellorOnDuty, newPage, switchTo, visitorJoins } from './helpers.mjs';
+import { TIMEOUT, adminLogsInInEnglish, consoleAndVisitor, counsellorOnDuty, newPage, visitorJoins } from './helpers.mjs';
 
 const ADMIN_PASSWORD = process.env.LYTT_ADMIN_PASSWORD || '';
 const cspProblems = (log) => log.console.filter(([, text]) => /Content Security Policy|Refused to (load|execute|apply|connect|frame)|'integrity' attribute/i.test(text));
@@ -35,11 +35,7 @@ test('a finished chat shows in the statistics as "<5", in the CSV too, and "Now"
 
   const admin = await newPage(browser, { width: 1280, height: 1000 });
   const a = admin.page;
-  await a.goto(`${BASE}/admin`);
-  await switchTo(a, 'en');
-  await a.locator('#login-form').getByLabel('Username').fill('admin');
-  await a.locator('#login-form').getByLabel('Password', { exact: true }).fill(ADMIN_PASSWORD);
-  await a.getByRole('button', { name: 'Log in', exact: true }).click();
+  await adminLogsInInEnglish(a, ADMIN_PASSWORD);
   await a.getByRole('heading', { name: 'Statistics', exact: true }).waitFor();
 
   // The counters are written just after the end is announced: ask again until the chat is in.
