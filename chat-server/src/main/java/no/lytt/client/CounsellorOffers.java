@@ -6,6 +6,7 @@ import io.vertx.core.json.JsonObject;
 import java.security.SecureRandom;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 import no.lytt.crypto.B64u;
 import no.lytt.crypto.CounsellorChatOffer;
 import no.lytt.crypto.DeviceKeys;
@@ -20,6 +21,7 @@ final class CounsellorOffers {
   private final SecureRandom random;
   private final Map<String, CounsellorChatOffer> offers = new ConcurrentHashMap<>();
   private final Map<String, Promise<ChatSession>> chats = new ConcurrentHashMap<>();
+  private final AtomicReference<CounsellorChatOffer> spare = new AtomicReference<>();
 
   CounsellorOffers(DeviceKeys device, SecureRandom random) {
     this.device = device;
@@ -40,7 +42,8 @@ final class CounsellorOffers {
   }
 
   private JsonObject withNewChatKey(JsonObject frame) {
-    CounsellorChatOffer offer = CounsellorChatOffer.create(device, random);
+    CounsellorChatOffer kept = spare.getAndSet(null);
+    CounsellorChatOffer offer = kept != null ? kept : CounsellorChatOffer.create(device, random);
     offers.put(offer.chatId(), offer);
     chats.put(offer.chatId(), Promise.promise());
     return frame.put("chatId", offer.chatId())
@@ -48,10 +51,16 @@ final class CounsellorOffers {
         .put("chatKeySig", B64u.encode(offer.chatKeySig()));
   }
 
-  /** The server refused the accept: the chat key is dropped unused. */
+  /**
+   * The server refused the accept. When it found nobody to hand over ({@code no_match}) no visitor
+   * ever saw the chat key, so it is kept for the next accept: with several consoles pressing at
+   * once for one newcomer, most presses find nobody, and a key pair and signature for each would
+   * be work for nothing. Any other refusal (or a lost answer) drops the key.
+   */
   void refused(String chatId, Throwable cause) {
     CounsellorChatOffer unused = offers.remove(chatId);
-    if (unused != null) {
+    if (unused != null && !(cause instanceof ProtocolError e && "no_match".equals(e.code())
+        && spare.compareAndSet(null, unused))) {
       unused.destroy();
     }
     Promise<ChatSession> never = chats.remove(chatId);
@@ -100,6 +109,10 @@ final class CounsellorOffers {
   }
 
   void destroyAll() {
+    CounsellorChatOffer kept = spare.getAndSet(null);
+    if (kept != null) {
+      kept.destroy();
+    }
     offers.values().forEach(CounsellorChatOffer::destroy);
     offers.clear();
   }

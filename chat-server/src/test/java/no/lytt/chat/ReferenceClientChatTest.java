@@ -168,6 +168,24 @@ class ReferenceClientChatTest {
   }
 
   @Test
+  void anAcceptThatFoundNobodyKeepsItsUnseenChatKeyForTheNextAcceptWhichStartsAWorkingChat() {
+    CounsellorClient counsellor = onDuty("demo", TestServer.DEMO_PASSWORD, 2);
+    Future<JsonObject> early = counsellor.accept();
+    Await.of(early.otherwiseEmpty());
+    assertEquals("no_match", ((ProtocolError) early.cause()).code(), "nobody was waiting yet");
+
+    VisitorClient visitor = visitor();
+    Await.of(visitor.join("none", "nb"));
+    String chatId = Await.of(counsellor.accept()).getString("chatId");
+    ChatSession session = Await.of(visitor.chat());
+    assertEquals(chatId, session.chatId());
+    Await.of(visitor.send("er det noen der?"));
+    assertEquals("er det noen der?", Await.of(counsellor.nextMessage(chatId)).text());
+    Await.of(counsellor.send(chatId, "Ja, jeg er her."));
+    assertEquals("Ja, jeg er her.", Await.of(visitor.nextMessage()).text());
+  }
+
+  @Test
   void aVisitorWhoseConnectionDropsResumesWithNothingLostAndNothingTwice() {
     CounsellorClient counsellor = onDuty("demo", TestServer.DEMO_PASSWORD, 2);
     VisitorClient visitor = visitor();
