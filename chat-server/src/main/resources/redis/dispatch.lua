@@ -2,13 +2,23 @@
 -- atomically, so nobody is handed out twice. Which visitors a counsellor accepts is decided in
 -- Java (CounsellorProfile); the caller sends it as the preference/language pairs accepted, and
 -- the script walks the queue from its head until one matches: usually the first entry.
--- KEYS[1] queue, KEYS[2] the counsellor's chat set, KEYS[3] chat hash
--- ARGV[1] capacity, ARGV[2] chat id, ARGV[3] chat meta json, ARGV[4] key prefix,
+-- The counsellor's duty is read here too, not by the caller first: one round trip per accept,
+-- and a counsellor who went on a break a moment ago cannot be handed a visitor by a stale read.
+-- KEYS[1] queue, KEYS[2] the counsellor's chat set, KEYS[3] chat hash, KEYS[4] duty hash
+-- ARGV[1] username, ARGV[2] chat id, ARGV[3] chat meta json, ARGV[4] key prefix,
 -- ARGV[5] created-at millis, ARGV[6..] accepted 'preference/language' pairs
+local duty = redis.call('HGET', KEYS[4], ARGV[1])
+local status, capacity = string.match(duty or '', '^(%d)|(%d+)')
+if status == '2' then
+  return {'break'}
+end
+if status ~= '1' then
+  return {'off'}
+end
 if redis.call('EXISTS', KEYS[3]) == 1 then
   return {'duplicate'}
 end
-if redis.call('SCARD', KEYS[2]) >= tonumber(ARGV[1]) then
+if redis.call('SCARD', KEYS[2]) >= tonumber(capacity) then
   return {'capacity'}
 end
 local accepted = {}

@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.time.Duration;
 import no.lytt.accounts.Account;
 import no.lytt.accounts.Device;
-import no.lytt.presence.Duty;
 import no.lytt.protocol.ErrorCode;
 import no.lytt.protocol.Frames;
 import no.lytt.protocol.LyttException;
@@ -39,17 +38,11 @@ public final class Dispatcher {
   }
 
   public Future<Chat> accept(Account account, Device device, String chatId, String chatPub, String chatKeySig) {
-    return store.duty(account.username()).compose(duty -> {
-      if (!duty.onDuty()) {
-        throw new LyttException(ErrorCode.WRONG_STATE, duty.status() == Duty.Status.BREAK
-            ? "You are on a break: go on duty to take new visitors." : "Go on duty before accepting visitors.");
-      }
-      ChatOffer offer = new ChatOffer(chatPub, chatKeySig, device.certificate());
-      return store.dispatch(new DispatchRequest(account.profile(), duty.capacity(), chatId,
-          device.deviceId(), offer, clock.instant()))
-          .recover(e -> e instanceof StoreUnavailableException ? settle(account.username(), chatId, e)
-              : Future.failedFuture(e));
-    }).compose(this::handOver);
+    ChatOffer offer = new ChatOffer(chatPub, chatKeySig, device.certificate());
+    return store.dispatch(new DispatchRequest(account.profile(), chatId, device.deviceId(), offer, clock.instant()))
+        .recover(e -> e instanceof StoreUnavailableException ? settle(account.username(), chatId, e)
+            : Future.failedFuture(e))
+        .compose(this::handOver);
   }
 
   /**
@@ -70,12 +63,16 @@ public final class Dispatcher {
         notifier.toVisitor(chat.visitor().id(), Frames.offer(chat));
         // The wait runs from joining the queue (or taking an out-of-hours ticket, which is the
         // place the queue keeps) to this accept; only its band is kept.
-        yield stats.count(Counter.CONTACTS_ANSWERED)
-            .compose(v -> stats.count(TimeBuckets.waitKey(Duration.between(chat.visitor().joinedAt(), chat.createdAt()))))
+        yield Future.all(stats.count(Counter.CONTACTS_ANSWERED),
+                stats.count(TimeBuckets.waitKey(Duration.between(chat.visitor().joinedAt(), chat.createdAt()))))
             .map(chat);
       }
       case NO_MATCH -> Future.failedFuture(new LyttException(ErrorCode.NO_MATCH,
           "Nobody in the queue matches you right now."));
+      case ON_BREAK -> Future.failedFuture(new LyttException(ErrorCode.WRONG_STATE,
+          "You are on a break: go on duty to take new visitors."));
+      case OFF_DUTY -> Future.failedFuture(new LyttException(ErrorCode.WRONG_STATE,
+          "Go on duty before accepting visitors."));
       case CAPACITY_REACHED -> Future.failedFuture(new LyttException(ErrorCode.CAPACITY_REACHED,
           "You already have as many chats as your capacity."));
       case DUPLICATE_CHAT_ID -> Future.failedFuture(new LyttException(ErrorCode.BAD_FRAME,

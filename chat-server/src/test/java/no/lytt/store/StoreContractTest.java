@@ -86,7 +86,8 @@ public abstract class StoreContractTest {
   }
 
   private DispatchResult dispatch(String chatId, int capacity) {
-    return await(store.dispatch(new DispatchRequest(kari, capacity, chatId, "d1", offer, T0)));
+    await(store.setDuty(new Duty(kari.username(), Duty.Status.ON, capacity)));
+    return await(store.dispatch(new DispatchRequest(kari, chatId, "d1", offer, T0)));
   }
 
   @Test
@@ -165,6 +166,18 @@ public abstract class StoreContractTest {
     assertEquals(ChatState.OFFERED, chat.state());
     assertEquals(List.of("b"), queued().stream().map(QueueEntry::id).toList());
     assertEquals(List.of("chat1"), await(store.chatsOf("kari")).stream().map(Chat::chatId).toList());
+  }
+
+  @Test
+  void dispatchHandsNobodyToACounsellorOffDutyOrOnABreakAndTheVisitorKeepsTheirPlace() {
+    await(store.enqueue(entry("waiting", 1), 10, 0));
+    assertEquals(DispatchResult.Outcome.OFF_DUTY,
+        await(store.dispatch(new DispatchRequest(kari, "c1", "d1", offer, T0))).outcome());
+    await(store.setDuty(new Duty(kari.username(), Duty.Status.BREAK, 2)));
+    assertEquals(DispatchResult.Outcome.ON_BREAK,
+        await(store.dispatch(new DispatchRequest(kari, "c1", "d1", offer, T0))).outcome());
+    assertEquals(List.of("waiting"), queued().stream().map(QueueEntry::id).toList());
+    assertEquals(DispatchResult.Outcome.DISPATCHED, dispatch("c1", 2).outcome(), "back on duty, the same chat id works");
   }
 
   @Test

@@ -182,10 +182,17 @@ public final class MemoryStore implements Store {
   @Override
   public Future<DispatchResult> dispatch(DispatchRequest request) {
     return locked(() -> {
+      Duty duty = duties.getOrDefault(request.counsellor().username(), Duty.off(request.counsellor().username()));
+      if (duty.status() == Duty.Status.BREAK) {
+        return DispatchResult.refused(DispatchResult.Outcome.ON_BREAK);
+      }
+      if (!duty.onDuty()) {
+        return DispatchResult.refused(DispatchResult.Outcome.OFF_DUTY);
+      }
       if (chats.contains(request.chatId())) {
         return DispatchResult.refused(DispatchResult.Outcome.DUPLICATE_CHAT_ID);
       }
-      if (chats.countOf(request.counsellor().username()) >= request.capacity()) {
+      if (chats.countOf(request.counsellor().username()) >= duty.capacity()) {
         return DispatchResult.refused(DispatchResult.Outcome.CAPACITY_REACHED);
       }
       Optional<QueueEntry> next = QueueOrder.nextFor(request.counsellor(), queue);

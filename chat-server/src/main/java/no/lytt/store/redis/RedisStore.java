@@ -311,13 +311,16 @@ public final class RedisStore implements Store {
   /**
    * The matching rules stay in Java ({@link no.lytt.queue.CounsellorProfile#accepts}): the script
    * gets the preference/language pairs this counsellor accepts and takes the first queued visitor
-   * with one of them, in the same step.
+   * with one of them, in the same step. The chat it creates is made of what was sent and the queue
+   * entry it answers, so nothing is read back.
    */
   @Override
   public Future<DispatchResult> dispatch(DispatchRequest request) {
-    List<String> args = new ArrayList<>(List.of(Integer.toString(request.capacity()), request.chatId(),
-        StoreJson.chatMeta(request.chatId(), request.counsellor().username(), request.deviceId(), request.offer()),
-        TAG, Long.toString(request.now().toEpochMilli())));
+    String meta = StoreJson.chatMeta(request.chatId(), request.counsellor().username(), request.deviceId(),
+        request.offer());
+    String createdAt = Long.toString(request.now().toEpochMilli());
+    List<String> args = new ArrayList<>(List.of(request.counsellor().username(), request.chatId(), meta, TAG,
+        createdAt));
     for (Preference p : Preference.values()) {
       for (Language l : Language.values()) {
         if (request.counsellor().accepts(p, l)) {
@@ -326,13 +329,15 @@ public final class RedisStore implements Store {
       }
     }
     return on(DISPATCH.<List<Object>>run(cmd,
-        keys(QUEUE, chatsKey(request.counsellor().username()), chatKey(request.chatId())),
-        args.toArray(String[]::new))).compose(r -> switch ((String) r.get(0)) {
-          case "dispatched" -> chat(request.chatId()).map(c -> DispatchResult.dispatched(c.orElseThrow(
-              () -> new IllegalStateException("dispatched chat vanished"))));
-          case "duplicate" -> Future.succeededFuture(DispatchResult.refused(DispatchResult.Outcome.DUPLICATE_CHAT_ID));
-          case "capacity" -> Future.succeededFuture(DispatchResult.refused(DispatchResult.Outcome.CAPACITY_REACHED));
-          default -> Future.succeededFuture(DispatchResult.refused(DispatchResult.Outcome.NO_MATCH));
+        keys(QUEUE, chatsKey(request.counsellor().username()), chatKey(request.chatId()), DUTY),
+        args.toArray(String[]::new))).map(r -> switch ((String) r.get(0)) {
+          case "dispatched" -> DispatchResult.dispatched(StoreJson.chat(
+              Map.of("meta", meta, "visitor", (String) r.get(1), "state", "offered", "createdAt", createdAt)));
+          case "duplicate" -> DispatchResult.refused(DispatchResult.Outcome.DUPLICATE_CHAT_ID);
+          case "capacity" -> DispatchResult.refused(DispatchResult.Outcome.CAPACITY_REACHED);
+          case "break" -> DispatchResult.refused(DispatchResult.Outcome.ON_BREAK);
+          case "off" -> DispatchResult.refused(DispatchResult.Outcome.OFF_DUTY);
+          default -> DispatchResult.refused(DispatchResult.Outcome.NO_MATCH);
         });
   }
 

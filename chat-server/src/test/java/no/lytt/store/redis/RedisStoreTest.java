@@ -21,6 +21,7 @@ import no.lytt.queue.QueueEntry;
 import no.lytt.relay.ChatOffer;
 import no.lytt.relay.Direction;
 import no.lytt.relay.Envelope;
+import no.lytt.presence.Duty;
 import no.lytt.store.DispatchRequest;
 import no.lytt.store.Store;
 import no.lytt.store.StoreContractTest;
@@ -62,7 +63,8 @@ class RedisStoreTest extends StoreContractTest {
       QueueEntry visitor = new QueueEntry("v1", "hash-v1", Preference.NONE, Language.NB, T0);
       await(shortLived.enqueue(visitor, 10, 0));
       CounsellorProfile kari = new CounsellorProfile("kari", Gender.WOMAN, Set.of(Language.NB));
-      await(shortLived.dispatch(new DispatchRequest(kari, 1, "c1", "d1",
+      await(shortLived.setDuty(new Duty("kari", Duty.Status.ON, 1)));
+      await(shortLived.dispatch(new DispatchRequest(kari, "c1", "d1",
           new ChatOffer("pub", "sig", Map.of("deviceId", "d1")), T0)));
       await(shortLived.openChat("c1", "enc"));
       await(shortLived.append("c1", Direction.TO_VISITOR, new Envelope(1, "x"), 10));
