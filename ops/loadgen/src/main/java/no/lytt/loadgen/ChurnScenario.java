@@ -30,7 +30,8 @@ import org.HdrHistogram.Recorder;
  *       {@code duration} s. On accept the counsellor sends one message and ends the chat once the
  *       visitor has it. Measured: join → verified offer at the visitor, and accept → first message
  *       opened by the visitor. Every visitor counts the offers it receives; a second one is a
- *       double assignment (two counsellors got the same visitor).</li>
+ *       double assignment (two counsellors got the same visitor). The same churn runs first for
+ *       {@code warmup} s (default 20) without being recorded, so the node is measured warm.</li>
  * </ol>
  */
 final class ChurnScenario {
@@ -48,8 +49,9 @@ final class ChurnScenario {
     boolean redis = s.flag("redis", true);
     int visitors = (int) Math.ceil(joinRate * duration);
     int rtVisitors = (int) Math.ceil(joinRate * rtSeconds);
+    int warmupVisitors = (int) Math.ceil(joinRate * s.decimal("warmup", 20));
     try (Stack stack = Stack.start(s, Stack.Target.LYTT, 1, redis, counsellors);
-         LoadClients clients = new LoadClients(visitors + rtVisitors + counsellors)) {
+         LoadClients clients = new LoadClients(visitors + warmupVisitors + rtVisitors + counsellors)) {
       Tracker tracker = new Tracker(1, 1);
       LyttChats lytt = new LyttChats(clients.vertx, clients.sources, stack.lyttNodes(), tracker, 0, 0, capacity);
       Map<String, Object> row = report.row();
@@ -58,7 +60,7 @@ final class ChurnScenario {
       if (stack.hasRedis()) {
         roundTrips(stack, lytt, clients, rtVisitors, joinRate, row);
       }
-      churn(lytt, clients, visitors, joinRate, counsellors, capacity, row);
+      churn(lytt, clients, visitors, warmupVisitors, joinRate, counsellors, capacity, row);
       row.put("cpu_s", Math.round(stack.cpuMillis() / 100.0) / 10.0);
       Report.memory(row, stack.memory());
       row.put("load_avg", Report.loadAverage());
@@ -111,65 +113,89 @@ final class ChurnScenario {
         .map(v -> v.leave().transform(r -> v.close())).toList()), 300);
   }
 
-  private static void churn(LyttChats lytt, LoadClients clients, int count, int rate, int counsellors,
-                            int capacity, Map<String, Object> row) throws InterruptedException {
-    Recorder joinToOffer = new Recorder(MAX_MICROS, 3);
-    Recorder acceptToFirst = new Recorder(MAX_MICROS, 3);
+  private static void churn(LyttChats lytt, LoadClients clients, int count, int warmupCount, int rate,
+                            int counsellors, int capacity, Map<String, Object> row) throws InterruptedException {
     Map<String, Long> acceptStarted = new ConcurrentHashMap<>();
     Map<String, Console> consoleOf = new ConcurrentHashMap<>();
-    LongAdder offered = new LongAdder();
-    LongAdder firstMessages = new LongAdder();
-    // Offers a visitor got, by chat id; and the chats a counsellor was told were taken back
-    // (unanswered for 30 s): a visitor offered again after that was never held by two at once.
-    Map<VisitorClient, List<String>> offersTo = new ConcurrentHashMap<>();
     Set<String> takenBack = ConcurrentHashMap.newKeySet();
     List<Console> consoles = new ArrayList<>();
     for (int i = 0; i < counsellors; i++) {
       consoles.add(new Console(LoadClients.await(lytt.onDuty(i), 120), capacity, acceptStarted, consoleOf,
           takenBack));
     }
-    List<VisitorClient> waiting = new ArrayList<>();
-    for (int i = 0; i < count; i++) {
-      VisitorClient v = lytt.visitor();
-      v.onMessage(m -> {
-        Long started = acceptStarted.remove(m.chatId());
-        if (started != null) {
-          acceptToFirst.recordValue(micros(System.nanoTime() - started));
-          firstMessages.increment();
-          Console c = consoleOf.remove(m.chatId());
-          if (c != null) {
-            c.finish(m.chatId());
-          }
-        }
-      });
-      waiting.add(v);
-    }
-    LoadClients.await(Parallel.run(count, 200, i -> waiting.get(i)
-        .connect(lytt.nodes().visitorUri(0), lytt.nodes().origin())), 600);
     long poke = clients.vertx.setPeriodic(50, t -> consoles.forEach(Console::tryAccept));
-    schedule(count, rate, (i, due) -> {
-      VisitorClient v = waiting.get(i);
-      recordOffers(v, offersTo.computeIfAbsent(v, k -> new CopyOnWriteArrayList<>()));
-      v.join("none", "nb").onFailure(e -> row.merge("join_errors", 1L, (a, b) -> (long) a + (long) b));
-      v.chat().onSuccess(session -> {
-        joinToOffer.recordValue(micros(System.nanoTime() - due));
-        offered.increment();
-      });
-    });
-    long deadline = System.currentTimeMillis() + 30_000;
-    while (firstMessages.sum() < count && System.currentTimeMillis() < deadline) {
-      Thread.sleep(50);
+    try {
+      if (warmupCount > 0) {
+        // A node that has just started spends half its core compiling for the first tens of
+        // seconds; a service that has been up for a day does not. The same churn, not recorded,
+        // brings the node (and the load generator) to that state.
+        Map<String, Object> warm = new java.util.LinkedHashMap<>();
+        new Phase(acceptStarted, consoleOf, takenBack).run(lytt, warmupCount, rate, warm);
+        row.put("warmup_joins", warmupCount);
+        row.put("warmup_join_to_offer_p99_ms", warm.get("join_to_offer_p99_ms"));
+      }
+      new Phase(acceptStarted, consoleOf, takenBack).run(lytt, count, rate, row);
+    } finally {
+      clients.vertx.cancelTimer(poke);
     }
-    clients.vertx.cancelTimer(poke);
-    row.put("joins", count);
     row.put("accepts", consoles.stream().mapToLong(c -> c.accepts.get()).sum());
-    row.put("offered_visitors", offered.sum());
-    row.put("first_messages", firstMessages.sum());
-    long reoffered = offersTo.values().stream().filter(ids -> ids.size() > 1).count();
-    row.put("reoffered_after_take_back", reoffered);
-    row.put("double_assignments", offersTo.values().stream().filter(ids -> heldTwice(ids, takenBack)).count());
-    Report.latencies(row, "join_to_offer_", joinToOffer.getIntervalHistogram());
-    Report.latencies(row, "accept_to_first_", acceptToFirst.getIntervalHistogram());
+    // Accepts that found nobody: every console sees a newcomer at once and all of them press.
+    row.put("accepts_refused", consoles.stream().mapToLong(c -> c.refusals.get()).sum());
+  }
+
+  /** One stream of visitors joining at a rate, each served by the consoles on duty. */
+  private record Phase(Map<String, Long> acceptStarted, Map<String, Console> consoleOf, Set<String> takenBack) {
+
+    void run(LyttChats lytt, int count, int rate, Map<String, Object> row) throws InterruptedException {
+      Recorder joinToOffer = new Recorder(MAX_MICROS, 3);
+      Recorder acceptToFirst = new Recorder(MAX_MICROS, 3);
+      LongAdder offered = new LongAdder();
+      LongAdder firstMessages = new LongAdder();
+      // Offers a visitor got, by chat id; and the chats a counsellor was told were taken back
+      // (unanswered for 30 s): a visitor offered again after that was never held by two at once.
+      Map<VisitorClient, List<String>> offersTo = new ConcurrentHashMap<>();
+      List<VisitorClient> waiting = new ArrayList<>();
+      for (int i = 0; i < count; i++) {
+        VisitorClient v = lytt.visitor();
+        v.onMessage(m -> {
+          Long started = acceptStarted.remove(m.chatId());
+          if (started != null) {
+            acceptToFirst.recordValue(micros(System.nanoTime() - started));
+            firstMessages.increment();
+            Console c = consoleOf.remove(m.chatId());
+            if (c != null) {
+              c.finish(m.chatId());
+            }
+          }
+        });
+        waiting.add(v);
+      }
+      LoadClients.await(Parallel.run(count, 200, i -> waiting.get(i)
+          .connect(lytt.nodes().visitorUri(0), lytt.nodes().origin())), 600);
+      schedule(count, rate, (i, due) -> {
+        VisitorClient v = waiting.get(i);
+        recordOffers(v, offersTo.computeIfAbsent(v, k -> new CopyOnWriteArrayList<>()));
+        v.join("none", "nb").onFailure(e -> row.merge("join_errors", 1L, (a, b) -> (long) a + (long) b));
+        v.chat().onSuccess(session -> {
+          joinToOffer.recordValue(micros(System.nanoTime() - due));
+          offered.increment();
+        });
+      });
+      long deadline = System.currentTimeMillis() + 30_000;
+      while (firstMessages.sum() < count && System.currentTimeMillis() < deadline) {
+        Thread.sleep(50);
+      }
+      row.put("joins", count);
+      row.put("offered_visitors", offered.sum());
+      row.put("first_messages", firstMessages.sum());
+      long reoffered = offersTo.values().stream().filter(ids -> ids.size() > 1).count();
+      row.put("reoffered_after_take_back", reoffered);
+      row.put("double_assignments", offersTo.values().stream().filter(ids -> heldTwice(ids, takenBack)).count());
+      Report.latencies(row, "join_to_offer_", joinToOffer.getIntervalHistogram());
+      Report.latencies(row, "accept_to_first_", acceptToFirst.getIntervalHistogram());
+      // The visitors of this phase are done: their sockets would only cost both sides memory.
+      LoadClients.await(Future.join(waiting.stream().map(VisitorClient::close).toList()), 300);
+    }
   }
 
   /**
@@ -235,6 +261,7 @@ final class ChurnScenario {
     private final Map<String, Console> consoleOf;
     private final AtomicInteger open = new AtomicInteger();
     private final AtomicInteger accepts = new AtomicInteger();
+    private final AtomicInteger refusals = new AtomicInteger();
     private final AtomicBoolean accepting = new AtomicBoolean();
     private volatile boolean queueNonEmpty;
 
@@ -265,7 +292,10 @@ final class ChurnScenario {
             consoleOf.put(chatId, this);
             client.chat(chatId).compose(session -> client.send(chatId, Payload.make(started, 1, 40)));
           })
-          .onFailure(e -> queueNonEmpty = false);
+          .onFailure(e -> {
+            refusals.incrementAndGet();
+            queueNonEmpty = false;
+          });
     }
 
     /** An offer the visitor never answered is taken back: its slot is free again. */
