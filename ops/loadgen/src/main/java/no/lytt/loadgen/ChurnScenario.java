@@ -185,6 +185,14 @@ final class ChurnScenario {
       while (firstMessages.sum() < count && System.currentTimeMillis() < deadline) {
         Thread.sleep(50);
       }
+      // Chats whose visitor never read the greeting (a phase that fell behind) would hold their
+      // console's slot for ever once the visitor is closed below: end them.
+      consoleOf.forEach((chatId, console) -> {
+        if (consoleOf.remove(chatId) != null) {
+          console.finish(chatId);
+        }
+      });
+      acceptStarted.clear();
       row.put("joins", count);
       row.put("offered_visitors", offered.sum());
       row.put("first_messages", firstMessages.sum());
