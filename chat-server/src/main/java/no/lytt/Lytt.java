@@ -123,6 +123,7 @@ public final class Lytt {
   private long syncTimer = -1;
   private long refreshTimer = -1;
   private long sessionTimer = -1;
+  private long pingTimer = -1;
   private RelayService relay;
   private RedisSweeper sweeper;
   private long sweepTimer = -1;
@@ -230,6 +231,8 @@ public final class Lytt {
       SocketEndpoints sockets = new SocketEndpoints(origins, limits, services, status, accounts,
           AuthApi.cookieName(tls), addresses,
           new ConnectionsPerSource(lc.connectionsPerSource(), clock, random), drainState, metrics);
+      pingTimer = vertx.setPeriodic(Math.max(1, limits.pingInterval().toMillis() / SocketEndpoints.PING_ROUNDS),
+          t -> sockets.pingRound());
       metrics.connections.from("visitor", sockets::visitorSockets).from("console", sockets::consoleSockets);
       metrics.draining.from(() -> drainState.draining() ? 1 : 0);
       ServiceSampler sampler = new ServiceSampler(metrics, queue, relay, local::counsellorNames);
@@ -433,6 +436,9 @@ public final class Lytt {
     }
     if (sessionTimer >= 0) {
       vertx.cancelTimer(sessionTimer);
+    }
+    if (pingTimer >= 0) {
+      vertx.cancelTimer(pingTimer);
     }
     if (watcher != null) {
       watcher.stop();

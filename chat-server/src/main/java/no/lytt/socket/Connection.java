@@ -23,10 +23,11 @@ import no.lytt.store.StoreUnavailableException;
  * handler for one frame at a time in arrival order, and turns every failure into a typed error frame
  * — or, for abuse, closes this connection only. Writes always happen on the socket's own context.
  *
- * <p>Two timers per socket: a ping every {@link Limits#pingInterval()}, which keeps a quiet chat
- * from looking idle to the HTTP server (and to a proxy in front), and a one-shot close after
- * {@link Limits#silentTimeout()} that the first frame from the client cancels for good. A socket
- * that opens and never speaks holds memory and a place in its source's count for nothing.
+ * <p>A socket is pinged every {@link Limits#pingInterval()} by the node's rounds
+ * ({@link SocketEndpoints#pingRound()}), which keeps a quiet chat from looking idle to the HTTP
+ * server (and to a proxy in front); and it has a one-shot close after {@link Limits#silentTimeout()}
+ * that the first frame from the client cancels for good. A socket that opens and never speaks holds
+ * memory and a place in its source's count for nothing.
  */
 public final class Connection {
   private final ConnectionLog log = new ConnectionLog("lytt.socket");
@@ -38,7 +39,6 @@ public final class Connection {
   private final Runnable onClosed;
   private FrameHandler handler;
   private long silentTimer = -1;
-  private long pingTimer = -1;
   private Future<?> tail = Future.succeededFuture();
   private int garbage;
   private int limited;
@@ -60,11 +60,6 @@ public final class Connection {
     this.handler = frameHandler;
     Vertx vertx = context.owner();
     silentTimer = vertx.setTimer(limits.silentTimeout().toMillis(), t -> close(Limits.SILENT_CLOSE, "silent"));
-    pingTimer = vertx.setPeriodic(limits.pingInterval().toMillis(), t -> {
-      if (!closed && !ws.isClosed()) {
-        ws.writePing(Buffer.buffer());
-      }
-    });
     ws.textMessageHandler(this::onText);
     ws.binaryMessageHandler(b -> {
       cancelSilentTimer();
@@ -79,12 +74,20 @@ public final class Connection {
     });
     ws.closeHandler(v -> {
       closed = true;
-      vertx.cancelTimer(pingTimer);
       cancelSilentTimer();
       try {
         handler.closed();
       } finally {
         onClosed.run();
+      }
+    });
+  }
+
+  /** Pings the client, on the socket's own context. */
+  void ping() {
+    context.runOnContext(v -> {
+      if (!closed && !ws.isClosed()) {
+        ws.writePing(Buffer.buffer());
       }
     });
   }

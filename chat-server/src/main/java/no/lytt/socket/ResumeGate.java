@@ -25,9 +25,16 @@ final class ResumeGate {
   private record Waiting(String type, long seq, String text) {
   }
 
-  private final Map<String, List<Waiting>> waiting = new HashMap<>();
+  /**
+   * Null while nothing waits, which is nearly always: a map emptied again would keep its table,
+   * and every idle visitor's connection would carry it.
+   */
+  private Map<String, List<Waiting>> waiting;
 
   void hold(String chatId) {
+    if (waiting == null) {
+      waiting = new HashMap<>(4);
+    }
     waiting.putIfAbsent(chatId, new ArrayList<>());
   }
 
@@ -42,6 +49,9 @@ final class ResumeGate {
 
   /** Whether the frame had to wait (its chat's resume is running, or it is an offer during a join). */
   boolean held(String chatId, String type, long seq, String text) {
+    if (waiting == null) {
+      return false;
+    }
     if ("offer".equals(type) && waiting.containsKey(JOIN)) {
       waiting.get(JOIN).add(new Waiting(type, seq, text));
       return true;
@@ -56,9 +66,12 @@ final class ResumeGate {
 
   /** Writes what waited for {@code chatId}, except messages up to {@code replayedUpTo}. */
   void release(String chatId, long replayedUpTo, Consumer<String> write) {
-    List<Waiting> list = waiting.remove(chatId);
+    List<Waiting> list = waiting == null ? null : waiting.remove(chatId);
     if (list == null) {
       return;
+    }
+    if (waiting.isEmpty()) {
+      waiting = null;
     }
     for (Waiting w : list) {
       if (!("msg".equals(w.type()) && w.seq() <= replayedUpTo)) {

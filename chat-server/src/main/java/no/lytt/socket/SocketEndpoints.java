@@ -26,6 +26,9 @@ import no.lytt.socket.ConnectionsPerSource.Lease;
 public final class SocketEndpoints {
   /** RFC 6455: the server is overloaded or cannot serve now; the client should come back. */
   static final short TRY_AGAIN_LATER = 1013;
+  /** Every socket is pinged once in this many rounds; call {@link #pingRound()} this often per ping interval. */
+  public static final int PING_ROUNDS = 16;
+  private int pingRound;
   private final Origins origins;
   private final Limits limits;
   private final SocketServices services;
@@ -154,6 +157,24 @@ public final class SocketEndpoints {
         conn.close((short) 4001, "session ended");
       }
     }));
+  }
+
+  /**
+   * Pings one sixteenth of the sockets, chosen by identity hash, so each is pinged once in
+   * {@link #PING_ROUNDS} rounds. A timer per socket cost about 130 bytes of every idle visitor's
+   * memory; the sets walked here exist anyway; and pinging everyone in one round would stall the
+   * event loop for tens of thousands of sockets at once.
+   */
+  public void pingRound() {
+    int round = Math.floorMod(pingRound++, PING_ROUNDS);
+    visitorSockets.forEach(c -> pingIn(round, c));
+    consoleSessions.keySet().forEach(c -> pingIn(round, c));
+  }
+
+  private static void pingIn(int round, Connection c) {
+    if (Math.floorMod(System.identityHashCode(c), PING_ROUNDS) == round) {
+      c.ping();
+    }
   }
 
   /** Closes every socket on this node, visitors' and consoles', e.g. to drain it. */
