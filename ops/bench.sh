@@ -83,19 +83,19 @@ idle() {
 relay() {
   for chats in 1000 5000; do
     run "relay-lytt-$chats" scenario=relay target=lytt "chats=$chats" \
-      rates=1000,2000,5000,10000,15000,20000,30000,40000 duration=30 warmup=10
+      rates=1000,2000,5000,10000,15000,20000,30000,40000 duration=30 warmup=30
   done
 }
 
 churn() {
   for rate in 50 100 200 500; do
-    run "churn-$rate" scenario=churn "join-rate=$rate" duration=30 rt-seconds=10 counsellors=20 capacity=4
+    run "churn-$rate" scenario=churn "join-rate=$rate" duration=30 warmup=30 rt-seconds=10 counsellors=20 capacity=4
   done
 }
 
 cross_node() {
-  run cross-node-crossing scenario=cross-node target=lytt chats=1000 rates=2000,5000,10000,15000,20000 duration=30 warmup=10
-  run cross-node-same scenario=cross-node target=lytt cross=false chats=1000 rates=2000,5000,10000,15000,20000 duration=30 warmup=10
+  run cross-node-crossing scenario=cross-node target=lytt chats=1000 rates=2000,5000,10000,15000,20000 duration=30 warmup=30
+  run cross-node-same scenario=cross-node target=lytt cross=false chats=1000 rates=2000,5000,10000,15000,20000 duration=30 warmup=30
 }
 
 storm() {
@@ -103,15 +103,15 @@ storm() {
 }
 
 slow() {
-  run slow-consumer-lytt scenario=slow-consumer target=lytt chats=1000 rates=5000 duration=30 warmup=10
-  run slow-consumer-bare scenario=slow-consumer target=bare chats=1000 rates=5000 duration=30 warmup=10
-  run slow-consumer-socketio scenario=slow-consumer target=socketio chats=1000 rates=5000 duration=30 warmup=10
+  run slow-consumer-lytt scenario=slow-consumer target=lytt chats=1000 rates=5000 duration=30 warmup=30
+  run slow-consumer-bare scenario=slow-consumer target=bare chats=1000 rates=5000 duration=30 warmup=30
+  run slow-consumer-socketio scenario=slow-consumer target=socketio chats=1000 rates=5000 duration=30 warmup=30
 }
 
 compare() {
   local rates=1000,2000,5000,10000,15000,20000,30000,40000,60000,80000
-  run compare-1-node scenario=compare chats=1000 "rates=$rates" duration=30 warmup=10
-  run compare-2-nodes scenario=compare nodes=2 chats=1000 "rates=$rates" duration=30 warmup=10
+  run compare-1-node scenario=compare chats=1000 "rates=$rates" duration=30 warmup=30
+  run compare-2-nodes scenario=compare nodes=2 chats=1000 "rates=$rates" duration=30 warmup=30
 }
 
 smoke() {
@@ -119,7 +119,7 @@ smoke() {
   run smoke-idle-bare scenario=idle target=bare visitors=200 settle=2
   run smoke-idle-socketio scenario=idle target=socketio visitors=200 settle=2
   run smoke-relay scenario=relay target=lytt chats=100 rates=200,500 duration=5 warmup=2
-  run smoke-churn scenario=churn join-rate=50 duration=4 rt-seconds=2 counsellors=5 capacity=4
+  run smoke-churn scenario=churn join-rate=50 duration=4 warmup=2 rt-seconds=2 counsellors=5 capacity=4
   run smoke-cross-node scenario=cross-node target=lytt chats=100 rates=500 duration=5 warmup=2
   run smoke-reconnect-storm scenario=reconnect-storm visitors=200 rate=100 window=3 warmup=2 after=5
   run smoke-slow-consumer scenario=slow-consumer target=lytt chats=100 rates=300 duration=5 warmup=2
