@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
 import no.lytt.client.CounsellorClient;
+import no.lytt.client.ProtocolError;
 import no.lytt.client.VisitorClient;
 import org.HdrHistogram.Recorder;
 
@@ -132,6 +133,7 @@ final class ChurnScenario {
         Map<String, Object> warm = new java.util.LinkedHashMap<>();
         new Phase(acceptStarted, consoleOf, takenBack).run(lytt, warmupCount, rate, warm);
         row.put("warmup_joins", warmupCount);
+        row.put("warmup_served", warm.get("first_messages"));
         row.put("warmup_join_to_offer_p99_ms", warm.get("join_to_offer_p99_ms"));
       }
       new Phase(acceptStarted, consoleOf, takenBack).run(lytt, count, rate, row);
@@ -140,7 +142,10 @@ final class ChurnScenario {
     }
     row.put("accepts", consoles.stream().mapToLong(c -> c.accepts.get()).sum());
     // Accepts that found nobody: every console sees a newcomer at once and all of them press.
-    row.put("accepts_refused", consoles.stream().mapToLong(c -> c.refusals.get()).sum());
+    Map<String, Integer> refused = new java.util.TreeMap<>();
+    consoles.forEach(c -> c.refusals.forEach((code, n) -> refused.merge(code, n, Integer::sum)));
+    row.put("accepts_refused", refused.values().stream().mapToInt(Integer::intValue).sum());
+    row.put("accepts_refused_by_code", refused.toString());
   }
 
   /** One stream of visitors joining at a rate, each served by the consoles on duty. */
@@ -269,7 +274,7 @@ final class ChurnScenario {
     private final Map<String, Console> consoleOf;
     private final AtomicInteger open = new AtomicInteger();
     private final AtomicInteger accepts = new AtomicInteger();
-    private final AtomicInteger refusals = new AtomicInteger();
+    private final Map<String, Integer> refusals = new ConcurrentHashMap<>();
     private final AtomicBoolean accepting = new AtomicBoolean();
     private volatile boolean queueNonEmpty;
 
@@ -301,7 +306,7 @@ final class ChurnScenario {
             client.chat(chatId).compose(session -> client.send(chatId, Payload.make(started, 1, 40)));
           })
           .onFailure(e -> {
-            refusals.incrementAndGet();
+            refusals.merge(e instanceof ProtocolError p ? p.code() : e.getClass().getSimpleName(), 1, Integer::sum);
             queueNonEmpty = false;
           });
     }
