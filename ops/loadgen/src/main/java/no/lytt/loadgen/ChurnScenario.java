@@ -146,6 +146,10 @@ final class ChurnScenario {
     consoles.forEach(c -> c.refusals.forEach((code, n) -> refused.merge(code, n, Integer::sum)));
     row.put("accepts_refused", refused.values().stream().mapToInt(Integer::intValue).sum());
     row.put("accepts_refused_by_code", refused.toString());
+    // A run that served nobody at the end says why from the consoles' side.
+    row.put("consoles_accepting", consoles.stream().filter(c -> c.accepting.get()).count());
+    row.put("consoles_full", consoles.stream().filter(c -> c.open.get() >= c.capacity).count());
+    row.put("consoles_seeing_queue", consoles.stream().filter(c -> c.queueNonEmpty).count());
   }
 
   /** One stream of visitors joining at a rate, each served by the consoles on duty. */
@@ -273,6 +277,7 @@ final class ChurnScenario {
     private final Map<String, Long> acceptStarted;
     private final Map<String, Console> consoleOf;
     private final AtomicInteger open = new AtomicInteger();
+    private final Set<String> held = ConcurrentHashMap.newKeySet();
     private final AtomicInteger accepts = new AtomicInteger();
     private final Map<String, Integer> refusals = new ConcurrentHashMap<>();
     private final AtomicBoolean accepting = new AtomicBoolean();
@@ -299,6 +304,7 @@ final class ChurnScenario {
       client.accept().onComplete(r -> accepting.set(false))
           .onSuccess(accepted -> {
             String chatId = accepted.getString("chatId");
+            held.add(chatId);
             open.incrementAndGet();
             accepts.incrementAndGet();
             acceptStarted.put(chatId, started);
@@ -311,27 +317,36 @@ final class ChurnScenario {
           });
     }
 
-    /** An offer the visitor never answered is taken back: its slot is free again. */
+    /**
+     * A chat ended by the server or the visitor (an offer taken back after 30 s unanswered, a
+     * visitor gone for longer than the grace period) frees its slot as the console's own end does.
+     */
     private void watchTakeBacks(Set<String> takenBack) {
       client.frames().next("ended").onSuccess(ended -> {
+        String chatId = ended.getString("chatId");
         if ("unanswered".equals(ended.getString("by"))) {
-          String chatId = ended.getString("chatId");
           takenBack.add(chatId);
           acceptStarted.remove(chatId);
-          if (consoleOf.remove(chatId) != null) {
-            open.decrementAndGet();
-            tryAccept();
-          }
         }
+        consoleOf.remove(chatId, this);
+        release(chatId);
         watchTakeBacks(takenBack);
       });
     }
 
+    /**
+     * Ends the chat; its slot is free once the end is sent. An end that cannot be sent (the
+     * visitor never completed the handshake) leaves the slot to the server's own end of it.
+     */
     void finish(String chatId) {
-      client.end(chatId).onComplete(r -> {
+      client.end(chatId).onSuccess(v -> release(chatId));
+    }
+
+    private void release(String chatId) {
+      if (held.remove(chatId)) {
         open.decrementAndGet();
         tryAccept();
-      });
+      }
     }
   }
 }
