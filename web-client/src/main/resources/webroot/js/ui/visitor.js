@@ -19,6 +19,7 @@ import { setupLater } from './later.js';
 import { setupQuickExit } from './quick-exit.js';
 import { setupQuestions } from './visitor-questions.js';
 import { cardElement } from './referral-card.js';
+import { takeEarlySocket } from './visitor-socket.js';
 
 /** The reasons docs/protocol.md allows in `reject`; anything unexpected is reported as bad_key. */
 const REJECT_REASONS = ['bad_certificate', 'bad_signature', 'expired_certificate', 'bad_key'];
@@ -329,10 +330,13 @@ async function main() {
     if (ui.chatView) ui.chatView.setEnded();
   });
   if (!(await cryptoSupported())) {
+    takeEarlySocket()?.socket.close();
     location.replace('/too-old.html'); // no plaintext fallback, ever
     return;
   }
-  transport = new VisitorTransport({ verifyOffer });
+  // The socket opened while the page loaded; what the server said on it meanwhile (the welcome,
+  // often) is handled once the page is wired, when the transport starts.
+  transport = new VisitorTransport({ verifyOffer, connectionOptions: { early: takeEarlySocket() } });
   questions = setupQuestions({ send: (frame) => transport.connection.send(frame), sourceMount: $('#found-us'), helpfulMount: $('#helpful') });
   later = setupLater({
     loadCrypto,
