@@ -8,10 +8,11 @@
 //
 //   node ops/page-load.mjs [runs=5] [profiles=devtools-slow-4g,lighthouse-slow-4g] [cpu=1,4]
 //                          [serve=nginx,direct] [server-cpus=0] [out=target/page-load] [url=http://…]
-//                          [jar=chat-server/target/lytt-chat-server.jar]
+//                          [jar=chat-server/target/lytt-chat-server.jar[,another.jar]]
 //
-// `url=` measures a node that is already running (serve is then ignored); `jar=` another build (a
-// before-and-after comparison runs the script once with each). Needs the fat jar
+// `url=` measures a node that is already running (serve is then ignored). `jar=` names the build to
+// serve; with two or more (before and after a change), each gets its own node and the loads take
+// turns between them, so a machine busy with something else slows both alike. Needs the fat jar
 // (`mvn -DskipTests package`), web-client's npm packages (`npm ci` there, for playwright-core),
 // Chromium at /usr/bin/chromium or LYTT_CHROMIUM, and for serve=nginx nginx and openssl.
 import { spawn, execFileSync } from 'node:child_process';
@@ -21,7 +22,7 @@ import http from 'node:http';
 import https from 'node:https';
 import { createServer } from 'node:net';
 import { tmpdir, loadavg } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import { launch } from '../web-client/test/browser/helpers.mjs';
@@ -59,7 +60,7 @@ const runs = Number(settings.runs ?? 5);
 const profiles = list('profiles', 'devtools-slow-4g,lighthouse-slow-4g');
 const cpuRates = list('cpu', '1,4').map(Number);
 const serves = settings.url ? ['given'] : list('serve', 'nginx,direct');
-const jar = resolve(ROOT, settings.jar ?? 'chat-server/target/lytt-chat-server.jar');
+const jars = list('jar', 'chat-server/target/lytt-chat-server.jar').map((j) => resolve(ROOT, j));
 const out = resolve(ROOT, settings.out ?? `target/page-load/${new Date().toISOString().replace(/[:.]/g, '-')}`);
 for (const p of profiles) if (!(p in PROFILES)) throw new Error(`unknown profile ${p}: ${Object.keys(PROFILES).join(', ')}`);
 
@@ -100,8 +101,8 @@ async function waitFor(url, child, what) {
   throw new Error(`${what} did not come up at ${url}`);
 }
 
-/** A development node on a free loopback port, open whatever the hour, with random demo passwords. */
-async function startNode(extraEnv) {
+/** A development node of `jar` on a free loopback port, open whatever the hour, with random demo passwords. */
+async function startNode(jar, extraEnv) {
   if (!existsSync(jar)) throw new Error(`${jar} is missing: mvn -B -q -DskipTests package`);
   const port = await freePort();
   const dir = mkdtempSync(join(tmpdir(), 'lytt-page-'));
@@ -175,15 +176,15 @@ function block(conf, startsWith) {
   throw new Error('unbalanced braces in ops/nginx/lytt.conf');
 }
 
-async function serve(how) {
+async function serve(how, jar) {
   if (how === 'given') return settings.url.replace(/\/?$/, '/');
   if (how === 'direct') {
-    const port = await startNode(() => ({}));
+    const port = await startNode(jar, () => ({}));
     return `http://localhost:${port}/`;
   }
   if (how === 'nginx') {
     const front = await freePort();
-    const port = await startNode(() => ({
+    const port = await startNode(jar, () => ({
       LYTT_HTTP_PUBLIC_ORIGIN: `https://localhost:${front}`, LYTT_HTTP_BEHIND_TLS: 'true', LYTT_HTTP_TRUSTED_PROXIES: '127.0.0.1',
     }));
     await startNginx(front, port);
@@ -199,43 +200,54 @@ const kb = (bytes) => (bytes / 1000).toFixed(1);
 async function main() {
   mkdirSync(out, { recursive: true });
   const browser = await launch();
-  const rows = [];
+  const builds = jars.length > 1;
   console.log(`Usable: ${USABLE.description}.`);
   console.log(`${runs} runs each; load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
-  console.log('| serve | profile | CPU | bytes (kB) | requests | FCP median / worst (ms) | usable median / worst (ms) |');
-  console.log('|---|---|---|---|---|---|---|');
+  console.log(`|${builds ? ' build |' : ''} serve | profile | CPU | bytes (kB) | requests | FCP median / worst (ms) | usable median / worst (ms) |`);
+  console.log(`|${builds ? '---|' : ''}---|---|---|---|---|---|---|`);
   try {
+    const targets = [];
     for (const how of serves) {
-      const url = await serve(how);
-      // One unmeasured load first: the node's JIT and Chromium's own start-up are not the page's cost.
-      await firstLoad(browser, url, { ignoreHTTPSErrors: true });
-      for (const profile of profiles) {
-        for (const cpuRate of cpuRates) {
-          const samples = [];
-          for (let i = 0; i < runs; i += 1) {
-            samples.push(await firstLoad(browser, url, { network: PROFILES[profile], cpuRate, ignoreHTTPSErrors: true }));
+      for (const jar of settings.url ? [null] : jars) {
+        const url = await serve(how, jar);
+        // One unmeasured load first: the node's JIT and Chromium's own start-up are not the page's cost.
+        await firstLoad(browser, url, { ignoreHTTPSErrors: true });
+        targets.push({ how, build: jar ? basename(jar) : settings.url, url, samples: [] });
+      }
+    }
+    for (const profile of profiles) {
+      for (const cpuRate of cpuRates) {
+        for (const t of targets) t.samples = [];
+        for (let i = 0; i < runs; i += 1) {
+          for (const t of targets) {
+            t.samples.push(await firstLoad(browser, t.url, { network: PROFILES[profile], cpuRate, ignoreHTTPSErrors: true }));
           }
-          const row = {
-            scenario: 'page', serve: how, profile, cpu: cpuRate, runs,
-            bytes_median: median(samples.map((s) => s.bytes)), bytes_max: worst(samples.map((s) => s.bytes)),
-            requests: median(samples.map((s) => s.requests)),
-            fcp_median_ms: median(samples.map((s) => s.fcp)), fcp_worst_ms: worst(samples.map((s) => s.fcp)),
-            usable_median_ms: median(samples.map((s) => s.usable)), usable_worst_ms: worst(samples.map((s) => s.usable)),
-            origins: [...new Set(samples.flatMap((s) => s.origins))],
-            load_average: loadavg()[0],
-          };
-          rows.push(row);
-          appendFileSync(join(out, 'results.jsonl'), `${JSON.stringify(row)}\n`);
-          appendFileSync(join(out, 'page-load-runs.jsonl'), `${samples.map((s) => JSON.stringify({ serve: how, profile, cpu: cpuRate, ...s })).join('\n')}\n`);
-          console.log(`| ${how} | ${profile} | ${cpuRate}× | ${kb(row.bytes_median)} | ${row.requests} | `
-            + `${row.fcp_median_ms} / ${row.fcp_worst_ms} | ${row.usable_median_ms} / ${row.usable_worst_ms} |`);
         }
+        for (const { how, build, samples } of targets) report({ how, build, profile, cpuRate, samples, builds });
       }
     }
   } finally {
     await browser.close();
   }
   console.log(`Every run, with each request's bytes and timing: ${join(out, 'page-load-runs.jsonl')}`);
+}
+
+/** One table row and one JSON line for the loads of one build, serve, profile and CPU rate. */
+function report({ how, build, profile, cpuRate, samples, builds }) {
+  const row = {
+    scenario: 'page', build, serve: how, profile, cpu: cpuRate, runs,
+    bytes_median: median(samples.map((s) => s.bytes)), bytes_max: worst(samples.map((s) => s.bytes)),
+    requests: median(samples.map((s) => s.requests)),
+    fcp_median_ms: median(samples.map((s) => s.fcp)), fcp_worst_ms: worst(samples.map((s) => s.fcp)),
+    usable_median_ms: median(samples.map((s) => s.usable)), usable_worst_ms: worst(samples.map((s) => s.usable)),
+    origins: [...new Set(samples.flatMap((s) => s.origins))],
+    load_average: loadavg()[0],
+  };
+  appendFileSync(join(out, 'results.jsonl'), `${JSON.stringify(row)}\n`);
+  appendFileSync(join(out, 'page-load-runs.jsonl'),
+    `${samples.map((s) => JSON.stringify({ build, serve: how, profile, cpu: cpuRate, ...s })).join('\n')}\n`);
+  console.log(`|${builds ? ` ${build} |` : ''} ${how} | ${profile} | ${cpuRate}× | ${kb(row.bytes_median)} | ${row.requests} | `
+    + `${row.fcp_median_ms} / ${row.fcp_worst_ms} | ${row.usable_median_ms} / ${row.usable_worst_ms} |`);
 }
 
 await main();
