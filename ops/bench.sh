@@ -11,6 +11,7 @@
 #   ops/bench.sh reconnect-storm   10,000 visitors reconnect within 10 s after a node restart
 #   ops/bench.sh slow-consumer     one reader stalls while 1,000 chats run at 5,000 msg/s
 #   ops/bench.sh compare           Lytt, bare Vert.x and Socket.IO side by side (one node, then two)
+#   ops/bench.sh page              the visitor page's first load in Chromium, throttled (ops/page-load.mjs)
 #   ops/bench.sh all               everything above except smoke
 #
 # Full runs want a quiet machine: nothing else building or testing. Environment:
@@ -18,12 +19,13 @@
 #   BENCH_LOADGEN_CPUS  cores for the load generator (default 1; empty: no pinning)
 #   BENCH_LOADGEN_HEAP  load generator heap (default 6g)
 #   BENCH_OUT           directory for results (default target/bench/<date-time>)
+#   LYTT_CHROMIUM       Chromium for the page scenario (default /usr/bin/chromium)
 # Any LYTT_* variable is passed to the Lytt nodes and wins over the benchmark's settings.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 what="${1:-}"
-[ -n "$what" ] || { sed -n '2,22p' "$0"; exit 2; }
+[ -n "$what" ] || { sed -n '2,24p' "$0"; exit 2; }
 
 server_cpus="${BENCH_SERVER_CPUS-0}"
 loadgen_cpus="${BENCH_LOADGEN_CPUS-1}"
@@ -34,13 +36,22 @@ jar=ops/loadgen/target/lytt-loadgen.jar
 
 # A hundred thousand sockets on each side of loopback need as many descriptors.
 ulimit -n 1048576 2>/dev/null || ulimit -n "$(ulimit -Hn)"
-[ "$(ulimit -n)" -ge 250000 ] || echo "warning: only $(ulimit -n) file descriptors; the big idle runs need ~2 per connection" >&2
+[ "$what" = page ] || [ "$(ulimit -n)" -ge 250000 ] || echo "warning: only $(ulimit -n) file descriptors; the big idle runs need ~2 per connection" >&2
 
 build() {
+  [ "$what" != page ] || { build_page; return; }
   command -v redis-server >/dev/null || { echo "redis-server is needed (ops/test.sh installs it)" >&2; exit 1; }
   mvn -B -q -ntp -DskipTests -Dexec.skip=true -pl ops/loadgen -am package
   if [ ! -d ops/socketio-relay/node_modules ] || [ ops/socketio-relay/package-lock.json -nt ops/socketio-relay/node_modules ]; then
     (cd ops/socketio-relay && npm ci --no-audit --no-fund --loglevel=error)
+  fi
+}
+
+# The page needs the server's jar, web-client's playwright-core, Debian's Chromium and nginx; no Redis.
+build_page() {
+  mvn -B -q -ntp -DskipTests -Dexec.skip=true -pl chat-server -am package
+  if [ ! -d web-client/node_modules ] || [ web-client/package-lock.json -nt web-client/node_modules ]; then
+    (cd web-client && npm ci --no-audit --no-fund --loglevel=error)
   fi
 }
 
@@ -114,6 +125,19 @@ compare() {
   run compare-2-nodes scenario=compare nodes=2 chats=1000 "rates=$rates" duration=30 warmup=30
 }
 
+# Chromium (and the script) on the load generator's cores, the node and nginx on the servers'.
+page() {
+  local pin=()
+  [ -z "$loadgen_cpus" ] || pin=(taskset -c "$loadgen_cpus")
+  echo "== page: five first loads per profile (load average $(cut -d' ' -f1-3 /proc/loadavg))"
+  "${pin[@]}" node ops/page-load.mjs runs=5 "server-cpus=$server_cpus" "out=$out" > >(tee "$out/page.txt") 2>&1 &
+  pid=$!
+  local status=0
+  wait "$pid" || status=$?
+  pid=""
+  [ "$status" -eq 0 ] || echo "!! page exited with $status"
+}
+
 smoke() {
   run smoke-idle scenario=idle target=lytt visitors=200 settle=2
   run smoke-idle-bare scenario=idle target=bare visitors=200 settle=2
@@ -137,7 +161,8 @@ case "$what" in
   reconnect-storm) storm ;;
   slow-consumer) slow ;;
   compare) compare ;;
-  all) idle; relay; churn; cross_node; storm; slow; compare ;;
+  page) page ;;
+  all) idle; relay; churn; cross_node; storm; slow; compare; build_page; page ;;
   *) echo "unknown: $what" >&2; exit 2 ;;
 esac
 echo "Results: $out/results.jsonl"

@@ -140,6 +140,46 @@ test('a draining node\'s close (4003) reopens within a second, without backoff, 
   c.stop();
 });
 
+/** A socket opened before any Connection, as the visitor page's early module does, once the server has greeted it. */
+async function earlySocket(relay) {
+  const socket = new relay.WebSocket('ws://test/ws/visitor');
+  const received = [];
+  socket.onmessage = (event) => received.push(event);
+  await until(() => received.length === 1, 'the welcome on the early socket');
+  return { socket, received };
+}
+
+test('a socket the page opened early is used first: its open and welcome are replayed, no second socket is opened', async () => {
+  const relay = new FakeRelay();
+  const early = await earlySocket(relay);
+  const seen = { opens: [], frames: [] };
+  const c = new Connection({ url: 'ws://test/ws/visitor', WebSocket: relay.WebSocket, random: () => 0, early,
+    onOpen: (reconnected) => seen.opens.push(reconnected), onFrame: (f) => seen.frames.push(f.type) });
+  c.start();
+  assert.deepEqual(seen.opens, [false]);
+  assert.deepEqual(seen.frames, ['welcome']);
+  assert.equal(relay.sockets.size, 1);
+  assert.ok(c.send({ type: 'leave' }), 'the early socket carries what the page sends');
+  relay.drop('visitor');
+  await until(() => seen.opens.length === 2, 'reopen after a drop');
+  assert.deepEqual(seen.opens, [false, true]);
+  c.stop();
+});
+
+test('an early socket that closed before the page took it is replaced by a new one', async () => {
+  const relay = new FakeRelay();
+  const early = await earlySocket(relay);
+  early.socket.close(1001);
+  const seen = { frames: [] };
+  const c = new Connection({ url: 'ws://test/ws/visitor', WebSocket: relay.WebSocket, random: () => 0, early,
+    onFrame: (f) => seen.frames.push(f.type) });
+  c.start();
+  await until(() => seen.frames.length === 1, 'the new socket\'s welcome');
+  assert.equal(relay.sockets.size, 1);
+  assert.ok(c.socket !== early.socket);
+  c.stop();
+});
+
 test('after a draining node closes both sockets, both sides resume: nothing lost, nothing shown twice', async () => {
   const s = await setup();
   const chatId = await startChat(s);

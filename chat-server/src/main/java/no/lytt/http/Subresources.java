@@ -25,8 +25,16 @@ import java.util.regex.Pattern;
  * <em>static</em> import graph, placed before the entry. A browser fetches each preload once,
  * checks it, and keeps it in the document's module map, where every later {@code import} of that
  * URL finds it instead of fetching again. What stays uncovered are modules reached only by a
- * dynamic {@code import()} (the visitor page loads its crypto and the English strings that way to
- * keep the first load small): those are checked by nothing but the same-origin CSP.
+ * dynamic {@code import()}: those are checked by nothing but the same-origin CSP, unless the page
+ * declares them.
+ *
+ * <p>A page declares a module it loads only later, when it is needed, with
+ * {@code <meta name="lytt-later" content="/js/…">}. That tag becomes one
+ * {@code <meta name="lytt-module" data-for="/js/…" content="<module> sha384-…">} for the module and
+ * each module of its static graph the page has not already preloaded; nothing is fetched for them
+ * at load. When the page wants the module, it turns them into {@code modulepreload} links carrying
+ * that integrity and imports it once they have loaded (js/ui/checked-import.js), so a module
+ * deferred to keep the first load small is checked like one the page loads at once.
  */
 final class Subresources {
   private static final Pattern SCRIPT = Pattern.compile("<script\\b[^>]*>", Pattern.CASE_INSENSITIVE);
@@ -34,6 +42,8 @@ final class Subresources {
       Pattern.compile("<link\\b[^>]*\\brel=\"stylesheet\"[^>]*>", Pattern.CASE_INSENSITIVE);
   private static final Pattern SRC = Pattern.compile("\\b(?:src|href)=\"(/[^\"]*)\"");
   private static final Pattern MODULE = Pattern.compile("\\btype=\"module\"");
+  private static final Pattern LATER =
+      Pattern.compile("<meta\\s+name=\"lytt-later\"\\s+content=\"(/[^\"]*)\"\\s*/?>", Pattern.CASE_INSENSITIVE);
   /** {@code import x from '…'}, {@code import '…'}, {@code export … from '…'} at the start of a line. */
   private static final Pattern STATIC_IMPORT = Pattern.compile(
       "^[ \\t]*(?:import[ \\t\\n{*]|export[ \\t\\n{*])[^'\";]*?\\bfrom[ \\t]*['\"]([^'\"]+)['\"]"
@@ -45,8 +55,12 @@ final class Subresources {
     this.resources = resources;
   }
 
-  /** The page with integrity on every script and style sheet, and module preloads before each module. */
+  /**
+   * The page with integrity on every script and style sheet, module preloads before each module, and
+   * the integrity of every module it declares for later.
+   */
   String apply(String html) {
+    Set<String> loaded = new LinkedHashSet<>();
     StringBuilder out = new StringBuilder();
     Matcher script = SCRIPT.matcher(html);
     int last = 0;
@@ -63,12 +77,37 @@ final class Subresources {
           out.append("<link rel=\"modulepreload\" href=\"").append(module).append("\" integrity=\"")
               .append(integrity(module)).append("\">\n").append(indent.isBlank() ? indent : "");
         }
+        loaded.add(path);
+        loaded.addAll(graph);
       }
       out.append(withIntegrity(tag, path));
       last = script.end();
     }
     out.append(html.substring(last));
-    return STYLESHEET.matcher(out).replaceAll(m -> Matcher.quoteReplacement(withIntegrity(m.group(), path(m.group()))));
+    String checked = STYLESHEET.matcher(out).replaceAll(m -> Matcher.quoteReplacement(withIntegrity(m.group(), path(m.group()))));
+    return LATER.matcher(checked).replaceAll(m -> Matcher.quoteReplacement(later(m.group(1), loaded, indentOf(checked, m.start()))));
+  }
+
+  /** The integrity of `entry` and of each module of its static graph not in `loaded`, as meta tags. */
+  private String later(String entry, Set<String> loaded, String indent) {
+    Set<String> graph = new LinkedHashSet<>();
+    collectImports(entry, graph);
+    graph.add(entry);
+    graph.removeAll(loaded);
+    StringBuilder tags = new StringBuilder();
+    for (String module : graph) {
+      if (!tags.isEmpty()) {
+        tags.append('\n').append(indent);
+      }
+      tags.append("<meta name=\"lytt-module\" data-for=\"").append(entry).append("\" content=\"")
+          .append(module).append(' ').append(integrity(module)).append("\">");
+    }
+    return tags.toString();
+  }
+
+  private static String indentOf(String html, int at) {
+    String indent = html.substring(html.lastIndexOf('\n', at) + 1, at);
+    return indent.isBlank() ? indent : "";
   }
 
   /** SRI's format: the algorithm, a dash, the standard base64 of the digest (with padding). */

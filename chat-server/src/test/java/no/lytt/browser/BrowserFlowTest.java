@@ -153,6 +153,12 @@ class BrowserFlowTest {
     }
   }
 
+  /** Bytes and origins only: the time it takes is measured by ops/page-load.mjs, never asserted. */
+  @Test
+  void theVisitorPagesFirstLoadStaysWithinItsBudgetAndAsksNoOtherOrigin() throws Exception {
+    run("first-load.browser.mjs");
+  }
+
   private static void run(String script) throws IOException, InterruptedException {
     run(script, server, line -> { });
   }

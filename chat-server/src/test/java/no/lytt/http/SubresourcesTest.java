@@ -68,6 +68,28 @@ class SubresourcesTest {
   }
 
   @Test
+  void aModuleDeclaredForLaterGetsTheIntegrityOfItsGraphLessWhatThePageAlreadyPreloads() {
+    String page = """
+        <head>
+          <script type="module" src="/js/lib/b.js"></script>
+          <meta name="lytt-later" content="/js/app.js">
+        </head>
+        """;
+    String expected = """
+        <head>
+          <link rel="modulepreload" href="/js/lib/a.js" integrity="%s">
+          <link rel="modulepreload" href="/js/lib/c.js" integrity="%s">
+          <script type="module" src="/js/lib/b.js" integrity="%s"></script>
+          <meta name="lytt-module" data-for="/js/app.js" content="/js/side-effect.js %s">
+          <meta name="lytt-module" data-for="/js/app.js" content="/js/app.js %s">
+        </head>
+        """.formatted(sri("/js/lib/a.js"), sri("/js/lib/c.js"), sri("/js/lib/b.js"), sri("/js/side-effect.js"),
+        sri("/js/app.js"));
+    assertEquals(expected, subresources.apply(page),
+        "nothing the page loads at once is listed again, and nothing listed is fetched until asked for");
+  }
+
+  @Test
   void aPageNamingAMissingOrForeignScriptStopsStartUp() {
     IllegalStateException missing = assertThrows(IllegalStateException.class,
         () -> subresources.apply("<script src=\"/js/gone.js\"></script>"));

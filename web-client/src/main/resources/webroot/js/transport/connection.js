@@ -67,11 +67,14 @@ export class Connection {
    * @param {() => number} [o.random]
    * @param {(fn: Function, ms: number) => any} [o.setTimer]
    * @param {(id: any) => void} [o.clearTimer]
+   * @param {{socket: WebSocket, received: MessageEvent[]}|null} [o.early]  a socket to the same URL the
+   *        page opened before this connection existed, and the message events it has had: used as the
+   *        first socket if it is not closed, so the page need not wait for a handshake of its own
    */
   constructor({ url, onFrame, onOpen = () => {}, onClose = () => {},
     WebSocket: WS = globalThis.WebSocket, random = Math.random,
-    setTimer = (fn, ms) => setTimeout(fn, ms), clearTimer = (id) => clearTimeout(id) }) {
-    Object.assign(this, { url, onFrame, onOpen, onClose, WS, random, setTimer, clearTimer });
+    setTimer = (fn, ms) => setTimeout(fn, ms), clearTimer = (id) => clearTimeout(id), early = null }) {
+    Object.assign(this, { url, onFrame, onOpen, onClose, WS, random, setTimer, clearTimer, early });
     this.socket = null;
     this.attempt = 0;
     this.opened = false;   // has any socket of this Connection ever opened?
@@ -122,9 +125,12 @@ export class Connection {
   }
 
   _open() {
-    let ws;
+    const early = this.early;
+    this.early = null;
+    let ws = early && early.socket.readyState <= 1 ? early.socket : null;
+    if (early && !ws) this._detach(early.socket, 1000);
     try {
-      ws = new this.WS(this.url);
+      ws ??= new this.WS(this.url);
     } catch {
       this._scheduleReconnect(1006);
       return;
@@ -152,6 +158,12 @@ export class Connection {
       this.socket = null;
       this._scheduleReconnect(event.code);
     };
+    // An early socket that is already open has had its open event, and perhaps the welcome:
+    // replayed here in their order, before anything newer can arrive (events are separate tasks).
+    if (early && ws === early.socket && ws.readyState === 1) {
+      ws.onopen();
+      for (const event of early.received) ws.onmessage(event);
+    }
   }
 
   _scheduleReconnect(code) {

@@ -7,18 +7,18 @@
 // Only the feature test loads with the page; the rest of the crypto module (about half of the
 // page's code) is fetched when the visitor starts a chat, keeping the first load small on a phone.
 // support.js is the crypto module's own self-contained feature test, imported directly for that reason.
+// What only a queued or chatting visitor needs (ui/visitor-chat.js) loads once the first screen is
+// usable. Both are checked against the integrity the page lists for them (ui/checked-import.js).
 import { cryptoSupported } from '../crypto/support.js';
 import { formatDay, formatWait, formatWhen, t } from '../i18n/index.js';
 import { getJson } from '../transport/http.js';
 import { isQuietClose } from '../transport/connection.js';
 import { VisitorTransport } from '../transport/visitor.js';
-import { ChatView } from './chat-view.js';
+import { importChecked } from './checked-import.js';
 import { $, applyTranslations, h, metaContent, setupLanguageSwitch } from './dom.js';
-import { setupHandover } from './handover.js';
 import { setupLater } from './later.js';
 import { setupQuickExit } from './quick-exit.js';
-import { setupQuestions } from './visitor-questions.js';
-import { cardElement } from './referral-card.js';
+import { takeEarlySocket } from './visitor-socket.js';
 
 /** The reasons docs/protocol.md allows in `reject`; anything unexpected is reported as bad_key. */
 const REJECT_REASONS = ['bad_certificate', 'bad_signature', 'expired_certificate', 'bad_key'];
@@ -56,7 +56,9 @@ let handover = null;
 
 let transport = null;
 let cryptoModule = null;
-const loadCrypto = () => (cryptoModule ??= import('../crypto/index.js'));
+const loadCrypto = () => (cryptoModule ??= importChecked('/js/crypto/index.js'));
+let chat = null;         // ui/visitor-chat.js, once loaded and wired
+let chatLoading = null;
 
 async function verifyOffer(offer) {
   try {
@@ -153,9 +155,33 @@ function renderEnded() {
   $('#ended-incomplete').hidden = ui.ended.complete;
 }
 
-function join(preference, language, ticket) {
+/** The queue's and the chat's parts, wired to the page; loaded once, and again after a failure. */
+function loadChat() {
+  chatLoading ??= importChecked('/js/ui/visitor-chat.js').then((parts) => {
+    if (!chat) wireChat(parts);
+    return parts;
+  }, (err) => {
+    chatLoading = null;
+    throw err;
+  });
+  return chatLoading;
+}
+
+async function join(preference, language, ticket) {
   if (ui.startNote === 'start.joining') return; // a double tap must not send two joins
   loadCrypto().catch(() => { cryptoModule = null; }); // ready long before a counsellor answers
+  if (!chat) {
+    // Loaded after the first screen, so this waits only for a visitor quicker than the network.
+    ui.startNote = 'start.joining';
+    render();
+    try {
+      await loadChat();
+    } catch {
+      ui.startNote = 'error.unavailable';
+      setPhase('start');
+      return;
+    }
+  }
   if (!transport.join(preference, language, ticket)) {
     ui.startNote = 'error.unavailable';
     setPhase('start');
@@ -169,7 +195,7 @@ function join(preference, language, ticket) {
 
 function startChatView() {
   $('#chat-mount').replaceChildren();
-  ui.chatView = new ChatView({
+  ui.chatView = new chat.ChatView({
     peerName: counsellorName,
     typingKey: 'chat.typing',
     send: (text) => transport.sendText(text),
@@ -177,6 +203,23 @@ function startChatView() {
     end: () => transport.end(),
   });
   $('#chat-mount').append(ui.chatView.root);
+}
+
+/** The parts a queued or chatting visitor needs, set up once they have loaded. */
+function wireChat(parts) {
+  chat = parts;
+  questions = parts.setupQuestions({ send: (frame) => transport.connection.send(frame), sourceMount: $('#found-us'), helpfulMount: $('#helpful') });
+  handover = parts.setupHandover({
+    transport,
+    view: () => ui.chatView,
+    counsellor: () => ui.counsellor,
+    peerName: counsellorName,
+    adopt: ({ displayName, safetyCode }) => {
+      ui.counsellor = displayName;
+      ui.safetyCode = safetyCode;
+      render();
+    },
+  });
 }
 
 function wireTransport() {
@@ -190,6 +233,8 @@ function wireTransport() {
     else if (state === 'online') ui.connNote = null;
     render();
     useTicket();
+    // The first screen is up: now the parts a queued visitor needs, before anyone presses start.
+    if (ui.connected) loadChat().catch(() => {});
   });
   transport.on('status', (status) => {
     ui.status = status;
@@ -230,7 +275,7 @@ function wireTransport() {
   });
   transport.on('message', ({ inner }) => {
     if (ui.chatView && inner && inner.t === 'text' && typeof inner.text === 'string') ui.chatView.addPeerMessage(inner.text);
-    if (ui.chatView && inner && inner.t === 'card') ui.chatView.addItem(cardElement(inner), false);
+    if (ui.chatView && inner && inner.t === 'card') ui.chatView.addItem(chat.cardElement(inner), false);
   });
   transport.on('delivered', ({ seq }) => ui.chatView && ui.chatView.delivered(seq));
   transport.on('typing', () => ui.chatView && ui.chatView.showTyping());
@@ -329,28 +374,19 @@ async function main() {
     if (ui.chatView) ui.chatView.setEnded();
   });
   if (!(await cryptoSupported())) {
+    takeEarlySocket()?.socket.close();
     location.replace('/too-old.html'); // no plaintext fallback, ever
     return;
   }
-  transport = new VisitorTransport({ verifyOffer });
-  questions = setupQuestions({ send: (frame) => transport.connection.send(frame), sourceMount: $('#found-us'), helpfulMount: $('#helpful') });
+  // The socket opened while the page loaded; what the server said on it meanwhile (the welcome,
+  // often) is handled once the page is wired, when the transport starts.
+  transport = new VisitorTransport({ verifyOffer, connectionOptions: { early: takeEarlySocket() } });
   later = setupLater({
     loadCrypto,
     view: () => ({ status: ui.status, week: ui.week, zone: ui.zone }),
     onTicket: (ticket) => {
       ui.ticket = ticket;
       useTicket();
-    },
-  });
-  handover = setupHandover({
-    transport,
-    view: () => ui.chatView,
-    counsellor: () => ui.counsellor,
-    peerName: counsellorName,
-    adopt: ({ displayName, safetyCode }) => {
-      ui.counsellor = displayName;
-      ui.safetyCode = safetyCode;
-      render();
     },
   });
   wirePage();
