@@ -120,7 +120,7 @@ async function startNode(jar, extraEnv) {
  * nginx with the production site's proxying rules (the `map` and `location /` blocks of
  * ops/nginx/lytt.conf, as the rolling-restart test uses them), here with TLS and HTTP/2 on a
  * loopback port and a throwaway self-signed certificate. Started as root, it runs as nobody.
- * `listen … ssl http2` rather than the site's `http2 on`, which Debian 12's nginx 1.22 predates.
+ * `listen … ssl http2`, as in the site itself: Debian 12's nginx 1.22 predates `http2 on`.
  */
 async function startNginx(port, upstream) {
   const dir = mkdtempSync(join(tmpdir(), 'lytt-page-nginx-'));
