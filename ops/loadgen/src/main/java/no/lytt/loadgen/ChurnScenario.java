@@ -148,7 +148,7 @@ final class ChurnScenario {
     row.put("accepts_refused_by_code", refused.toString());
     // A run that served nobody at the end says why from the consoles' side.
     row.put("consoles_accepting", consoles.stream().filter(c -> c.accepting.get()).count());
-    row.put("consoles_full", consoles.stream().filter(c -> c.open.get() >= c.capacity).count());
+    row.put("consoles_full", consoles.stream().filter(c -> c.held.size() >= c.capacity).count());
     row.put("consoles_seeing_queue", consoles.stream().filter(c -> c.queueNonEmpty).count());
   }
 
@@ -276,7 +276,6 @@ final class ChurnScenario {
     private final int capacity;
     private final Map<String, Long> acceptStarted;
     private final Map<String, Console> consoleOf;
-    private final AtomicInteger open = new AtomicInteger();
     private final Set<String> held = ConcurrentHashMap.newKeySet();
     private final AtomicInteger accepts = new AtomicInteger();
     private final Map<String, Integer> refusals = new ConcurrentHashMap<>();
@@ -297,7 +296,7 @@ final class ChurnScenario {
     }
 
     void tryAccept() {
-      if (!queueNonEmpty || open.get() >= capacity || !accepting.compareAndSet(false, true)) {
+      if (!queueNonEmpty || held.size() >= capacity || !accepting.compareAndSet(false, true)) {
         return;
       }
       long started = System.nanoTime();
@@ -305,7 +304,6 @@ final class ChurnScenario {
           .onSuccess(accepted -> {
             String chatId = accepted.getString("chatId");
             held.add(chatId);
-            open.incrementAndGet();
             accepts.incrementAndGet();
             acceptStarted.put(chatId, started);
             consoleOf.put(chatId, this);
@@ -344,7 +342,6 @@ final class ChurnScenario {
 
     private void release(String chatId) {
       if (held.remove(chatId)) {
-        open.decrementAndGet();
         tryAccept();
       }
     }
