@@ -3,6 +3,8 @@ package no.lytt;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.internal.VertxInternal;
 import io.vertx.core.WorkerExecutor;
 import io.vertx.core.http.HttpServerOptions;
 import java.lang.System.Logger;
@@ -145,6 +147,15 @@ public final class Lytt {
     this.config = config;
     this.clock = clock;
     this.demoPassword = demoPassword;
+  }
+
+  /**
+   * As many event loops as HTTP server instances: the node's work never blocks a loop, and its
+   * Redis connections run on these loops too, so loops beyond the cores would only be threads
+   * taking turns on them and waking each other.
+   */
+  public static VertxOptions vertxOptions(LyttConfig config) {
+    return new VertxOptions().setEventLoopPoolSize(config.http().eventLoops());
   }
 
   public Future<Void> start() {
@@ -324,7 +335,7 @@ public final class Lytt {
 
   private Future<RedisConnector> connect(StoreConfig.RedisTarget target, boolean subscribes, String keys) {
     return vertx.executeBlocking(() -> RedisConnector.connect(target, config.store().timeoutMillis(), subscribes,
-        new RedisCommandMetrics(metrics)), false)
+        new RedisCommandMetrics(metrics), ((VertxInternal) vertx).nettyEventLoopGroup()), false)
         .recover(e -> Future.failedFuture(new IllegalStateException("Redis (" + keys + ") cannot be "
             + "reached or the URI is not valid: " + withoutUri(e.getMessage()))));
   }

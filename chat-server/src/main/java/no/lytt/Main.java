@@ -38,7 +38,7 @@ public final class Main {
       return;
     }
     LogSetup.install(config.ops());
-    Vertx vertx = Vertx.vertx();
+    Vertx vertx = Vertx.vertx(Lytt.vertxOptions(config));
     Lytt lytt = new Lytt(vertx, config, Clock.systemUTC(), env.get("LYTT_DEMO_PASSWORD"),
         env.get("LYTT_ADMIN_PASSWORD"));
     lytt.start().onFailure(e -> {

@@ -51,7 +51,8 @@ public record HttpConfig(String host, int port, String publicOrigin, List<String
       "Where the quick-exit button sends a visitor: an ordinary, unremarkable site (the default is the "
           + "Norwegian weather service), so a glance at the screen or the history reveals nothing.");
   static final ConfigKey EVENT_LOOPS = ConfigKey.of("http.event-loops", "0",
-      "HTTP server instances, each on its own event loop (0-256); 0 means one per CPU core.");
+      "HTTP server instances, each on its own event loop (0-256); 0 means one per CPU core. The node runs "
+          + "this many event loops in all, and its Redis connections share them.");
   static final List<ConfigKey> KEYS = List.of(HOST, PORT, PUBLIC_ORIGIN, ALLOWED_ORIGINS, FRAME_ANCESTORS,
       BEHIND_TLS, TRUSTED_PROXIES, QUICK_EXIT_URL, EVENT_LOOPS);
 

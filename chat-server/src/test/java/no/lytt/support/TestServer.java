@@ -57,7 +57,7 @@ public final class TestServer implements AutoCloseable {
     env.put("LYTT_LIMITS_REQUESTS_PER_SOURCE_PER_HOUR", "100000");
     env.putAll(overrides);
     LyttConfig config = LyttConfig.fromEnvironment(env);
-    Vertx vertx = Vertx.vertx();
+    Vertx vertx = Vertx.vertx(Lytt.vertxOptions(config));
     Lytt lytt = new Lytt(vertx, config, clock, DEMO_PASSWORD, ADMIN_PASSWORD);
     Await.of(lytt.start());
     TestServer server = new TestServer(vertx, lytt, port);

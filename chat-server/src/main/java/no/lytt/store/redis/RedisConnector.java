@@ -16,6 +16,9 @@ import io.lettuce.core.protocol.ConnectionIntent;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import io.lettuce.core.resource.ClientResources;
 import io.lettuce.core.resource.DefaultClientResources;
+import io.lettuce.core.resource.Transports;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.socket.nio.NioSocketChannel;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -48,14 +51,17 @@ public final class RedisConnector implements AutoCloseable {
     this.pubSub = pubSub;
   }
 
-  /** Connects to the ephemeral Redis, with pub/sub. Blocking: call off the event loop. */
-  public static RedisConnector connect(StoreConfig config) {
-    return connect(config.ephemeral(), config.timeoutMillis(), true);
+  /**
+   * Connects to the ephemeral Redis, with pub/sub, its connections on {@code loops}. Blocking: call
+   * off those loops.
+   */
+  public static RedisConnector connect(StoreConfig config, EventLoopGroup loops) {
+    return connect(config.ephemeral(), config.timeoutMillis(), true, new CommandListener() { }, loops);
   }
 
   /** {@link #connect(StoreConfig.RedisTarget, int, boolean, CommandListener)} without metrics. */
   public static RedisConnector connect(StoreConfig.RedisTarget target, int timeoutMillis, boolean subscribes) {
-    return connect(target, timeoutMillis, subscribes, new CommandListener() { });
+    return connect(target, timeoutMillis, subscribes, new CommandListener() { }, null);
   }
 
   /**
@@ -64,12 +70,22 @@ public final class RedisConnector implements AutoCloseable {
    *
    * @param subscribes whether this node will subscribe here (only the ephemeral Redis carries
    *                   messages between nodes)
-   * @param listener   told every command's outcome and duration (on Lettuce's threads), for metrics
+   * @param listener   told every command's outcome and duration (on the connection's thread), for metrics
+   * @param loops      the node's event loops, which the connections then share ({@link SharedEventLoops});
+   *                   null gives Lettuce threads of its own
    */
   public static RedisConnector connect(StoreConfig.RedisTarget target, int timeoutMillis, boolean subscribes,
-                                       CommandListener listener) {
+                                       CommandListener listener, EventLoopGroup loops) {
     Duration timeout = Duration.ofMillis(timeoutMillis);
-    ClientResources resources = DefaultClientResources.builder().ioThreadPoolSize(2).computationThreadPoolSize(2).build();
+    DefaultClientResources.Builder builder = DefaultClientResources.builder().computationThreadPoolSize(2);
+    // A native transport (epoll) found on the class path would make Lettuce open channels of a kind
+    // that Vert.x's NIO loops cannot run: then Lettuce keeps threads of its own.
+    if (loops != null && Transports.socketChannelClass() == NioSocketChannel.class) {
+      builder.eventLoopGroupProvider(new SharedEventLoops(loops));
+    } else {
+      builder.ioThreadPoolSize(2);
+    }
+    ClientResources resources = builder.build();
     SocketOptions socket = SocketOptions.builder()
         .connectTimeout(timeout.multipliedBy(2))
         .keepAlive(SocketOptions.KeepAliveOptions.builder().enable()

@@ -1,6 +1,7 @@
 package no.lytt.store.redis;
 
 import io.vertx.core.Vertx;
+import io.vertx.core.internal.VertxInternal;
 import java.time.Clock;
 import java.time.Duration;
 import no.lytt.config.StoreConfig;
@@ -38,7 +39,7 @@ class RedisClusterStoreTest extends StoreContractTest {
   protected Store createStore(Clock clock) {
     cluster.flushAll();
     StoreConfig config = new StoreConfig(StoreConfig.Kind.REDIS, cluster.uris(), StoreConfig.Topology.CLUSTER, 800);
-    return new RedisStore(vertx, RedisConnector.connect(config), clock, "node-test", Duration.ofMinutes(5),
+    return new RedisStore(vertx, RedisConnector.connect(config, ((VertxInternal) vertx).nettyEventLoopGroup()), clock, "node-test", Duration.ofMinutes(5),
         Duration.ofSeconds(5));
   }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.vertx.core.Vertx;
+import io.vertx.core.internal.VertxInternal;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -57,7 +58,7 @@ class RedisStoreTest extends StoreContractTest {
   @Test
   void heldCiphertextThatExpiredIsReportedAsLostNotSkipped() throws InterruptedException {
     StoreConfig config = new StoreConfig(StoreConfig.Kind.REDIS, redis.uri(), StoreConfig.Topology.STANDALONE, 800);
-    RedisStore shortLived = new RedisStore(vertx, RedisConnector.connect(config), Clock.systemUTC(), "node-ttl",
+    RedisStore shortLived = new RedisStore(vertx, RedisConnector.connect(config, ((VertxInternal) vertx).nettyEventLoopGroup()), Clock.systemUTC(), "node-ttl",
         Duration.ofMillis(100), Duration.ofSeconds(5));
     try {
       QueueEntry visitor = new QueueEntry("v1", "hash-v1", Preference.NONE, Language.NB, T0);
@@ -86,7 +87,7 @@ class RedisStoreTest extends StoreContractTest {
       admin.shutdown();
     }
     StoreConfig config = new StoreConfig(StoreConfig.Kind.REDIS, redis.uri(), StoreConfig.Topology.STANDALONE, 800);
-    return new RedisStore(vertx, RedisConnector.connect(config), clock, "node-test", Duration.ofMinutes(5),
+    return new RedisStore(vertx, RedisConnector.connect(config, ((VertxInternal) vertx).nettyEventLoopGroup()), clock, "node-test", Duration.ofMinutes(5),
         Duration.ofSeconds(5));
   }
 }

@@ -47,7 +47,7 @@ public final class SeededNode {
     int counsellors = Integer.parseInt(env.getOrDefault("LYTT_BENCH_COUNSELLORS", "0"));
     String password = env.getOrDefault("LYTT_DEMO_PASSWORD", PASSWORD);
     Path ready = Path.of(env.getOrDefault("LYTT_BENCH_READY_FILE", "lytt-bench.ready"));
-    Vertx vertx = Vertx.vertx();
+    Vertx vertx = Vertx.vertx(Lytt.vertxOptions(config));
     Lytt lytt = new Lytt(vertx, config, Clock.systemUTC(), password);
     lytt.start()
         .compose(v -> Parallel.run(counsellors, 4, i -> lytt.accounts().ensure(username(i),
