@@ -7,6 +7,9 @@
 -- KEYS[1] queue, KEYS[2] the counsellor's chat set, KEYS[3] chat hash, KEYS[4] duty hash
 -- ARGV[1] username, ARGV[2] chat id, ARGV[3] chat meta json, ARGV[4] key prefix,
 -- ARGV[5] created-at millis, ARGV[6..] accepted 'preference/language' pairs
+-- Answers {'dispatched', entry json, left} or {'none', left}, where left is how many visitors the
+-- queue holds afterwards (a node answers accepts pressed before this one locally when it is 0), or
+-- one of {'break'}, {'off'}, {'duplicate'}, {'capacity'}: the counsellor's own, nothing about the queue.
 local duty = redis.call('HGET', KEYS[4], ARGV[1])
 local status, capacity = string.match(duty or '', '^(%d)|(%d+)')
 if status == '2' then
@@ -30,7 +33,7 @@ local start = 0
 while true do
   local page = redis.call('ZRANGE', KEYS[1], start, start + batch - 1, 'WITHSCORES')
   if #page == 0 then
-    return {'none'}
+    return {'none', redis.call('ZCARD', KEYS[1])}
   end
   for i = 1, #page, 2 do
     local id, score = page[i], page[i + 1]
@@ -46,7 +49,7 @@ while true do
         redis.call('SADD', KEYS[2], ARGV[2])
         redis.call('SADD', ARGV[4] .. 'chatids', ARGV[2])
         redis.call('SET', ARGV[4] .. 'token:' .. visitor.tokenHash, 'c:' .. ARGV[2])
-        return {'dispatched', entry}
+        return {'dispatched', entry, redis.call('ZCARD', KEYS[1])}
       end
     end
   end

@@ -1,8 +1,11 @@
 package no.lytt.queue;
 
+import io.vertx.core.Context;
 import io.vertx.core.Future;
+import io.vertx.core.Vertx;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.Executor;
 import no.lytt.accounts.Account;
 import no.lytt.accounts.Device;
 import no.lytt.protocol.ErrorCode;
@@ -22,13 +25,15 @@ import no.lytt.store.StoreUnavailableException;
 /**
  * "Accept next": hands the longest-waiting matching visitor to exactly one counsellor, however many
  * press accept at once — the store does the pick and the hand-over in one atomic step — and sends
- * the visitor the counsellor's signed chat key.
+ * the visitor the counsellor's signed chat key. Accepts pressed on this node at the same moment go
+ * through an {@link AcceptGate}, so a herd of them for one newcomer costs one store call, not one each.
  */
 public final class Dispatcher {
   private final Store store;
   private final Notifier notifier;
   private final Stats stats;
   private final Clock clock;
+  private final AcceptGate gate = new AcceptGate();
 
   public Dispatcher(Store store, Notifier notifier, Stats stats, Clock clock) {
     this.store = store;
@@ -39,10 +44,17 @@ public final class Dispatcher {
 
   public Future<Chat> accept(Account account, Device device, String chatId, String chatPub, String chatKeySig) {
     ChatOffer offer = new ChatOffer(chatPub, chatKeySig, device.certificate());
-    return store.dispatch(new DispatchRequest(account.profile(), chatId, device.deviceId(), offer, clock.instant()))
-        .recover(e -> e instanceof StoreUnavailableException ? settle(account.username(), chatId, e)
-            : Future.failedFuture(e))
+    return gate.pass(callersTurn(), () -> store.dispatch(
+                new DispatchRequest(account.profile(), chatId, device.deviceId(), offer, clock.instant()))
+            .recover(e -> e instanceof StoreUnavailableException ? settle(account.username(), chatId, e)
+                : Future.failedFuture(e)))
         .compose(this::handOver);
+  }
+
+  /** Where a waiting accept's dispatch runs and is answered: the event loop of the console that pressed. */
+  private static Executor callersTurn() {
+    Context context = Vertx.currentContext();
+    return context == null ? Runnable::run : task -> context.runOnContext(v -> task.run());
   }
 
   /**
@@ -52,7 +64,7 @@ public final class Dispatcher {
    */
   private Future<DispatchResult> settle(String username, String chatId, Throwable unanswered) {
     return store.chat(chatId).compose(chat -> chat.filter(c -> c.counsellor().equals(username))
-        .map(c -> Future.succeededFuture(DispatchResult.dispatched(c)))
+        .map(c -> Future.succeededFuture(DispatchResult.found(c)))
         .orElseGet(() -> Future.failedFuture(unanswered)));
   }
 

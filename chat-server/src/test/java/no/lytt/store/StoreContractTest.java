@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import no.lytt.accounts.Account;
 import no.lytt.accounts.LoginAttempt;
@@ -188,6 +189,31 @@ public abstract class StoreContractTest {
     assertEquals(DispatchResult.Outcome.DISPATCHED, dispatch("c1", 1).outcome());
     assertEquals(DispatchResult.Outcome.CAPACITY_REACHED, dispatch("c2", 1).outcome());
     assertEquals(1, queued().size());
+  }
+
+  /** A node answers accepts pressed before a dispatch that left nobody waiting without asking again. */
+  @Test
+  void aDispatchTellsHowManyVisitorsItLeftWaitingUnlessTheRefusalWasTheCounsellorsOwn() {
+    await(store.enqueue(entry("a", 1), 10, 0));
+    await(store.enqueue(new QueueEntry("english", "h2", Preference.NONE, Language.EN, T0.plusSeconds(2)), 10, 0));
+    assertEquals(OptionalInt.of(1), dispatch("c1", 4).waitingAfter(), "the English speaker still waits");
+    DispatchResult nobodyForKari = dispatch("c2", 4);
+    assertEquals(DispatchResult.Outcome.NO_MATCH, nobodyForKari.outcome());
+    assertEquals(OptionalInt.of(1), nobodyForKari.waitingAfter(), "kari speaks no English, but someone waits");
+    assertFalse(nobodyForKari.leftQueueEmpty());
+
+    await(store.enqueue(entry("b", 3), 10, 0));
+    await(store.dequeue("english"));
+    DispatchResult last = dispatch("c3", 4);
+    assertEquals("b", last.chat().orElseThrow().visitor().id());
+    assertEquals(OptionalInt.of(0), last.waitingAfter());
+    assertTrue(last.leftQueueEmpty());
+    assertEquals(OptionalInt.of(0), dispatch("c4", 4).waitingAfter(), "nobody at all");
+
+    await(store.enqueue(entry("d", 4), 10, 0));
+    DispatchResult full = dispatch("c5", 2);
+    assertEquals(DispatchResult.Outcome.CAPACITY_REACHED, full.outcome());
+    assertEquals(OptionalInt.empty(), full.waitingAfter(), "the counsellor's own refusal says nothing about the queue");
   }
 
   @Test

@@ -197,7 +197,7 @@ public final class MemoryStore implements Store {
       }
       Optional<QueueEntry> next = QueueOrder.nextFor(request.counsellor(), queue);
       if (next.isEmpty()) {
-        return DispatchResult.refused(DispatchResult.Outcome.NO_MATCH);
+        return DispatchResult.noMatch(queue.size());
       }
       QueueEntry entry = next.get();
       removeQueued(entry);
@@ -205,7 +205,7 @@ public final class MemoryStore implements Store {
           request.offer(), null, ChatState.OFFERED, request.now());
       chats.put(chat);
       logs.put(chat.chatId(), new EnumLogs());
-      return DispatchResult.dispatched(chat);
+      return DispatchResult.dispatched(chat, queue.size());
     });
   }
 

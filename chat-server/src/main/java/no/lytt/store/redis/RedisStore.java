@@ -332,12 +332,13 @@ public final class RedisStore implements Store {
         keys(QUEUE, chatsKey(request.counsellor().username()), chatKey(request.chatId()), DUTY),
         args.toArray(String[]::new))).map(r -> switch ((String) r.get(0)) {
           case "dispatched" -> DispatchResult.dispatched(StoreJson.chat(
-              Map.of("meta", meta, "visitor", (String) r.get(1), "state", "offered", "createdAt", createdAt)));
+              Map.of("meta", meta, "visitor", (String) r.get(1), "state", "offered", "createdAt", createdAt)),
+              ((Long) r.get(2)).intValue());
           case "duplicate" -> DispatchResult.refused(DispatchResult.Outcome.DUPLICATE_CHAT_ID);
           case "capacity" -> DispatchResult.refused(DispatchResult.Outcome.CAPACITY_REACHED);
           case "break" -> DispatchResult.refused(DispatchResult.Outcome.ON_BREAK);
           case "off" -> DispatchResult.refused(DispatchResult.Outcome.OFF_DUTY);
-          default -> DispatchResult.refused(DispatchResult.Outcome.NO_MATCH);
+          default -> DispatchResult.noMatch(((Long) r.get(1)).intValue());
         });
   }
 
