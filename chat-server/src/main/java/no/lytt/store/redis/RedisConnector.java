@@ -17,7 +17,10 @@ import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import io.lettuce.core.resource.ClientResources;
 import io.lettuce.core.resource.DefaultClientResources;
 import io.lettuce.core.resource.Transports;
+import io.lettuce.core.resource.NettyCustomizer;
+import io.netty.channel.Channel;
 import io.netty.channel.EventLoopGroup;
+import io.netty.handler.flush.FlushConsolidationHandler;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import java.time.Duration;
 import java.util.Arrays;
@@ -85,6 +88,14 @@ public final class RedisConnector implements AutoCloseable {
     } else {
       builder.ioThreadPoolSize(2);
     }
+    // Commands sent in one turn of the event loop leave in one write: each is flushed on its own
+    // otherwise, a system call per command.
+    builder.nettyCustomizer(new NettyCustomizer() {
+      @Override
+      public void afterChannelInitialized(Channel channel) {
+        channel.pipeline().addFirst(new FlushConsolidationHandler(FlushConsolidationHandler.DEFAULT_EXPLICIT_FLUSH_AFTER_FLUSHES, true));
+      }
+    });
     ClientResources resources = builder.build();
     SocketOptions socket = SocketOptions.builder()
         .connectTimeout(timeout.multipliedBy(2))
