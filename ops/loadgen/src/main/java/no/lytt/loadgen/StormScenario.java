@@ -14,7 +14,8 @@ import org.HdrHistogram.Recorder;
  * node 0 and every counsellor on node 1, messages flowing both ways at {@code rate}. Node 0 is
  * restarted (SIGTERM, as a rolling deploy does: Lytt closes its sockets with 1001); each visitor
  * reconnects to it at a random moment within {@code window} seconds of losing its socket,
- * retrying every 250 ms while the node is still starting, and resumes. Messages keep coming
+ * retrying with the visitor page's backoff (full jitter, 500 ms doubling to 15 s, at least 250 ms)
+ * while the node cannot take it yet, and resumes. Messages keep coming
  * meanwhile: the counsellors' are held by the store and re-sent on resume; a visitor sends nothing
  * while away and re-sends its unacknowledged ones after. Then every message must have arrived
  * exactly once.
@@ -58,7 +59,8 @@ final class StormScenario {
           lytt.away(chat, true);
           long lost = System.nanoTime();
           long delay = 1 + ThreadLocalRandom.current().nextLong((long) (window * 1000));
-          clients.vertx.setTimer(delay, t -> reconnect(clients, lytt, chat, v, lost, deadline, away, reconnected, failures));
+          clients.vertx.setTimer(delay, t -> reconnect(clients, lytt, chat, v, 0, lost, deadline, away, reconnected,
+              failures));
         });
       }
       long restart0 = System.nanoTime();
@@ -92,18 +94,18 @@ final class StormScenario {
   }
 
   /**
-   * One reconnect attempt, retried every 250 ms until it succeeds or the run's deadline passes. An
+   * One reconnect attempt, retried after {@link #backoff} until it succeeds or the run's deadline passes. An
    * attempt that has neither succeeded nor failed after {@link #ATTEMPT_TIMEOUT_MS} is given up and
    * counted ({@code no_answer}), as a page would give up on a socket that never says welcome.
    */
-  private static void reconnect(LoadClients clients, LyttChats lytt, int chat, VisitorClient v, long lostAt,
+  private static void reconnect(LoadClients clients, LyttChats lytt, int chat, VisitorClient v, int attempt, long lostAt,
                                 long deadline, Recorder away, LongAdder reconnected,
                                 Map<String, LongAdder> failures) {
     AtomicBoolean settled = new AtomicBoolean();
     Runnable retry = () -> {
       if (System.currentTimeMillis() < deadline) {
-        clients.vertx.setTimer(250, t -> reconnect(clients, lytt, chat, v, lostAt, deadline, away, reconnected,
-            failures));
+        clients.vertx.setTimer(backoff(attempt), t -> reconnect(clients, lytt, chat, v, attempt + 1, lostAt, deadline,
+            away, reconnected, failures));
       }
     };
     long timer = clients.vertx.setTimer(ATTEMPT_TIMEOUT_MS, t -> {
@@ -129,5 +131,16 @@ final class StormScenario {
         retry.run();
       }
     });
+  }
+
+  /**
+   * The visitor page's delay before reconnect attempt {@code attempt} ({@code backoffDelay} in
+   * {@code transport/connection.js}): uniform up to 500 ms doubled per attempt, at most 15 s, at
+   * least 250 ms. Retrying at a fixed short interval instead keeps a restarted node busy answering
+   * retries and models no client Lytt ships.
+   */
+  static long backoff(int attempt) {
+    long ceiling = Math.min(15_000, 500L << Math.min(attempt, 16));
+    return Math.max(250, (long) (ThreadLocalRandom.current().nextDouble() * ceiling));
   }
 }
