@@ -47,6 +47,7 @@ public final class QueueService {
   private final Ids ids;
   private final int maxQueueLength;
   private final Supplier<Collection<String>> localVisitors;
+  private final SharedReading<Outlook> outlook = new SharedReading<>(this::readOutlook);
 
   /**
    * @param localVisitors the visitors connected to this node, queued or not: those whose places
@@ -128,6 +129,10 @@ public final class QueueService {
   }
 
   public Future<Outlook> outlook() {
+    return outlook.get();
+  }
+
+  private Future<Outlook> readOutlook() {
     return store.queueView(0, List.of()).map(view -> new Outlook(view.length(),
         view.estimateFor(estimator, view.length() + 1)));
   }
