@@ -16,12 +16,12 @@ import io.lettuce.core.protocol.ConnectionIntent;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import io.lettuce.core.resource.ClientResources;
 import io.lettuce.core.resource.DefaultClientResources;
-import io.lettuce.core.resource.Transports;
 import io.lettuce.core.resource.NettyCustomizer;
+import io.lettuce.core.resource.Transports;
 import io.netty.channel.Channel;
 import io.netty.channel.EventLoopGroup;
-import io.netty.handler.flush.FlushConsolidationHandler;
 import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.handler.flush.FlushConsolidationHandler;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -62,7 +62,10 @@ public final class RedisConnector implements AutoCloseable {
     return connect(config.ephemeral(), config.timeoutMillis(), true, new CommandListener() { }, loops);
   }
 
-  /** {@link #connect(StoreConfig.RedisTarget, int, boolean, CommandListener)} without metrics. */
+  /**
+   * {@link #connect(StoreConfig.RedisTarget, int, boolean, CommandListener, EventLoopGroup)} without
+   * metrics, on Lettuce's own threads: for a command-line tool that runs no event loops.
+   */
   public static RedisConnector connect(StoreConfig.RedisTarget target, int timeoutMillis, boolean subscribes) {
     return connect(target, timeoutMillis, subscribes, new CommandListener() { }, null);
   }
