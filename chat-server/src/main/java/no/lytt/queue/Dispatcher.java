@@ -26,7 +26,8 @@ import no.lytt.store.StoreUnavailableException;
  * "Accept next": hands the longest-waiting matching visitor to exactly one counsellor, however many
  * press accept at once — the store does the pick and the hand-over in one atomic step — and sends
  * the visitor the counsellor's signed chat key. Accepts pressed on this node at the same moment go
- * through an {@link AcceptGate}, so a herd of them for one newcomer costs one store call, not one each.
+ * through an {@link AcceptGate}, so a herd of them for one newcomer costs two store calls (the first
+ * press, and the first pressed after it went out), not one each.
  */
 public final class Dispatcher {
   private final Store store;

@@ -128,6 +128,10 @@ public final class QueueService {
   public record Outlook(int queueLength, OptionalLong newcomerEstimate) {
   }
 
+  /**
+   * Asked by every socket's welcome: askers while a reading is under way share it ({@link SharedReading}),
+   * so a burst of reconnects costs one reading at a time, not one each.
+   */
   public Future<Outlook> outlook() {
     return outlook.get();
   }
