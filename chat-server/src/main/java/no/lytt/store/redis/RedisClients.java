@@ -102,9 +102,18 @@ public final class RedisClients implements Clients {
     // who is attached here, so routing and the sweeper see them.
     redis.resources().eventBus().get()
         .filter(event -> event instanceof ConnectionActivatedEvent)
-        .subscribe(event -> context.runOnContext(v -> reattachAll()));
+        .subscribe(event -> context.runOnContext(v -> reattachAll()), RedisClients::eventsEnded);
     return Future.fromCompletionStage(pubSub.async().ssubscribe(INBOX + nodeId, ALL), context)
         .recover(e -> Future.failedFuture(RedisStore.translate(e)));
+  }
+
+  /**
+   * The event bus delivers on Lettuce's computation threads; once the node closes its connector
+   * they are gone, and an event still in flight (a disconnect during the close) fails to be
+   * scheduled. Nothing is left to reattach then.
+   */
+  private static void eventsEnded(Throwable e) {
+    LOG.log(Level.DEBUG, "Redis connection events ended: " + e.getClass().getSimpleName());
   }
 
   /**
