@@ -113,6 +113,8 @@ public final class Lytt {
   private static final Duration QUEUE_REFRESH = Duration.ofSeconds(15);
   /** How often the gauges that live in the store are read. */
   private static final Duration SAMPLE_PERIOD = Duration.ofSeconds(5);
+  /** How long a stop waits for its sockets to finish closing before it lets go of the store. */
+  private static final Duration SOCKET_CLOSE_WAIT = Duration.ofSeconds(2);
   private final LyttMetrics metrics = new LyttMetrics();
   private final DrainState drainState = new DrainState();
   private NodeDrain drain;
@@ -454,8 +456,11 @@ public final class Lytt {
     if (watcher != null) {
       watcher.stop();
     }
-    // What was relayed during a store outage is written back before the store is let go.
-    Future<Void> managed = management == null ? Future.succeededFuture() : management.close().otherwiseEmpty();
+    // Sockets close while the store is still there, so their departures are recorded; then what
+    // was relayed during a store outage is written back before the store is let go.
+    Future<Void> quiet = drain == null ? Future.succeededFuture() : drain.closeRemaining(SOCKET_CLOSE_WAIT);
+    Future<Void> managed = quiet.compose(v -> management == null ? Future.succeededFuture()
+        : management.close().otherwiseEmpty());
     Future<Void> flushed = managed.compose(v -> relay == null ? Future.succeededFuture()
         : relay.syncAll().otherwiseEmpty());
     Future<Void> closed = store == null ? flushed : flushed.compose(v -> store.close());

@@ -27,6 +27,7 @@ import no.lytt.socket.SocketEndpoints;
 public final class NodeDrain {
   /** "This node is going away: reconnect now, to any node, and resume" (docs/protocol.md). */
   public static final short MOVE_CLOSE_CODE = 4003;
+  private static final short GOING_AWAY = 1001;
   private static final Logger LOG = System.getLogger("lytt.drain");
   private static final long POLL_MILLIS = 250;
 
@@ -70,6 +71,32 @@ public final class NodeDrain {
     long until = System.nanoTime() + deadline.toNanos();
     poll(visitors, counsellors, until, done);
     return done.future();
+  }
+
+  /**
+   * The last step of any stop, drained or not: refuse new sockets, close those still open with
+   * 1001 (the client reconnects with its backoff and resumes), and wait at most {@code deadline}
+   * for the closes to finish. A frame arriving later would meet a closed store and be answered
+   * {@code internal}, and a departure recorded later would be lost; never fails.
+   */
+  public Future<Void> closeRemaining(Duration deadline) {
+    state.begin();
+    sockets.closeAll(GOING_AWAY, "node stopping");
+    Promise<Void> done = Promise.promise();
+    awaitCloses(System.nanoTime() + deadline.toNanos(), done);
+    return done.future();
+  }
+
+  private void awaitCloses(long until, Promise<Void> done) {
+    int open = sockets.visitorSockets() + sockets.consoleSockets();
+    if (open == 0) {
+      done.complete();
+    } else if (System.nanoTime() >= until) {
+      LOG.log(Level.WARNING, open + " socket(s) still closing when the node stopped");
+      done.complete();
+    } else {
+      vertx.setTimer(POLL_MILLIS / 5, t -> awaitCloses(until, done));
+    }
   }
 
   private void poll(Set<String> visitors, Set<String> counsellors, long until, Promise<Void> done) {
