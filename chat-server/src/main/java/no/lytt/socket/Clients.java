@@ -10,8 +10,12 @@ import no.lytt.relay.Notifier;
  */
 public interface Clients extends Notifier {
 
-  /** The visitor's live connection is now {@code c}; an older one anywhere is closed (4000). */
-  void attachVisitor(String visitorId, Connection c);
+  /**
+   * The visitor's live connection is now {@code c}; an older one anywhere is closed (4000).
+   * Completes once every node can find it there: a frame routed after that reaches {@code c}.
+   * Fails when that could not be recorded; {@code c} is then attached on this node only.
+   */
+  Future<Void> attachVisitor(String visitorId, Connection c);
 
   /** Detaches only if {@code c} is still the visitor's connection (not already replaced). */
   boolean detachVisitor(String visitorId, Connection c);
@@ -19,7 +23,8 @@ public interface Clients extends Notifier {
   /** Whether the visitor has a live connection on any node. */
   Future<Boolean> visitorPresent(String visitorId);
 
-  void attachCounsellor(String username, Connection c);
+  /** As {@link #attachVisitor}, for a counsellor's console. */
+  Future<Void> attachCounsellor(String username, Connection c);
 
   boolean detachCounsellor(String username, Connection c);
 

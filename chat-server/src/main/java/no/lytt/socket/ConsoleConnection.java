@@ -43,13 +43,15 @@ final class ConsoleConnection implements FrameHandler {
   /** The first frame: who the counsellor is, their duty, and the chats they can resume. */
   Future<JsonObject> welcome() {
     String user = account.username();
-    s.clients().attachCounsellor(user, conn);
+    // The welcome waits for the location too: the chats it lists are resumed next, and a visitor's
+    // message must then find this console from any node.
+    Future<Void> attached = s.clients().attachCounsellor(user, conn);
     s.grace().cancel("c:" + user);
     // Duty is recorded with the node the console is on; a console back on another node (after a
     // restart or a crash) records it again, or it would count as gone with the old node.
     Future<Duty> recorded = s.duty().get(user).compose(d -> d.status() != Duty.Status.OFF
         ? s.duty().set(user, d.status(), d.capacity(), 0) : Future.succeededFuture(d));
-    return Future.all(recorded, s.relay().chatsOf(user)).compose(all -> {
+    return Future.all(recorded, s.relay().chatsOf(user), attached).compose(all -> {
       Duty duty = all.resultAt(0);
       List<Chat> chats = all.resultAt(1);
       List<Future<JsonObject>> described = chats.stream().map(this::describe).toList();

@@ -40,11 +40,12 @@ public final class LocalClients implements Clients {
   }
 
   @Override
-  public void attachVisitor(String visitorId, Connection c) {
+  public Future<Void> attachVisitor(String visitorId, Connection c) {
     Connection old = visitors.put(visitorId, c);
     if (old != null && old != c) {
       old.close(REPLACED, "replaced");
     }
+    return Future.succeededFuture();
   }
 
   @Override
@@ -62,11 +63,12 @@ public final class LocalClients implements Clients {
   }
 
   @Override
-  public void attachCounsellor(String username, Connection c) {
+  public Future<Void> attachCounsellor(String username, Connection c) {
     Connection old = counsellors.put(username, c);
     if (old != null && old != c) {
       old.close(REPLACED, "replaced");
     }
+    return Future.succeededFuture();
   }
 
   @Override

@@ -143,7 +143,11 @@ public final class SocketEndpoints {
       consoleSessions.put(conn, sessionId);
       ConsoleConnection console = new ConsoleConnection(conn, services, account);
       conn.start(console);
-      return console.welcome().onSuccess(conn::send);
+      // As for a visitor: a console without its welcome is told and closed, and reconnects.
+      return console.welcome().onSuccess(conn::send).onFailure(e -> {
+        conn.send(Frames.error(ErrorCode.UNAVAILABLE, "Temporarily unavailable. Trying again …", null, null));
+        conn.close(TRY_AGAIN_LATER, "unavailable");
+      });
     }).onFailure(e -> { });
   }
 

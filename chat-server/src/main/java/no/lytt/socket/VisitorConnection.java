@@ -95,10 +95,14 @@ final class VisitorConnection implements FrameHandler {
       Instant joinedAt = brought.map(Item::createdAt).orElseGet(() -> s.clock().instant());
       QueueService.Ticket ticket = s.queue().newTicket(preference, language, joinedAt);
       // Attached before enqueueing, so an offer made the instant the visitor is queued finds them;
-      // and such an offer waits until the visitor has been told they are queued.
+      // and such an offer waits until the visitor has been told they are queued. Both steps are
+      // sent at once; a visitor whose location could not be recorded would never hear an offer
+      // made on another node, so they leave again and hear `unavailable`.
       conn.holdOffers();
-      attach(ticket.entry().id(), ticket.entry().tokenHash());
+      Future<Void> attached = attach(ticket.entry().id(), ticket.entry().tokenHash());
       return s.queue().join(ticket)
+          .compose(joined -> attached.transform(a -> a.succeeded() ? Future.succeededFuture(joined)
+              : s.queue().leave(ticket.entry().id()).transform(x -> Future.<QueueService.Joined>failedFuture(a.cause()))))
           .compose(joined -> brought.map(t -> s.tickets().useUp(t)
                   .onSuccess(v -> s.clients().itemsChanged())
                   .recover(e -> s.queue().leave(ticket.entry().id()).transform(x -> Future.failedFuture(e))))
@@ -179,8 +183,7 @@ final class VisitorConnection implements FrameHandler {
       VisitorPlace place = found.orElseThrow(() -> new LyttException(ErrorCode.NOT_FOUND,
           "This conversation is no longer available."));
       if (place.queued().isPresent()) {
-        attach(place.queued().get().id(), hash);
-        return s.queue().placeOf(visitorId).map(at -> {
+        return attachOrUndo(place.queued().get().id(), hash).compose(v -> s.queue().placeOf(visitorId)).map(at -> {
           conn.send(Frames.of("resumed").put("state", "queued").put("chatId", (String) null)
               .put("lastSeq", 0).put("position", at.position())
               .put("estimatedWaitSeconds", orNull(at.estimatedWaitSeconds())));
@@ -188,24 +191,39 @@ final class VisitorConnection implements FrameHandler {
         });
       }
       Chat chat = place.chat().orElseThrow();
-      attach(chat.visitor().id(), hash);
-      if (chat.state() == ChatState.OFFERED) {
-        conn.send(resumed("offered", chat.chatId(), 0));
-        conn.send(Frames.offer(chat));
-        return Future.succeededFuture();
+      boolean chatting = chat.state() != ChatState.OFFERED;
+      if (chatting) {
+        // Live envelopes wait until the stored ones have gone out after `resumed`.
+        conn.holdLive(chat.chatId());
       }
-      chatId = chat.chatId();
-      conn.holdLive(chat.chatId());
-      return s.relay().resume(chat, Side.VISITOR, lastSeq).map(r -> {
-        List<JsonObject> replay = new ArrayList<>();
-        replay.add(resumed("chatting", chat.chatId(), r.lastSeqFromSide()));
-        r.unseen().forEach(e -> replay.add(Frames.msg(chat.chatId(), e)));
-        conn.replayed(chat.chatId(), replay, r.unseen().stream().mapToLong(Envelope::seq).max().orElse(lastSeq));
-        s.relay().presence(chat, Side.VISITOR, true);
-        return null;
-      }).onFailure(e -> conn.replayed(chat.chatId(), List.of(), lastSeq))
-          .recover(e -> handedOverMeanwhile(hash, chat.chatId(), e));
+      // Recorded before the envelopes are read: one the counsellor sends after the read is routed
+      // here then, whichever store shard holds the location and the chat.
+      return attachOrUndo(chat.visitor().id(), hash)
+          .onFailure(e -> {
+            if (chatting) {
+              conn.replayed(chat.chatId(), List.of(), lastSeq);
+            }
+          })
+          .compose(v -> resumeChat(chat, hash, lastSeq));
     });
+  }
+
+  private Future<?> resumeChat(Chat chat, String hash, long lastSeq) {
+    if (chat.state() == ChatState.OFFERED) {
+      conn.send(resumed("offered", chat.chatId(), 0));
+      conn.send(Frames.offer(chat));
+      return Future.succeededFuture();
+    }
+    chatId = chat.chatId();
+    return s.relay().resume(chat, Side.VISITOR, lastSeq).map(r -> {
+      List<JsonObject> replay = new ArrayList<>();
+      replay.add(resumed("chatting", chat.chatId(), r.lastSeqFromSide()));
+      r.unseen().forEach(e -> replay.add(Frames.msg(chat.chatId(), e)));
+      conn.replayed(chat.chatId(), replay, r.unseen().stream().mapToLong(Envelope::seq).max().orElse(lastSeq));
+      s.relay().presence(chat, Side.VISITOR, true);
+      return null;
+    }).onFailure(e -> conn.replayed(chat.chatId(), List.of(), lastSeq))
+        .recover(e -> handedOverMeanwhile(hash, chat.chatId(), e));
   }
 
   /**
@@ -257,11 +275,16 @@ final class VisitorConnection implements FrameHandler {
     }
   }
 
-  private void attach(String id, String hash) {
+  private Future<Void> attach(String id, String hash) {
     visitorId = id;
     tokenHash = hash;
-    s.clients().attachVisitor(id, conn);
     s.grace().cancel("v:" + id);
+    return s.clients().attachVisitor(id, conn);
+  }
+
+  /** A resume that cannot record where the visitor is fails, and may be sent again. */
+  private Future<Void> attachOrUndo(String id, String hash) {
+    return attach(id, hash).onFailure(e -> detach());
   }
 
   private void detach() {

@@ -287,6 +287,11 @@ export class ConsoleTransport extends Emitter {
       this._ended(frame.chatId, 'timeout');
       return;
     }
+    const notResumed = frame.ref === 'resume' && (frame.code === 'unavailable' || frame.code === 'internal');
+    if (notResumed && frame.chatId && this.chats.has(frame.chatId)) {
+      // The store did not answer: this chat's messages would not reach us, so try again shortly.
+      this.setTimer(() => this.connection.reconnectNow(), 2000);
+    }
     if (frame.ref === 'msg' && frame.chatId && this.chats.has(frame.chatId)) {
       const delay = frame.code === 'bad_sequence' ? 0 : 2000;
       this.setTimer(() => this.connection.reconnectNow(), delay);

@@ -292,6 +292,10 @@ export class VisitorTransport extends Emitter {
       this.emit('lost', {});
       return;
     }
+    if (frame.ref === 'resume' && (frame.code === 'unavailable' || frame.code === 'internal')) {
+      // Not resumed: the store did not answer. Messages would not reach us, so try again shortly.
+      this.setTimer(() => this.connection.reconnectNow(), 2000);
+    }
     if (frame.ref === 'join') {
       this.state = 'idle';
       this.emit('joinFailed', { code: frame.code });

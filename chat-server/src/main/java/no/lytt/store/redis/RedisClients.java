@@ -10,6 +10,7 @@ import io.lettuce.core.pubsub.RedisPubSubAdapter;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
+import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
@@ -128,11 +129,14 @@ public final class RedisClients implements Clients {
     local.counsellorNames().forEach(name -> attachLocation(counsellorAt(name), "replaced-c", name, true));
   }
 
-  private void attachLocation(String key, String replacedOp, String id, boolean reassert) {
+  /** Completes on the caller's context, where the connection that asked goes on. */
+  private Future<Void> attachLocation(String key, String replacedOp, String id, boolean reassert) {
     unwrittenDepartures.remove(key);
-    run(ATTACH, key, nodeId, Long.toString(LOCATION_TTL.toMillis()), INBOX,
-        new JsonObject().put("op", replacedOp).put("id", id).encode(), reassert ? "reassert" : "claim")
-        .onFailure(this::logFailure);
+    Context caller = Vertx.currentContext();
+    Future<Long> written = run(ATTACH, caller == null ? context : caller, key, nodeId,
+        Long.toString(LOCATION_TTL.toMillis()), INBOX,
+        new JsonObject().put("op", replacedOp).put("id", id).encode(), reassert ? "reassert" : "claim");
+    return written.onFailure(this::logFailure).mapEmpty();
   }
 
   private void departed(String key) {
@@ -183,7 +187,11 @@ public final class RedisClients implements Clients {
   }
 
   private Future<Long> run(Script script, String key, String... args) {
-    return Future.fromCompletionStage(script.<Long>run(cmd, new String[] {key}, args), context)
+    return run(script, context, key, args);
+  }
+
+  private Future<Long> run(Script script, Context on, String key, String... args) {
+    return Future.fromCompletionStage(script.<Long>run(cmd, new String[] {key}, args), on)
         .recover(e -> Future.failedFuture(RedisStore.translate(e)));
   }
 
@@ -192,9 +200,9 @@ public final class RedisClients implements Clients {
   }
 
   @Override
-  public void attachVisitor(String visitorId, Connection c) {
+  public Future<Void> attachVisitor(String visitorId, Connection c) {
     local.attachVisitor(visitorId, c);
-    attachLocation(visitorAt(visitorId), "replaced-v", visitorId, false);
+    return attachLocation(visitorAt(visitorId), "replaced-v", visitorId, false);
   }
 
   @Override
@@ -208,9 +216,9 @@ public final class RedisClients implements Clients {
   }
 
   @Override
-  public void attachCounsellor(String username, Connection c) {
+  public Future<Void> attachCounsellor(String username, Connection c) {
     local.attachCounsellor(username, c);
-    attachLocation(counsellorAt(username), "replaced-c", username, false);
+    return attachLocation(counsellorAt(username), "replaced-c", username, false);
   }
 
   @Override
