@@ -20,6 +20,7 @@ final class ChatTraffic {
   private final Map<String, ChatSession> sessions = new ConcurrentHashMap<>();
   private final Mailbox<ReceivedMessage> messages = new Mailbox<>();
   private volatile Handler<ReceivedMessage> listener;
+  private volatile Handler<String> onGap = chatId -> { };
 
   ChatTraffic(Connection connection, Warnings warnings) {
     this.connection = connection;
@@ -87,6 +88,14 @@ final class ChatTraffic {
     this.listener = handler;
   }
 
+  /**
+   * Tells {@code handler} the chat id when a message arrives out of sequence: one before it was
+   * lost on the way, and only a resume brings it (the pages reconnect at once then).
+   */
+  void onGap(Handler<String> handler) {
+    this.onGap = handler;
+  }
+
   Future<ReceivedMessage> next(Predicate<ReceivedMessage> filter) {
     return messages.next(filter);
   }
@@ -121,6 +130,9 @@ final class ChatTraffic {
     } catch (CryptoException e) {
       // A gap asks for a resume; a failed tag is shown as a warning. Nothing is displayed.
       warnings.add(chatId + ": " + e.code() + " at seq " + f.getValue("seq"));
+      if (e.reason() == CryptoException.Reason.BAD_SEQUENCE) {
+        onGap.handle(chatId);
+      }
     }
   }
 

@@ -197,6 +197,14 @@ public final class CounsellorClient {
     connection.on("queue", handler);
   }
 
+  /**
+   * {@code handler} hears the chat id when a message arrives after a gap. It is not shown; the
+   * pages reconnect and resume at once, which brings the missing ones.
+   */
+  public void onGap(Handler<String> handler) {
+    traffic.onGap(handler);
+  }
+
   /** Every later message, of any chat, goes to {@code handler} instead of {@link #nextMessage()}. */
   public void onMessage(Handler<ReceivedMessage> handler) {
     traffic.onMessage(handler);

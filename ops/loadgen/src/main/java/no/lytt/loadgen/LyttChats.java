@@ -27,6 +27,11 @@ import no.lytt.crypto.DeviceKeys;
  *
  * <p>Counsellors accept concurrently, so a counsellor may take another chain's visitor; chats are
  * paired by chat id once every handshake is done.
+ *
+ * <p>When the server refuses a {@code msg}, the ones after it would be a gap, so the client
+ * reconnects and resumes, which re-sends what the server does not hold: at once after
+ * {@code bad_sequence}, after 2 s otherwise ({@code _error} in the pages' transports). A message
+ * arriving after a gap makes the receiver reconnect and resume at once, as the pages do.
  */
 final class LyttChats implements ChatTarget {
   private final Vertx vertx;
@@ -40,6 +45,9 @@ final class LyttChats implements ChatTarget {
   private final Map<String, Integer> indexOf = new ConcurrentHashMap<>();
   private final Map<String, VisitorClient> visitorByChat = new ConcurrentHashMap<>();
   private final Map<String, java.util.concurrent.atomic.LongAdder> serverErrors = new ConcurrentHashMap<>();
+  private final java.util.concurrent.atomic.LongAdder resyncs = new java.util.concurrent.atomic.LongAdder();
+  private final java.util.concurrent.atomic.LongAdder receiveGaps = new java.util.concurrent.atomic.LongAdder();
+  private final Reconnects reconnects;
   private final List<VisitorClient> allVisitors = java.util.Collections.synchronizedList(new ArrayList<>());
   private CounsellorClient[] counsellors = new CounsellorClient[0];
   private VisitorClient[] visitors;
@@ -56,6 +64,7 @@ final class LyttChats implements ChatTarget {
     this.visitorNode = visitorNode;
     this.counsellorNode = counsellorNode;
     this.capacity = capacity;
+    this.reconnects = new Reconnects(vertx);
   }
 
   @Override
@@ -81,7 +90,11 @@ final class LyttChats implements ChatTarget {
     CounsellorClient c = new CounsellorClient(vertx, nodes.base(counsellorNode), nodes.origin(),
         DeviceKeys.generate(random), random, ClientOptions.forLoad(sources.next()));
     c.onMessage(m -> received(m, 0));
-    countErrors(c.frames());
+    countErrors(c.frames(), "counsellor", refused -> resync(c, delayAfter(refused), c::reconnect, c::disconnect));
+    c.onGap(chatId -> {
+      receiveGaps.increment();
+      resync(c, 0, c::reconnect, c::disconnect);
+    });
     return c.login(SeededNode.username(i), nodes.password())
         .compose(v -> c.registerDevice())
         .compose(d -> c.connect())
@@ -95,7 +108,11 @@ final class LyttChats implements ChatTarget {
     VisitorClient v = new VisitorClient(vertx, nodes.orgPub(), Clock.systemUTC(),
         ClientOptions.forLoad(sources.next()));
     v.onMessage(m -> received(m, 1));
-    countErrors(v.frames());
+    countErrors(v.frames(), "visitor", refused -> resyncVisitor(v, refused.getString("chatId"), delayAfter(refused)));
+    v.onGap(chatId -> {
+      receiveGaps.increment();
+      resyncVisitor(v, chatId, 0);
+    });
     allVisitors.add(v);
     return v;
   }
@@ -138,19 +155,64 @@ final class LyttChats implements ChatTarget {
   }
 
   /**
-   * Counts the server's error frames by code and the request they answer (never their text). The
-   * next waiter is registered in the previous one's callback, on the event loop delivering the
-   * frames, so none slips by.
+   * Counts the server's error frames by code and the request they answer (never their text), and
+   * hands those refusing a {@code msg} to {@code onMsgRefused}. The next waiter is registered in the
+   * previous one's callback, on the event loop delivering the frames, so none slips by.
    */
-  private void countErrors(FrameInbox inbox) {
+  private void countErrors(FrameInbox inbox, String side, java.util.function.Consumer<JsonObject> onMsgRefused) {
     inbox.next("error").onSuccess(f -> {
-      serverErrors.computeIfAbsent(f.getString("code") + "/" + f.getString("ref"),
+      serverErrors.computeIfAbsent(side + ":" + f.getString("code") + "/" + f.getString("ref"),
           k -> new java.util.concurrent.atomic.LongAdder()).increment();
-      countErrors(inbox);
+      if ("msg".equals(f.getString("ref"))) {
+        onMsgRefused.accept(f);
+      }
+      countErrors(inbox, side, onMsgRefused);
     });
   }
 
-  /** Error frames received so far, e.g. {@code {buffer_full/msg=3}}. */
+  private static long delayAfter(JsonObject refused) {
+    return "bad_sequence".equals(refused.getString("code")) ? 0 : 2_000;
+  }
+
+  private void resyncVisitor(VisitorClient v, String chatId, long delayMs) {
+    Integer chat = indexOf.get(String.valueOf(chatId));
+    if (chat != null) {
+      away(chat, true);
+      resync(v, delayMs, v::reconnect, v::disconnect).onSuccess(r -> away(chat, false));
+    }
+  }
+
+  private Future<Void> resync(Object client, long delayMs, java.util.function.Supplier<Future<?>> reconnect,
+                              java.util.function.Supplier<Future<?>> disconnect) {
+    resyncs.increment();
+    return reconnects.reconnect(client, delayMs, reconnect, disconnect);
+  }
+
+  /**
+   * Visitor {@code chat} lost its socket: it sends nothing until it has reconnected (after
+   * {@code delayMs}, then with the page's backoff) and resumed.
+   */
+  Future<Void> reconnectVisitor(int chat, long delayMs) {
+    VisitorClient v = visitors[chat];
+    away(chat, true);
+    return reconnects.reconnect(v, delayMs, v::reconnect, v::disconnect).onSuccess(r -> away(chat, false));
+  }
+
+  Reconnects reconnects() {
+    return reconnects;
+  }
+
+  /** How many times a refused {@code msg} or a gap made a client reconnect and resume. */
+  long resyncs() {
+    return resyncs.sum();
+  }
+
+  /** Messages that arrived after a gap (not shown; a resume brings the missing ones). */
+  long receiveGaps() {
+    return receiveGaps.sum();
+  }
+
+  /** Error frames received so far by the side receiving them, e.g. {@code {visitor:buffer_full/msg=3}}. */
   String serverErrors() {
     Map<String, Long> out = new java.util.TreeMap<>();
     serverErrors.forEach((k, v) -> out.put(k, v.sum()));

@@ -28,6 +28,13 @@ import no.lytt.queue.Language;
  * creates the file {@code LYTT_BENCH_READY_FILE}, which the load generator waits for.
  */
 public final class SeededNode {
+  static {
+    // As in Main: the log keeps working while the node stops, so what fails then is seen.
+    if (System.getProperty("java.util.logging.manager") == null) {
+      System.setProperty("java.util.logging.manager", "no.lytt.logging.DrainSafeLogManager");
+    }
+  }
+
   static final String PASSWORD = "bench-password-not-a-secret";
 
   private SeededNode() {

@@ -110,6 +110,23 @@ final class Tracker {
     return errors.sum();
   }
 
+  /**
+   * Where what has not arrived was stuck: for each sending side, the messages missing and the
+   * number of chats missing any, e.g. {@code visitor 3 in 2, counsellor 0 in 0}.
+   */
+  String missing() {
+    long[] messages = new long[2];
+    long[] chats = new long[2];
+    for (int d = 0; d < sent.length(); d++) {
+      long m = sent.get(d) - received.get(d);
+      if (m > 0) {
+        messages[d % 2] += m;
+        chats[d % 2]++;
+      }
+    }
+    return "visitor " + messages[0] + " in " + chats[0] + ", counsellor " + messages[1] + " in " + chats[1];
+  }
+
   /** Waits until everything sent has arrived, at most {@code maxMillis}; true if it all did. */
   boolean drain(long maxMillis) throws InterruptedException {
     long deadline = System.currentTimeMillis() + maxMillis;
