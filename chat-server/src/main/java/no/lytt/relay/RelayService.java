@@ -30,6 +30,8 @@ public final class RelayService {
   private final Here here;
   private final KnownChats known = new KnownChats(10_000);
   private final HeldEnvelopes held = new HeldEnvelopes();
+  /** How many of a resuming side's last unacknowledged envelopes go to its peer again. */
+  private static final int REPUSHED_TAIL = 4;
 
   /** Whether a side of a chat is connected to this node. */
   @FunctionalInterface
@@ -161,9 +163,25 @@ public final class RelayService {
               .map(mine -> {
                 held.stored(chat.chatId(), in, last);
                 held.stored(chat.chatId(), Direction.sentBy(side), mine);
+                repushTail(chat, side, mine);
                 return new Resumption(mine, unseen);
               }));
     });
+  }
+
+  /**
+   * A side that resumes may have had a message answered {@code unavailable} that the store took
+   * all the same (the answer timed out, not the write). Nobody relayed it, and a peer who is
+   * connected would not see it until its own next resume: for the last message of a conversation,
+   * perhaps never. So the last few envelopes of this side that the peer has not acknowledged go to
+   * the peer again; it drops any it has already opened, and one out of order makes it resume.
+   */
+  private void repushTail(Chat chat, Side side, long lastFromSide) {
+    if (lastFromSide == 0) {
+      return;
+    }
+    store.pending(chat.chatId(), Direction.sentBy(side), Math.max(0, lastFromSide - REPUSHED_TAIL))
+        .onSuccess(tail -> tail.forEach(e -> deliver(chat, side.other(), Frames.msg(chat.chatId(), e))));
   }
 
   /**

@@ -92,6 +92,11 @@ public final class Connection {
     });
   }
 
+  /** Whether the socket has closed; on the connection's context. */
+  public boolean isClosed() {
+    return closed;
+  }
+
   private void cancelSilentTimer() {
     if (silentTimer >= 0) {
       context.owner().cancelTimer(silentTimer);

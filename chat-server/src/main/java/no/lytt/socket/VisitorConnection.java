@@ -276,6 +276,11 @@ final class VisitorConnection implements FrameHandler {
   }
 
   private Future<Void> attach(String id, String hash) {
+    if (conn.isClosed()) {
+      // The client left while the store answered, and may be back on a newer connection already:
+      // attaching this one now would close that one and take its frames.
+      return Future.failedFuture(new LyttException(ErrorCode.WRONG_STATE, "This connection has closed."));
+    }
     visitorId = id;
     tokenHash = hash;
     s.grace().cancel("v:" + id);

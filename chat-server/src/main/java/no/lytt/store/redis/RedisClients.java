@@ -39,6 +39,8 @@ public final class RedisClients implements Clients {
   private static final String AT = RedisStore.TAG + "at:";
   /** Longer than any session, so a console connected all shift keeps its record. */
   private static final Duration LOCATION_TTL = Duration.ofDays(2);
+  /** Pauses before routing an envelope again when Redis did not answer. */
+  private static final long[] ROUTE_RETRY_MILLIS = {250, 1_000, 4_000};
   private static final Script ROUTE = Script.load("route", ScriptOutputType.INTEGER);
   private static final Script ATTACH = Script.load("attach", ScriptOutputType.INTEGER);
   private static final Script DETACH = Script.load("detach", ScriptOutputType.INTEGER);
@@ -159,8 +161,18 @@ public final class RedisClients implements Clients {
 
   private void handle(JsonObject m) {
     switch (m.getString("op", "")) {
-      case "v" -> local.toVisitor(m.getString("id"), m.getJsonObject("f"));
-      case "c" -> local.toCounsellor(m.getString("id"), m.getJsonObject("f"));
+      case "v" -> {
+        if (!local.hasVisitor(m.getString("id"))) {
+          droppedHere(m);
+        }
+        local.toVisitor(m.getString("id"), m.getJsonObject("f"));
+      }
+      case "c" -> {
+        if (!local.hasCounsellor(m.getString("id"))) {
+          droppedHere(m);
+        }
+        local.toCounsellor(m.getString("id"), m.getJsonObject("f"));
+      }
       case "replaced-v" -> local.dropVisitor(m.getString("id"));
       case "replaced-c" -> local.dropCounsellor(m.getString("id"));
       case "close-c" -> local.closeCounsellor(m.getString("id"), m.getInteger("code").shortValue(), m.getString("reason"));
@@ -193,6 +205,11 @@ public final class RedisClients implements Clients {
   private Future<Long> run(Script script, Context on, String key, String... args) {
     return Future.fromCompletionStage(script.<Long>run(cmd, new String[] {key}, args), on)
         .recover(e -> Future.failedFuture(RedisStore.translate(e)));
+  }
+
+  private void droppedHere(JsonObject m) {
+    LOG.log(Level.DEBUG, () -> "A " + m.getJsonObject("f", new JsonObject()).getString("type", m.getString("op"))
+        + " frame from another node was dropped: its client is no longer here");
   }
 
   private void logFailure(Throwable e) {
@@ -279,26 +296,47 @@ public final class RedisClients implements Clients {
 
   @Override
   public void toVisitor(String visitorId, JsonObject frame) {
+    toVisitor(visitorId, frame, 0);
+  }
+
+  private void toVisitor(String visitorId, JsonObject frame, int attempt) {
     if (local.hasVisitor(visitorId)) {
       local.toVisitor(visitorId, frame);
     } else {
-      route(visitorAt(visitorId), new JsonObject().put("op", "v").put("id", visitorId).put("f", frame));
+      route(visitorAt(visitorId), new JsonObject().put("op", "v").put("id", visitorId).put("f", frame),
+          () -> toVisitor(visitorId, frame, attempt + 1), attempt);
     }
   }
 
   @Override
   public void toCounsellor(String username, JsonObject frame) {
+    toCounsellor(username, frame, 0);
+  }
+
+  private void toCounsellor(String username, JsonObject frame, int attempt) {
     if (local.hasCounsellor(username)) {
       local.toCounsellor(username, frame);
     } else {
-      route(counsellorAt(username), new JsonObject().put("op", "c").put("id", username).put("f", frame));
+      route(counsellorAt(username), new JsonObject().put("op", "c").put("id", username).put("f", frame),
+          () -> toCounsellor(username, frame, attempt + 1), attempt);
     }
   }
 
-  private void route(String locationKey, JsonObject m) {
+  /**
+   * Publishes to the node where the client is. When Redis does not answer, an envelope or a
+   * {@code delivered} is tried again a few times: it is stored, but a client that is connected
+   * learns of it only live or at its next resume, and for the last message of a conversation there
+   * may be no next resume. A second copy is harmless (the receiver drops a seq it has opened; a
+   * {@code delivered} is cumulative); other frames are not worth repeating late.
+   */
+  private void route(String locationKey, JsonObject m, Runnable again, int attempt) {
     run(ROUTE, locationKey, INBOX, m.encode(), nodeId).onComplete(published -> {
       if (published.failed()) {
         logFailure(published.cause());
+        String type = m.getJsonObject("f", new JsonObject()).getString("type", "");
+        if (attempt < ROUTE_RETRY_MILLIS.length && ("msg".equals(type) || "delivered".equals(type))) {
+          context.owner().setTimer(ROUTE_RETRY_MILLIS[attempt], t -> context.runOnContext(v -> again.run()));
+        }
       } else if (published.result() != 1L) {
         String why = published.result() == 2L ? "attached here but not connected"
             : published.result() == 3L ? "left" : "attached nowhere";
