@@ -258,6 +258,11 @@ public final class CounsellorClient {
     });
   }
 
+  /** The session of {@code chatId}, or null when this console holds no keys for it. */
+  public ChatSession session(String chatId) {
+    return traffic.sessions().get(chatId);
+  }
+
   /** How many times this console has moved to another node at a draining node's request. */
   public int moves() {
     return mover.moves();

@@ -167,6 +167,12 @@ public final class VisitorClient {
         "resumed", f -> true));
   }
 
+  /** The current chat's session, or null before one has started. */
+  public ChatSession session() {
+    String id = chatId;
+    return id == null ? null : traffic.sessions().get(id);
+  }
+
   /** How many times this client has moved to another node at a draining node's request. */
   public int moves() {
     return mover.moves();

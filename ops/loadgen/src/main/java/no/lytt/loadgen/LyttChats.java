@@ -248,6 +248,27 @@ final class LyttChats implements ChatTarget {
     }
   }
 
+  /**
+   * What both ends of each of {@code chats} hold: the sender's last seq and how many it still
+   * waits to hear delivered, the receiver's last opened seq, and whether each socket is open.
+   */
+  String ends(java.util.List<Integer> chats) {
+    StringBuilder out = new StringBuilder();
+    for (int chat : chats) {
+      VisitorClient v = visitors[chat];
+      CounsellorClient c = counsellorOf[chat];
+      var cs = c.session(chatIds[chat]);
+      out.append("[chat ").append(chat)
+          .append(": counsellor sent ").append(cs == null ? "?" : cs.lastSentSeq())
+          .append(" unacked ").append(cs == null ? "?" : cs.unacked().size())
+          .append(" open ").append(c.transport() != null && !c.transport().isClosed())
+          .append(", visitor opened ").append(v.session() == null ? "?" : v.session().lastReceivedSeq())
+          .append(" open ").append(v.transport() != null && !v.transport().isClosed())
+          .append("] ");
+    }
+    return out.toString();
+  }
+
   LyttNodes nodes() {
     return nodes;
   }

@@ -87,6 +87,14 @@ final class StormScenario {
       row.put("duplicates", tracker.duplicates());
       row.put("gaps", tracker.gaps());
       row.put("missing", tracker.missing());
+      row.put("stuck", lytt.ends(tracker.missingChats(1, 5)));
+      // Whether the store holds what is missing: the visitors of those chats resume once more.
+      java.util.List<Integer> stuck = tracker.missingChats(1, 50);
+      stuck.forEach(chat -> lytt.reconnectVisitor(chat, 1));
+      if (!stuck.isEmpty()) {
+        tracker.drain(15_000);
+      }
+      row.put("missing_after_resume", tracker.missing());
       row.put("errors", tracker.errors());
       row.put("drained", drained);
       row.put("load_avg", Report.loadAverage());

@@ -127,6 +127,18 @@ final class Tracker {
     return "visitor " + messages[0] + " in " + chats[0] + ", counsellor " + messages[1] + " in " + chats[1];
   }
 
+  /** Chats with messages from {@code side} that have not arrived, at most {@code max}. */
+  java.util.List<Integer> missingChats(int side, int max) {
+    java.util.List<Integer> chats = new java.util.ArrayList<>();
+    for (int chat = 0; chat * 2 + side < sent.length() && chats.size() < max; chat++) {
+      int d = chat * 2 + side;
+      if (sent.get(d) > received.get(d)) {
+        chats.add(chat);
+      }
+    }
+    return chats;
+  }
+
   /** Waits until everything sent has arrived, at most {@code maxMillis}; true if it all did. */
   boolean drain(long maxMillis) throws InterruptedException {
     long deadline = System.currentTimeMillis() + maxMillis;
