@@ -151,14 +151,15 @@ public final class RelayService {
     }
     Direction out = Direction.sentBy(side);
     return sync(chat.chatId()).compose(v -> {
-      // Four independent steps, sent together: one round trip instead of four. The acknowledgement
+      // Five independent steps, sent together: one round trip instead of five. The acknowledgement
       // does not change what is pending after lastSeq, and one beyond what the store holds is
       // refused without effect (that case is answered below from lastIn).
       Future<Long> lastIn = store.lastReceived(chat.chatId(), in);
       Future<Void> acked = ack(chat, side, lastSeq);
       Future<List<Envelope>> unseen = store.pending(chat.chatId(), in, lastSeq);
       Future<Long> mine = store.lastReceived(chat.chatId(), out);
-      return Future.join(lastIn, acked, unseen, mine).transform(all -> {
+      Future<List<Envelope>> tail = tailForPeer(chat, out);
+      return Future.join(List.of(lastIn, acked, unseen, mine, tail)).transform(all -> {
         if (lastIn.failed()) {
           return Future.failedFuture(lastIn.cause());
         }
@@ -169,31 +170,31 @@ public final class RelayService {
               "Messages of this chat were lost with a server; it cannot continue."), chat);
         }
         Throwable failed = acked.failed() ? acked.cause() : unseen.failed() ? unseen.cause()
-            : mine.failed() ? mine.cause() : null;
+            : mine.failed() ? mine.cause() : tail.failed() ? tail.cause() : null;
         if (failed != null) {
           return lost(failed, chat);
         }
         held.stored(chat.chatId(), in, lastIn.result());
         held.stored(chat.chatId(), out, mine.result());
-        repushTail(chat, side, mine.result());
+        tail.result().forEach(e -> deliver(chat, side.other(), Frames.msg(chat.chatId(), e)));
         return Future.succeededFuture(new Resumption(mine.result(), unseen.result()));
       });
     });
   }
 
   /**
-   * A side that resumes may have had a message answered {@code unavailable} that the store took
-   * all the same (the answer timed out, not the write). Nobody relayed it, and a peer who is
-   * connected would not see it until its own next resume: for the last message of a conversation,
-   * perhaps never. So the last few envelopes of this side that the peer has not acknowledged go to
-   * the peer again; it drops any it has already opened, and one out of order makes it resume.
+   * A side that resumes may have sent a message the store took but nobody relayed: its answer
+   * timed out (the write did not), or its node stopped before routing it. A peer who is connected
+   * would not see it until its own next resume: for the last message of a conversation, perhaps
+   * never. So the last few envelopes of this side that the peer has not acknowledged go to the peer
+   * again; it drops any it has already opened, and one out of order makes it resume. The read is
+   * one of the resume's steps, so when it fails the resume fails and is asked again; envelopes
+   * already expired are the peer's resume's to report.
    */
-  private void repushTail(Chat chat, Side side, long lastFromSide) {
-    if (lastFromSide == 0) {
-      return;
-    }
-    store.pending(chat.chatId(), Direction.sentBy(side), Math.max(0, lastFromSide - REPUSHED_TAIL))
-        .onSuccess(tail -> tail.forEach(e -> deliver(chat, side.other(), Frames.msg(chat.chatId(), e))));
+  private Future<List<Envelope>> tailForPeer(Chat chat, Direction out) {
+    return store.pendingTail(chat.chatId(), out, REPUSHED_TAIL).recover(e ->
+        e instanceof LyttException le && le.code() == ErrorCode.MESSAGES_LOST
+            ? Future.succeededFuture(List.of()) : Future.failedFuture(e));
   }
 
   /**

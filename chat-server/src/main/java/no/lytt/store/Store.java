@@ -134,6 +134,9 @@ public interface Store {
   /** Held envelopes above {@code afterSeq}, in order. */
   Future<List<Envelope>> pending(String chatId, Direction direction, long afterSeq);
 
+  /** The last {@code count} held envelopes (fewer when fewer are held), in order. */
+  Future<List<Envelope>> pendingTail(String chatId, Direction direction, int count);
+
   /** The highest sequence number received in a direction (0 when none). */
   Future<Long> lastReceived(String chatId, Direction direction);
 

@@ -19,6 +19,9 @@ import no.lytt.client.ReceivedMessage;
 import no.lytt.client.VisitorClient;
 import no.lytt.queue.Gender;
 import no.lytt.queue.Language;
+import no.lytt.relay.AppendResult;
+import no.lytt.relay.Direction;
+import no.lytt.relay.Envelope;
 import no.lytt.support.Await;
 import no.lytt.support.ChatClients;
 import no.lytt.support.RawSocket;
@@ -205,6 +208,28 @@ class ReferenceClientChatTest {
       assertEquals("while you were away " + i, Await.of(visitor.nextMessage()).text());
     }
     assertEquals("typed in the tunnel", Await.of(counsellor.nextMessage(chatId)).text());
+    assertNothingRepeats(counsellor, chatId, visitor);
+  }
+
+  @Test
+  void aMessageTheStoreTookButNobodyRelayedReachesTheConnectedCounsellorWhenTheVisitorResumes() {
+    CounsellorClient counsellor = onDuty("demo", TestServer.DEMO_PASSWORD, 2);
+    VisitorClient visitor = visitor();
+    String chatId = chat(counsellor, visitor);
+    Await.of(visitor.send("first"));
+    assertEquals("first", Await.of(counsellor.nextMessage(chatId)).text());
+
+    // As when the store's answer timed out but its write did not, or the node stopped before
+    // relaying: the store holds the message, the counsellor never got it, the visitor never heard.
+    Await.of(visitor.disconnect());
+    visitor.send("the one whose answer never came");
+    ChatSession.Envelope sealed = visitor.session().unacked().get(0);
+    assertEquals(AppendResult.ACCEPTED, Await.of(server.lytt().store().append(chatId, Direction.TO_COUNSELLOR,
+        new Envelope(sealed.seq(), sealed.ct()), 256)));
+
+    Await.of(visitor.reconnect());
+    assertEquals("the one whose answer never came", Await.of(counsellor.nextMessage(chatId)).text(),
+        "the counsellor, connected all along, gets it when the visitor comes back");
     assertNothingRepeats(counsellor, chatId, visitor);
   }
 

@@ -254,6 +254,27 @@ public abstract class StoreContractTest {
   }
 
   @Test
+  void theTailIsTheLastHeldEnvelopesWithoutTheAcknowledgedOnes() {
+    await(store.enqueue(entry("a", 1), 10, 0));
+    dispatch("c1", 2);
+    await(store.openChat("c1", "enc"));
+    assertEquals(List.of(), await(store.pendingTail("c1", Direction.TO_COUNSELLOR, 4)));
+    for (String ct : List.of("a", "b", "c", "d", "e", "f")) {
+      long seq = await(store.lastReceived("c1", Direction.TO_COUNSELLOR)) + 1;
+      assertEquals(AppendResult.ACCEPTED, await(store.append("c1", Direction.TO_COUNSELLOR, new Envelope(seq, ct), 10)));
+    }
+    assertEquals(List.of("c", "d", "e", "f"), cts(await(store.pendingTail("c1", Direction.TO_COUNSELLOR, 4))));
+    assertTrue(await(store.ack("c1", Direction.TO_COUNSELLOR, 4)));
+    assertEquals(List.of("e", "f"), cts(await(store.pendingTail("c1", Direction.TO_COUNSELLOR, 4))));
+    assertEquals(List.of(), await(store.pendingTail("c1", Direction.TO_VISITOR, 4)), "the other direction holds nothing");
+    assertEquals(List.of(), await(store.pendingTail("nope", Direction.TO_VISITOR, 4)), "no such chat");
+  }
+
+  private static List<String> cts(List<Envelope> envelopes) {
+    return envelopes.stream().map(Envelope::ct).toList();
+  }
+
+  @Test
   void endingAChatDeletesItAndItsEnvelopesAndAnswersOnlyTheFirstCaller() {
     await(store.enqueue(entry("a", 1), 10, 0));
     dispatch("c1", 2);

@@ -338,6 +338,14 @@ public final class MemoryStore implements Store {
   }
 
   @Override
+  public Future<List<Envelope>> pendingTail(String chatId, Direction direction, int count) {
+    return locked(() -> {
+      EnumLogs l = logs.get(chatId);
+      return l == null ? List.<Envelope>of() : l.of(direction).after(l.of(direction).lastReceived() - count);
+    });
+  }
+
+  @Override
   public Future<Long> lastReceived(String chatId, Direction direction) {
     return locked(() -> {
       EnumLogs l = logs.get(chatId);

@@ -466,8 +466,17 @@ public final class RedisStore implements Store {
 
   @Override
   public Future<List<Envelope>> pending(String chatId, Direction direction, long afterSeq) {
+    return pending(chatId, direction, Long.toString(afterSeq), "0");
+  }
+
+  @Override
+  public Future<List<Envelope>> pendingTail(String chatId, Direction direction, int count) {
+    return pending(chatId, direction, "0", Integer.toString(count));
+  }
+
+  private Future<List<Envelope>> pending(String chatId, Direction direction, String afterSeq, String tail) {
     return on(PENDING.<List<Object>>run(cmd, keys(logKey(chatId), envelopesKey(chatId, direction)),
-        Integer.toString(direction.wire()), Long.toString(afterSeq))).map(r -> {
+        Integer.toString(direction.wire()), afterSeq, tail)).map(r -> {
           if (!r.isEmpty() && "lost".equals(r.get(0))) {
             throw new LyttException(ErrorCode.MESSAGES_LOST,
                 "Messages from " + r.get(1) + " on were kept too long without delivery and are gone.");

@@ -54,7 +54,14 @@ final class Script {
   }
 
   <T> CompletionStage<T> run(RedisClusterAsyncCommands<String, String> redis, String[] keys, String... args) {
-    CompletionStage<T> first = redis.evalsha(sha, output, keys, args);
+    CompletionStage<T> first;
+    try {
+      first = redis.evalsha(sha, output, keys, args);
+    } catch (RuntimeException e) {
+      // A command issued after the connection closed (a retry timer firing while the node stops)
+      // is refused by the closed event loop itself, by throwing: for the caller Redis is away.
+      return java.util.concurrent.CompletableFuture.failedStage(new io.lettuce.core.RedisException("closed", e));
+    }
     return first.handle((value, error) -> {
       Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
       if (cause instanceof RedisNoScriptException) {
