@@ -264,6 +264,9 @@ final class LyttChats implements ChatTarget {
           .append(" open ").append(c.transport() != null && !c.transport().isClosed())
           .append(", visitor opened ").append(v.session() == null ? "?" : v.session().lastReceivedSeq())
           .append(" open ").append(v.transport() != null && !v.transport().isClosed())
+          .append("; visitor sent ").append(v.session() == null ? "?" : v.session().lastSentSeq())
+          .append(" unacked ").append(v.session() == null ? "?" : v.session().unacked().size())
+          .append(", counsellor opened ").append(cs == null ? "?" : cs.lastReceivedSeq())
           .append("] ");
     }
     return out.toString();

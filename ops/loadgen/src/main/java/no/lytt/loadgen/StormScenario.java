@@ -88,6 +88,7 @@ final class StormScenario {
       row.put("gaps", tracker.gaps());
       row.put("missing", tracker.missing());
       row.put("stuck", lytt.ends(tracker.missingChats(1, 5)));
+      row.put("stuck_visitor_sent", lytt.ends(tracker.missingChats(0, 5)));
       // Whether the store holds what is missing: the visitors of those chats resume once more.
       java.util.List<Integer> stuck = tracker.missingChats(1, 50);
       stuck.forEach(chat -> lytt.reconnectVisitor(chat, 1));
