@@ -89,8 +89,10 @@ final class StormScenario {
       row.put("missing", tracker.missing());
       row.put("stuck", lytt.ends(tracker.missingChats(1, 5)));
       row.put("stuck_visitor_sent", lytt.ends(tracker.missingChats(0, 5)));
-      // Whether the store holds what is missing: the visitors of those chats resume once more.
-      java.util.List<Integer> stuck = tracker.missingChats(1, 50);
+      // Whether the store holds what is missing: the visitors of those chats resume once more (in
+      // either direction: their resume sends the counsellor the visitor's unacknowledged tail).
+      java.util.List<Integer> stuck = new java.util.ArrayList<>(tracker.missingChats(1, 50));
+      tracker.missingChats(0, 50).stream().filter(chat -> !stuck.contains(chat)).forEach(stuck::add);
       stuck.forEach(chat -> lytt.reconnectVisitor(chat, 1));
       if (!stuck.isEmpty()) {
         tracker.drain(15_000);
