@@ -191,7 +191,7 @@ public final class Lytt {
       syncTimer = vertx.setPeriodic(1_000, t -> relay.syncAll());
       if (sweeper != null) {
         Duration grace = Duration.ofSeconds(config.chat().graceSeconds());
-        sweepTimer = vertx.setPeriodic(SWEEP_PERIOD.toMillis(), t -> sweeper.sweep(grace, OFFER_TIMEOUT)
+        sweepTimer = vertx.setPeriodic(SWEEP_PERIOD.toMillis(), t -> sweeper.sweep(grace, OFFER_TIMEOUT, SWEEP_PERIOD)
             .compose(left -> Future.join(Stream.of(
                     left.queueEntries().stream().map(queue::leave),
                     left.chats().stream().map(id -> relay.end(id, "timeout", Counter.CHATS_TIMED_OUT)),

@@ -10,7 +10,8 @@ import java.util.List;
 /**
  * Finds what a crashed node leaves behind. Its grace timers died with it, so queue places and chats
  * of its visitors and counsellors would wait forever; every node looks periodically, and whatever
- * has been away from any live node for longer than the grace period is released. The release
+ * has been away from any live node for longer than the grace period is released. One node walks
+ * the store per period, whichever asks first. The release
  * itself goes through the normal services, which are atomic, so two nodes sweeping at once do it
  * once.
  */
@@ -33,11 +34,17 @@ public final class RedisSweeper {
     this.clock = clock;
   }
 
-  public Future<Leftovers> sweep(Duration grace, Duration offerTimeout) {
+  /**
+   * @param period how often each node asks; only one node per period walks the store (the others
+   *               get nothing to release), so the store's work does not grow with the nodes
+   */
+  public Future<Leftovers> sweep(Duration grace, Duration offerTimeout, Duration period) {
+    // A little under the period, so the node that swept last can take the next turn on time.
+    long turn = Math.max(1, period.toMillis() * 9 / 10);
     return Future.fromCompletionStage(SWEEP.<List<Object>>run(redis.commands(),
             new String[] {RedisStore.TAG + "queue", RedisStore.TAG + "chatids"},
             RedisStore.TAG, Long.toString(clock.millis()), Long.toString(grace.toMillis()),
-            Long.toString(offerTimeout.toMillis())),
+            Long.toString(offerTimeout.toMillis()), Long.toString(turn)),
             vertx.getOrCreateContext())
         .recover(e -> Future.failedFuture(RedisStore.translate(e)))
         .map(r -> new Leftovers(strings(r.get(0)), strings(r.get(1)), strings(r.get(2))));
