@@ -1,7 +1,7 @@
 -- Finds visitors and chats whose grace period has run out without anyone releasing them: their
 -- node died (its grace timers with it), or Redis was away when the timer fired. Also finds offers
 -- nobody answered (an offer frame lost on the way): those visitors go back to their place.
--- KEYS[1] queue, KEYS[2] set of all chat ids
+-- KEYS[1] queue, KEYS[2] set of all chat ids, KEYS[3] whose turn it is (exists while a sweep's turn lasts)
 -- ARGV[1] key prefix, ARGV[2] now millis, ARGV[3] grace millis, ARGV[4] offer timeout millis,
 -- ARGV[5] how long (millis) other nodes leave the sweeping to this one
 -- Returns {queue entry ids to release, chat ids to end, offered chat ids to take back}.
@@ -9,7 +9,7 @@ local prefix, now, grace = ARGV[1], tonumber(ARGV[2]), tonumber(ARGV[3])
 
 -- The walk visits every queued visitor and every chat, and blocks Redis while it runs: one node
 -- sweeping per period is enough, however many nodes there are.
-if not redis.call('SET', prefix .. 'swept', ARGV[2], 'NX', 'PX', ARGV[5]) then
+if not redis.call('SET', KEYS[3], ARGV[2], 'NX', 'PX', ARGV[5]) then
   return {{}, {}, {}}
 end
 

@@ -42,7 +42,7 @@ public final class RedisSweeper {
     // A little under the period, so the node that swept last can take the next turn on time.
     long turn = Math.max(1, period.toMillis() * 9 / 10);
     return Future.fromCompletionStage(SWEEP.<List<Object>>run(redis.commands(),
-            new String[] {RedisStore.TAG + "queue", RedisStore.TAG + "chatids"},
+            new String[] {RedisStore.TAG + "queue", RedisStore.TAG + "chatids", RedisStore.TAG + "swept"},
             RedisStore.TAG, Long.toString(clock.millis()), Long.toString(grace.toMillis()),
             Long.toString(offerTimeout.toMillis()), Long.toString(turn)),
             vertx.getOrCreateContext())
