@@ -15,6 +15,7 @@ export class FakeRelay {
     this.certificate = null;   // the counsellor's certificate, set by the test
     this.log = [];             // every frame in both directions: [dir, endpoint, frame]
     this.tokenCounter = 0;
+    this.refusals = [];        // [{endpoint, code, stored}] for the next `msg` frames
     this.status = { open: true, nextOpening: null, queueLength: 0, estimatedWaitSeconds: 600 };
     const relay = this;
     this.WebSocket = class FakeSocket {
@@ -211,12 +212,24 @@ export class FakeRelay {
     if (!chat || chat.ended) return err('not_found', { chatId: f.chatId });
     const other = dir === 1 ? 2 : 1;
     switch (f.type) {
-      case 'msg':
-        if (f.seq <= chat.last[dir]) return undefined; // duplicate of a held or delivered envelope
-        if (f.seq !== chat.last[dir] + 1) return err('bad_sequence', { chatId: f.chatId });
+      case 'msg': {
+        const refusal = this.refusals.findIndex((r) => r.endpoint === socket.endpoint);
+        if (refusal >= 0) {
+          const { code, stored } = this.refusals.splice(refusal, 1)[0];
+          if (stored && f.seq === chat.last[dir] + 1) {
+            chat.last[dir] = f.seq;
+            chat.held[dir].push({ seq: f.seq, ct: f.ct });
+          }
+          return err(code, { chatId: f.chatId, seq: f.seq });
+        }
+        // A re-send of one already held: relayed again, as the server does (the receiver drops a
+        // seq it has opened).
+        if (f.seq <= chat.last[dir]) return this._send(this._peerSocket(chat, dir), { type: 'msg', chatId: f.chatId, seq: f.seq, ct: f.ct });
+        if (f.seq !== chat.last[dir] + 1) return err('bad_sequence', { chatId: f.chatId, seq: f.seq });
         chat.last[dir] = f.seq;
         chat.held[dir].push({ seq: f.seq, ct: f.ct });
         return this._send(this._peerSocket(chat, dir), { type: 'msg', chatId: f.chatId, seq: f.seq, ct: f.ct });
+      }
       case 'ack':
         // the acknowledging side receives direction `other`
         chat.held[other] = chat.held[other].filter((e) => e.seq > f.seq);
@@ -230,6 +243,14 @@ export class FakeRelay {
       default:
         return err('unknown_type');
     }
+  }
+
+  /**
+   * The next `msg` from `endpoint` is refused with `code`. With `stored`, it is kept all the same
+   * and not relayed, as when the store took it but its answer timed out.
+   */
+  refuseNext(endpoint, code = 'unavailable', { stored = false } = {}) {
+    this.refusals.push({ endpoint, code, stored });
   }
 
   /** Sends a frame straight to the visitor or console socket (to inject gaps or tampering). */

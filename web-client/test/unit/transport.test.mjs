@@ -267,6 +267,39 @@ test('a handshake that came while the console was away completes on its return',
   s.stop();
 });
 
+test('a refused message goes again on the same socket after a pause, with the ones after it: nothing lost, nothing twice', async () => {
+  const s = await setup();
+  const chatId = await startChat(s);
+  const resumes = () => s.relay.log.filter(([dir, , f]) => dir === 'in' && f.type === 'resume').length;
+  const resumedBefore = resumes();
+
+  // The server is too busy for the visitor's first message; the second is then out of sequence.
+  s.relay.refuseNext('visitor', 'unavailable');
+  await s.visitor.sendText('en');
+  await s.visitor.sendText('to');
+  // The counsellor's first is stored, but its answer timed out: nobody relayed it.
+  s.relay.refuseNext('console', 'unavailable', { stored: true });
+  await s.cons.sendText(chatId, 'tre');
+
+  await until(() => s.seen.console.length === 2 && s.seen.visitor.length === 1, 'both re-sent', 5000);
+  assert.deepEqual(s.seen.console, ['en', 'to']);
+  assert.deepEqual(s.seen.visitor, ['tre']);
+  await until(() => s.visitor.link.outbox.length === 0 && s.cons.chats.get(chatId).link.outbox.length === 0, 'all delivered');
+  assert.equal(resumes(), resumedBefore, 'no reconnect and resume: the socket stayed');
+  s.stop();
+});
+
+test('re-sends the server keeps refusing as out of sequence end in a resume', async () => {
+  const s = await setup();
+  const chatId = await startChat(s);
+  // Out of step with the server for whatever reason: re-sending does not help, a resume tells.
+  for (let i = 0; i < 3; i++) s.relay.refuseNext('visitor', 'bad_sequence');
+  await s.visitor.sendText('hallo?');
+  await until(() => s.relay.log.some(([dir, ep, f]) => dir === 'in' && ep === 'visitor' && f.type === 'resume'), 'a resume', 8000);
+  await until(() => s.seen.console.includes('hallo?'), 'delivered after the resume', 5000);
+  s.stop();
+});
+
 test('a gap triggers a silent resync; a forged envelope is refused and reported', async () => {
   const s = await setup();
   const chatId = await startChat(s);

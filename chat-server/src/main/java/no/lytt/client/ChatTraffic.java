@@ -2,6 +2,7 @@ package no.lytt.client;
 
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
+import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -13,20 +14,33 @@ import no.lytt.crypto.CryptoException;
  * arrives and acknowledging it (cumulative {@code ack} after every opened envelope, duplicates
  * included so the server can let go of them), {@code delivered} bookkeeping, and re-sending after
  * a resume. The two clients differ only in how chats start; this part is the same.
+ *
+ * <p>A refused {@code msg} is sent again on the same socket after {@link #RESEND_AFTER_MS}, with
+ * every later one not yet delivered, as the pages do (docs/protocol.md, "Delivery, acknowledgement
+ * and resume"): the server stores what it lacks and relays again what it had already taken.
  */
 final class ChatTraffic {
+  /** The pause before a refused envelope goes again: long enough for a busy store to recover. */
+  static final long RESEND_AFTER_MS = 2_000;
+  private final Vertx vertx;
   private final Connection connection;
   private final Warnings warnings;
   private final Map<String, ChatSession> sessions = new ConcurrentHashMap<>();
   private final Mailbox<ReceivedMessage> messages = new Mailbox<>();
   private volatile Handler<ReceivedMessage> listener;
   private volatile Handler<String> onGap = chatId -> { };
+  /** Per chat, the lowest seq waiting to be sent again (a timer is running for it). */
+  private final Map<String, Long> resendFrom = new ConcurrentHashMap<>();
+  /** Per chat, re-sends answered {@code bad_sequence} since the last {@code delivered}. */
+  private final Map<String, Integer> outOfStep = new ConcurrentHashMap<>();
 
-  ChatTraffic(Connection connection, Warnings warnings) {
+  ChatTraffic(Vertx vertx, Connection connection, Warnings warnings) {
+    this.vertx = vertx;
     this.connection = connection;
     this.warnings = warnings;
     connection.on("msg", this::onMsg);
     connection.on("delivered", this::onDelivered);
+    connection.on("error", this::onError);
     connection.on("ended", f -> {
       ChatSession s = sessions.get(f.getString("chatId"));
       if (s != null) {
@@ -140,6 +154,41 @@ final class ChatTraffic {
     ChatSession s = sessions.get(f.getString("chatId"));
     if (s != null) {
       s.delivered(f.getLong("seq"));
+      outOfStep.remove(s.chatId());
+    }
+  }
+
+  /**
+   * A refused envelope goes again after a pause, from the seq the server names; after
+   * {@code bad_sequence} (an earlier one is missing) every one not yet delivered goes. Refusals
+   * during the pause join the one re-send. When re-sending twice did not put the server back in
+   * step, the chat needs a resume, which tells what the server holds: {@link #onGap} is told.
+   */
+  private void onError(JsonObject f) {
+    String chatId = f.getString("chatId");
+    ChatSession s = chatId == null || !"msg".equals(f.getString("ref")) ? null : sessions.get(chatId);
+    if (s == null) {
+      return;
+    }
+    boolean outOfSequence = "bad_sequence".equals(f.getString("code"));
+    if (outOfSequence && outOfStep.merge(chatId, 1, Integer::sum) > 2) {
+      outOfStep.remove(chatId);
+      onGap.handle(chatId);
+      return;
+    }
+    long from = outOfSequence ? 0 : Math.max(0, f.getLong("seq", 0L) - 1);
+    boolean[] first = {false};
+    resendFrom.compute(chatId, (k, pending) -> {
+      first[0] = pending == null;
+      return pending == null ? from : Math.min(pending, from);
+    });
+    if (first[0]) {
+      vertx.setTimer(RESEND_AFTER_MS, t -> {
+        Long after = resendFrom.remove(chatId);
+        if (after != null && !s.ended() && connection.isOpen()) {
+          s.unackedAfter(after).forEach(e -> connection.send(e.toFrame()));
+        }
+      });
     }
   }
 }

@@ -40,6 +40,12 @@ final class Connection {
     this.warnings = warnings;
   }
 
+  /** Whether a socket is open now. */
+  boolean isOpen() {
+    Transport t = transport;
+    return t != null && !t.isClosed();
+  }
+
   /** Installs the handler for frames of {@code type}; it runs before replies and the inbox. */
   void on(String type, Handler<JsonObject> handler) {
     handlers.put(type, handler);

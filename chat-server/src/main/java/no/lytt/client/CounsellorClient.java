@@ -47,7 +47,7 @@ public final class CounsellorClient {
   public CounsellorClient(Vertx vertx, URI base, String origin, DeviceKeys device,
                           SecureRandom random, ClientOptions options) {
     this.connection = new Connection(vertx, warnings, options);
-    this.traffic = new ChatTraffic(connection, warnings);
+    this.traffic = new ChatTraffic(vertx, connection, warnings);
     this.http = new ConsoleHttp(vertx, base, origin);
     this.base = base;
     this.origin = origin;

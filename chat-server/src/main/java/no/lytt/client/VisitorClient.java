@@ -45,7 +45,7 @@ public final class VisitorClient {
 
   public VisitorClient(Vertx vertx, byte[] orgPub, Clock clock, ClientOptions options) {
     this.connection = new Connection(vertx, warnings, options);
-    this.traffic = new ChatTraffic(connection, warnings);
+    this.traffic = new ChatTraffic(vertx, connection, warnings);
     this.offers = new VisitorOffers(orgPub, clock);
     connection.on("offer", this::onOffer);
     connection.on("resumed", this::onResumed);

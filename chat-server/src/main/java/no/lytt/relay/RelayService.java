@@ -94,7 +94,10 @@ public final class RelayService {
         .map(result -> {
       switch (result) {
         case ACCEPTED -> deliver(chat, from.other(), Frames.msg(chat.chatId(), envelope));
-        case DUPLICATE -> { } // a re-send after reconnect; the receiver already has or will get it
+        // A re-send after a refusal: the store may have taken it all the same (its answer timed
+        // out), and then nobody relayed it. It goes to the receiver again, who drops a seq it has
+        // already opened.
+        case DUPLICATE -> deliver(chat, from.other(), Frames.msg(chat.chatId(), envelope));
         case GAP -> throw new LyttException(ErrorCode.BAD_SEQUENCE,
             "Expected the next sequence number; resume to re-sync.");
         case FULL -> throw new LyttException(ErrorCode.BUFFER_FULL,

@@ -148,21 +148,28 @@ public final class Connection {
   private void fail(Throwable e, JsonObject frame) {
     String ref = frame.getValue("type") instanceof String s ? s : null;
     String chatId = frame.getValue("chatId") instanceof String s && s.length() <= 64 ? s : null;
+    // A refused envelope is named, so its sender sends again from there and no further back.
+    long seq = "msg".equals(ref) && frame.getValue("seq") instanceof Number n && n.longValue() > 0 ? n.longValue() : 0;
     if (e instanceof LyttException le) {
-      sendError(le.code(), le.getMessage(), ref, chatId);
+      sendError(le.code(), le.getMessage(), ref, chatId, seq);
     } else if (e instanceof StoreUnavailableException) {
-      sendError(ErrorCode.UNAVAILABLE, "Temporarily unavailable; try again shortly.", ref, chatId);
+      sendError(ErrorCode.UNAVAILABLE, "Temporarily unavailable; try again shortly.", ref, chatId, seq);
     } else {
       // The frame is not logged: it may be someone's ciphertext or token. The type is enough (a
       // handler ran, so it is one the server knows).
       log.log(Level.ERROR, "Failed to handle a '" + ref + "' frame", e);
-      sendError(ErrorCode.INTERNAL, "Something went wrong on our side.", ref, chatId);
+      sendError(ErrorCode.INTERNAL, "Something went wrong on our side.", ref, chatId, seq);
     }
   }
 
   private void sendError(ErrorCode code, String message, String ref, String chatId) {
+    sendError(code, message, ref, chatId, 0);
+  }
+
+  private void sendError(ErrorCode code, String message, String ref, String chatId, long seq) {
     metrics.protocolErrors.inc(code.wire());
-    send(Frames.error(code, message, ref, chatId));
+    JsonObject error = Frames.error(code, message, ref, chatId);
+    send(seq > 0 ? error.put("seq", seq) : error);
   }
 
   public void send(JsonObject frame) {

@@ -222,8 +222,11 @@ class ReferenceClientChatTest {
     // As when the store's answer timed out but its write did not, or the node stopped before
     // relaying: the store holds the message, the counsellor never got it, the visitor never heard.
     Await.of(visitor.disconnect());
+    // Once the server has seen the socket go, nothing more can arrive from it.
+    Await.of(counsellor.frames().next("peer", f -> "away".equals(f.getString("state"))));
     visitor.send("the one whose answer never came");
-    ChatSession.Envelope sealed = visitor.session().unacked().get(0);
+    ChatSession.Envelope sealed = visitor.session().unacked().stream()
+        .filter(e -> e.seq() == visitor.session().lastSentSeq()).findFirst().orElseThrow();
     assertEquals(AppendResult.ACCEPTED, Await.of(server.lytt().store().append(chatId, Direction.TO_COUNSELLOR,
         new Envelope(sealed.seq(), sealed.ct()), 256)));
 

@@ -3,13 +3,17 @@
 //
 // Outgoing: every inner message is sealed by the chat cipher (which numbers it) and kept in
 // `outbox` until the server says `delivered`. After a reconnect the server's `resumed.lastSeq`
-// tells which of them it already holds; the rest are sent again.
+// tells which of them it already holds; the rest are sent again. One the server refuses goes again
+// on the same socket after a pause, with every later one (`refused`).
 // Incoming: only the next sequence number is opened; the cumulative `ack` goes out for every
 // accepted envelope. A duplicate (seq already seen, e.g. re-sent after a resume) is dropped
 // silently. A gap or a cipher that refuses the sequence asks the owner to resynchronise; an
 // envelope that fails authentication is reported so the page can warn — never shown.
 //
 // The link never inspects plaintext beyond handing it back, and never touches the DOM.
+
+/** The pause before a refused envelope goes again: long enough for a busy server to recover. */
+export const RESEND_AFTER_MS = 2000;
 
 export class ChatLink {
   /**
@@ -28,6 +32,8 @@ export class ChatLink {
     this.lastDelivered = 0;    // highest outbound seq the peer has acknowledged
     this.online = true;        // false between a drop and the server's `resumed`
     this.sealing = Promise.resolve();
+    this.resendFrom = null;    // lowest seq waiting to go again, while a re-send is scheduled
+    this.outOfStep = 0;        // re-sends answered bad_sequence since the last `delivered`
   }
 
   /**
@@ -77,10 +83,44 @@ export class ChatLink {
     return { kind: 'inner', inner, seq };
   }
 
+  /**
+   * The server refused one of our envelopes (`error` with `ref: "msg"`; docs/protocol.md). It goes
+   * again on this socket after a pause, from the `seq` the server names, with every later one not
+   * yet delivered; after `bad_sequence` (an earlier one is missing) every one not yet delivered
+   * goes. Refusals during the pause join that one re-send. When re-sending twice has not put the
+   * server back in step, only a resume can tell what it holds: returns 'resync' then.
+   * @param {{code: string, seq?: number}} frame
+   * @param {(fn: () => void, ms: number) => void} setTimer
+   * @returns {'resend'|'resync'}
+   */
+  refused(frame, setTimer) {
+    const outOfSequence = frame.code === 'bad_sequence';
+    if (outOfSequence && ++this.outOfStep > 2) {
+      this.outOfStep = 0;
+      return 'resync';
+    }
+    const from = !outOfSequence && Number.isSafeInteger(frame.seq) ? frame.seq : 1;
+    if (this.resendFrom !== null) {
+      this.resendFrom = Math.min(this.resendFrom, from);
+      return 'resend';
+    }
+    this.resendFrom = from;
+    setTimer(() => {
+      const start = this.resendFrom;
+      this.resendFrom = null;
+      if (!this.online || !this.cipher) return; // a resume re-sends what the server lacks
+      for (const { seq, ct } of this.outbox) {
+        if (seq >= start) this.sendFrame({ type: 'msg', chatId: this.chatId, seq, ct });
+      }
+    }, RESEND_AFTER_MS);
+    return 'resend';
+  }
+
   /** `delivered`: the peer acknowledged everything up to `seq`. */
   delivered(seq) {
     if (!Number.isSafeInteger(seq) || seq <= this.lastDelivered) return;
     this.lastDelivered = seq;
+    this.outOfStep = 0;
     this.outbox = this.outbox.filter((e) => e.seq > seq);
   }
 

@@ -292,9 +292,9 @@ export class ConsoleTransport extends Emitter {
       // The store did not answer: this chat's messages would not reach us, so try again shortly.
       this.setTimer(() => this.connection.reconnectNow(), 2000);
     }
-    if (frame.ref === 'msg' && frame.chatId && this.chats.has(frame.chatId)) {
-      const delay = frame.code === 'bad_sequence' ? 0 : 2000;
-      this.setTimer(() => this.connection.reconnectNow(), delay);
+    const link = frame.ref === 'msg' && frame.chatId && this.chats.has(frame.chatId) ? this.chats.get(frame.chatId).link : null;
+    if (link && link.refused(frame, this.setTimer) === 'resync') {
+      this.connection.reconnectNow();
     }
     this.emit('error', frame);
   }

@@ -301,11 +301,8 @@ export class VisitorTransport extends Emitter {
       this.emit('joinFailed', { code: frame.code });
       return;
     }
-    if (frame.ref === 'msg' && this.link) {
-      // The server refused an envelope, so the ones after it would be a gap: resynchronise.
-      // Immediately for a sequence mismatch; after a pause when the server is busy or limiting us.
-      const delay = frame.code === 'bad_sequence' ? 0 : 2000;
-      this.setTimer(() => this.connection.reconnectNow(), delay);
+    if (frame.ref === 'msg' && this.link && this.link.refused(frame, this.setTimer) === 'resync') {
+      this.connection.reconnectNow();
     }
     this.emit('error', frame);
   }

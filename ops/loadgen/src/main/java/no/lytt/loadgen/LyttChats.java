@@ -28,10 +28,10 @@ import no.lytt.crypto.DeviceKeys;
  * <p>Counsellors accept concurrently, so a counsellor may take another chain's visitor; chats are
  * paired by chat id once every handshake is done.
  *
- * <p>When the server refuses a {@code msg}, the ones after it would be a gap, so the client
- * reconnects and resumes, which re-sends what the server does not hold: at once after
- * {@code bad_sequence}, after 2 s otherwise ({@code _error} in the pages' transports). A message
- * arriving after a gap makes the receiver reconnect and resume at once, as the pages do.
+ * <p>When the server refuses a {@code msg}, the reference client sends it again on the same socket
+ * after 2 s, with every later one not yet delivered, as the pages do. A message arriving after a
+ * gap, or re-sends the server keeps answering {@code bad_sequence}, make the client reconnect and
+ * resume at once, as the pages do.
  */
 final class LyttChats implements ChatTarget {
   private final Vertx vertx;
@@ -90,7 +90,7 @@ final class LyttChats implements ChatTarget {
     CounsellorClient c = new CounsellorClient(vertx, nodes.base(counsellorNode), nodes.origin(),
         DeviceKeys.generate(random), random, ClientOptions.forLoad(sources.next()));
     c.onMessage(m -> received(m, 0));
-    countErrors(c.frames(), "counsellor", refused -> resync(c, delayAfter(refused), c::reconnect, c::disconnect));
+    countErrors(c.frames(), "counsellor");
     c.onGap(chatId -> {
       receiveGaps.increment();
       resync(c, 0, c::reconnect, c::disconnect);
@@ -108,7 +108,7 @@ final class LyttChats implements ChatTarget {
     VisitorClient v = new VisitorClient(vertx, nodes.orgPub(), Clock.systemUTC(),
         ClientOptions.forLoad(sources.next()));
     v.onMessage(m -> received(m, 1));
-    countErrors(v.frames(), "visitor", refused -> resyncVisitor(v, refused.getString("chatId"), delayAfter(refused)));
+    countErrors(v.frames(), "visitor");
     v.onGap(chatId -> {
       receiveGaps.increment();
       resyncVisitor(v, chatId, 0);
@@ -155,23 +155,16 @@ final class LyttChats implements ChatTarget {
   }
 
   /**
-   * Counts the server's error frames by code and the request they answer (never their text), and
-   * hands those refusing a {@code msg} to {@code onMsgRefused}. The next waiter is registered in the
-   * previous one's callback, on the event loop delivering the frames, so none slips by.
+   * Counts the server's error frames by code and the request they answer (never their text). The
+   * next waiter is registered in the previous one's callback, on the event loop delivering the
+   * frames, so none slips by.
    */
-  private void countErrors(FrameInbox inbox, String side, java.util.function.Consumer<JsonObject> onMsgRefused) {
+  private void countErrors(FrameInbox inbox, String side) {
     inbox.next("error").onSuccess(f -> {
       serverErrors.computeIfAbsent(side + ":" + f.getString("code") + "/" + f.getString("ref"),
           k -> new java.util.concurrent.atomic.LongAdder()).increment();
-      if ("msg".equals(f.getString("ref"))) {
-        onMsgRefused.accept(f);
-      }
-      countErrors(inbox, side, onMsgRefused);
+      countErrors(inbox, side);
     });
-  }
-
-  private static long delayAfter(JsonObject refused) {
-    return "bad_sequence".equals(refused.getString("code")) ? 0 : 2_000;
   }
 
   private void resyncVisitor(VisitorClient v, String chatId, long delayMs) {
@@ -202,7 +195,7 @@ final class LyttChats implements ChatTarget {
     return reconnects;
   }
 
-  /** How many times a refused {@code msg} or a gap made a client reconnect and resume. */
+  /** How many times a gap (received, or re-sends out of step) made a client reconnect and resume. */
   long resyncs() {
     return resyncs.sum();
   }
