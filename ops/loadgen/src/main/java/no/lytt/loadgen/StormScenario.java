@@ -46,7 +46,7 @@ final class StormScenario {
       sender.start();
       Thread.sleep((long) (warmup * 1000));
       long deadline = System.currentTimeMillis() + 120_000;
-      // A refused message makes its sender reconnect (LyttChats) until the drain is over.
+      // A gap makes its receiver reconnect (LyttChats) until the drain is over.
       lytt.reconnects().until(deadline + DRAIN_MS);
       for (int i = 0; i < chats; i++) {
         int chat = i;
