@@ -13,6 +13,16 @@ import java.util.Base64;
 public final class B64u {
   private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
   private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
+  /** Each ASCII character's value in the alphabet, or -1. */
+  private static final byte[] SEXTETS = new byte[128];
+
+  static {
+    java.util.Arrays.fill(SEXTETS, (byte) -1);
+    String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+    for (int i = 0; i < alphabet.length(); i++) {
+      SEXTETS[alphabet.charAt(i)] = (byte) i;
+    }
+  }
 
   private B64u() {
   }
@@ -30,10 +40,23 @@ public final class B64u {
     if (text == null) {
       throw new IllegalArgumentException("base64url: null");
     }
-    if (decodedLength(text) < 0) {
+    // The JDK's decoder refuses characters outside the URL-safe alphabet and impossible lengths,
+    // in one fast pass; it accepts padding and ignores non-zero trailing bits, so those two are
+    // checked here (padding can only be at the end, or the decoder refuses it).
+    int n = text.length();
+    byte[] bytes;
+    try {
+      if (n % 4 == 1 || (n > 0 && text.charAt(n - 1) == '=')) {
+        throw new IllegalArgumentException("padded or impossible length");
+      }
+      bytes = DECODER.decode(text);
+    } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("base64url: not canonical unpadded base64url");
     }
-    return DECODER.decode(text);
+    if (!trailingBitsZero(text)) {
+      throw new IllegalArgumentException("base64url: not canonical unpadded base64url");
+    }
+    return bytes;
   }
 
   /**
@@ -51,14 +74,7 @@ public final class B64u {
         return -1;
       }
     }
-    // The last character of a partial group carries bits beyond the data: 4 of them after two
-    // characters, 2 after three. Canonical means they are zero.
-    int unused = switch (n % 4) {
-      case 2 -> 0b1111;
-      case 3 -> 0b11;
-      default -> 0;
-    };
-    if (unused != 0 && (sextet(text.charAt(n - 1)) & unused) != 0) {
+    if (!trailingBitsZero(text)) {
       return -1;
     }
     return n / 4 * 3 + switch (n % 4) {
@@ -68,18 +84,23 @@ public final class B64u {
     };
   }
 
+  /**
+   * The last character of a partial group carries bits beyond the data: 4 of them after two
+   * characters, 2 after three. Canonical means they are zero.
+   */
+  private static boolean trailingBitsZero(String text) {
+    int n = text.length();
+    int unused = switch (n % 4) {
+      case 2 -> 0b1111;
+      case 3 -> 0b11;
+      default -> 0;
+    };
+    return unused == 0 || (sextet(text.charAt(n - 1)) & unused) == 0;
+  }
+
   /** The value of one base64url character, or -1 for any other. */
   private static int sextet(char c) {
-    if (c >= 'A' && c <= 'Z') {
-      return c - 'A';
-    }
-    if (c >= 'a' && c <= 'z') {
-      return c - 'a' + 26;
-    }
-    if (c >= '0' && c <= '9') {
-      return c - '0' + 52;
-    }
-    return c == '-' ? 62 : c == '_' ? 63 : -1;
+    return c < SEXTETS.length ? SEXTETS[c] : -1;
   }
 
   /** Decodes and checks the length, for fixed-size keys, signatures and identifiers. */
