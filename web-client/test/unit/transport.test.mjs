@@ -289,6 +289,21 @@ test('a refused message goes again on the same socket after a pause, with the on
   s.stop();
 });
 
+test('a busy server\'s refusal, with the out-of-sequence refusals of the messages behind it, is one re-send and no resume', async () => {
+  const s = await setup();
+  const chatId = await startChat(s);
+  const resumes = () => s.relay.log.filter(([dir, , f]) => dir === 'in' && f.type === 'resume').length;
+  const resumedBefore = resumes();
+  // The first is refused as `unavailable`; the four sent behind it are all out of sequence.
+  s.relay.refuseNext('visitor', 'unavailable');
+  for (const text of ['en', 'to', 'tre', 'fire', 'fem']) await s.visitor.sendText(text);
+  await until(() => s.seen.console.length === 5, 'all taken at the re-send', 10000);
+  assert.deepEqual(s.seen.console, ['en', 'to', 'tre', 'fire', 'fem']);
+  assert.equal(resumes(), resumedBefore, 'a busy server is not a reason to reconnect');
+  assert.ok(s.cons.chats.get(chatId).link, 'the console still holds the chat');
+  s.stop();
+});
+
 test('re-sends the server keeps refusing as out of sequence end in a resume', async () => {
   const s = await setup();
   const chatId = await startChat(s);

@@ -29,10 +29,20 @@ final class ChatTraffic {
   private final Mailbox<ReceivedMessage> messages = new Mailbox<>();
   private volatile Handler<ReceivedMessage> listener;
   private volatile Handler<String> onGap = chatId -> { };
-  /** Per chat, the lowest seq waiting to be sent again (a timer is running for it). */
-  private final Map<String, Long> resendFrom = new ConcurrentHashMap<>();
-  /** Per chat, re-sends answered {@code bad_sequence} since the last {@code delivered}. */
+  /** Per chat, the re-send a timer is running for. */
+  private final Map<String, Resend> resends = new ConcurrentHashMap<>();
+  /** Per chat, re-sends made for {@code bad_sequence} alone since the last {@code delivered}. */
   private final Map<String, Integer> outOfStep = new ConcurrentHashMap<>();
+
+  /**
+   * @param after             envelopes above this seq go again
+   * @param onlyOutOfSequence every refusal behind it was {@code bad_sequence}
+   */
+  private record Resend(long after, boolean onlyOutOfSequence) {
+    Resend join(Resend other) {
+      return new Resend(Math.min(after, other.after), onlyOutOfSequence && other.onlyOutOfSequence);
+    }
+  }
 
   ChatTraffic(Vertx vertx, Connection connection, Warnings warnings) {
     this.vertx = vertx;
@@ -161,8 +171,10 @@ final class ChatTraffic {
   /**
    * A refused envelope goes again after a pause, from the seq the server names; after
    * {@code bad_sequence} (an earlier one is missing) every one not yet delivered goes. Refusals
-   * during the pause join the one re-send. When re-sending twice did not put the server back in
-   * step, the chat needs a resume, which tells what the server holds: {@link #onGap} is told.
+   * during the pause join the one re-send. Out of sequence alone twice over, with nothing delivered
+   * between, the server and this client disagree about what it holds, which only a resume tells:
+   * the third time {@link #onGap} is told instead. (A busy server's {@code unavailable} with the
+   * {@code bad_sequence} of the envelopes behind it is not a disagreement.)
    */
   private void onError(JsonObject f) {
     String chatId = f.getString("chatId");
@@ -171,24 +183,21 @@ final class ChatTraffic {
       return;
     }
     boolean outOfSequence = "bad_sequence".equals(f.getString("code"));
-    if (outOfSequence && outOfStep.merge(chatId, 1, Integer::sum) > 2) {
-      outOfStep.remove(chatId);
-      onGap.handle(chatId);
-      return;
+    Resend asked = new Resend(outOfSequence ? 0 : Math.max(0, f.getLong("seq", 0L) - 1), outOfSequence);
+    if (resends.merge(chatId, asked, Resend::join) != asked) {
+      return; // joined the re-send already scheduled
     }
-    long from = outOfSequence ? 0 : Math.max(0, f.getLong("seq", 0L) - 1);
-    boolean[] first = {false};
-    resendFrom.compute(chatId, (k, pending) -> {
-      first[0] = pending == null;
-      return pending == null ? from : Math.min(pending, from);
+    vertx.setTimer(RESEND_AFTER_MS, t -> {
+      Resend due = resends.remove(chatId);
+      if (due == null || s.ended() || !connection.isOpen()) {
+        return; // a resume re-sends what the server lacks
+      }
+      if (due.onlyOutOfSequence() && outOfStep.merge(chatId, 1, Integer::sum) > 2) {
+        outOfStep.remove(chatId);
+        onGap.handle(chatId);
+        return;
+      }
+      s.unackedAfter(due.after()).forEach(e -> connection.send(e.toFrame()));
     });
-    if (first[0]) {
-      vertx.setTimer(RESEND_AFTER_MS, t -> {
-        Long after = resendFrom.remove(chatId);
-        if (after != null && !s.ended() && connection.isOpen()) {
-          s.unackedAfter(after).forEach(e -> connection.send(e.toFrame()));
-        }
-      });
-    }
   }
 }

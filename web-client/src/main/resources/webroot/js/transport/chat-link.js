@@ -33,7 +33,8 @@ export class ChatLink {
     this.online = true;        // false between a drop and the server's `resumed`
     this.sealing = Promise.resolve();
     this.resendFrom = null;    // lowest seq waiting to go again, while a re-send is scheduled
-    this.outOfStep = 0;        // re-sends answered bad_sequence since the last `delivered`
+    this.onlyOutOfSequence = false; // every refusal behind that re-send was bad_sequence
+    this.outOfStep = 0;        // such re-sends since the last `delivered`
   }
 
   /**
@@ -87,33 +88,38 @@ export class ChatLink {
    * The server refused one of our envelopes (`error` with `ref: "msg"`; docs/protocol.md). It goes
    * again on this socket after a pause, from the `seq` the server names, with every later one not
    * yet delivered; after `bad_sequence` (an earlier one is missing) every one not yet delivered
-   * goes. Refusals during the pause join that one re-send. When re-sending twice has not put the
-   * server back in step, only a resume can tell what it holds: returns 'resync' then.
+   * goes. Refusals during the pause join that one re-send. Out of sequence alone twice over, with
+   * nothing delivered between, the server and this page disagree about what it holds, which only a
+   * resume tells: the third time `resync` is called instead. (A busy server's `unavailable` with
+   * the `bad_sequence` of the envelopes behind it is not a disagreement and never leads there.)
    * @param {{code: string, seq?: number}} frame
    * @param {(fn: () => void, ms: number) => void} setTimer
-   * @returns {'resend'|'resync'}
+   * @param {() => void} resync  reconnects and resumes
    */
-  refused(frame, setTimer) {
+  refused(frame, setTimer, resync) {
     const outOfSequence = frame.code === 'bad_sequence';
-    if (outOfSequence && ++this.outOfStep > 2) {
-      this.outOfStep = 0;
-      return 'resync';
-    }
     const from = !outOfSequence && Number.isSafeInteger(frame.seq) ? frame.seq : 1;
     if (this.resendFrom !== null) {
       this.resendFrom = Math.min(this.resendFrom, from);
-      return 'resend';
+      this.onlyOutOfSequence = this.onlyOutOfSequence && outOfSequence;
+      return;
     }
     this.resendFrom = from;
+    this.onlyOutOfSequence = outOfSequence;
     setTimer(() => {
       const start = this.resendFrom;
+      const disagree = this.onlyOutOfSequence;
       this.resendFrom = null;
       if (!this.online || !this.cipher) return; // a resume re-sends what the server lacks
+      if (disagree && ++this.outOfStep > 2) {
+        this.outOfStep = 0;
+        resync();
+        return;
+      }
       for (const { seq, ct } of this.outbox) {
         if (seq >= start) this.sendFrame({ type: 'msg', chatId: this.chatId, seq, ct });
       }
     }, RESEND_AFTER_MS);
-    return 'resend';
   }
 
   /** `delivered`: the peer acknowledged everything up to `seq`. */

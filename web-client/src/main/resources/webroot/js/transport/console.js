@@ -293,9 +293,7 @@ export class ConsoleTransport extends Emitter {
       this.setTimer(() => this.connection.reconnectNow(), 2000);
     }
     const link = frame.ref === 'msg' && frame.chatId && this.chats.has(frame.chatId) ? this.chats.get(frame.chatId).link : null;
-    if (link && link.refused(frame, this.setTimer) === 'resync') {
-      this.connection.reconnectNow();
-    }
+    if (link) link.refused(frame, this.setTimer, () => this.connection.reconnectNow());
     this.emit('error', frame);
   }
 }

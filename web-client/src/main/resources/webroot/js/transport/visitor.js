@@ -301,8 +301,8 @@ export class VisitorTransport extends Emitter {
       this.emit('joinFailed', { code: frame.code });
       return;
     }
-    if (frame.ref === 'msg' && this.link && this.link.refused(frame, this.setTimer) === 'resync') {
-      this.connection.reconnectNow();
+    if (frame.ref === 'msg' && this.link) {
+      this.link.refused(frame, this.setTimer, () => this.connection.reconnectNow());
     }
     this.emit('error', frame);
   }
