@@ -304,6 +304,18 @@ test('a busy server\'s refusal, with the out-of-sequence refusals of the message
   s.stop();
 });
 
+test('a refusal no re-send can pass (wrong_state) ends in a resume, which delivers the message', async () => {
+  const s = await setup();
+  await startChat(s);
+  s.relay.refuseNext('visitor', 'wrong_state');
+  await s.visitor.sendText('hallo?');
+  await until(() => s.relay.log.some(([dir, ep, f]) => dir === 'in' && ep === 'visitor' && f.type === 'resume'), 'a resume', 5000);
+  await until(() => s.seen.console.includes('hallo?'), 'delivered after the resume', 5000);
+  assert.equal(s.relay.log.filter(([dir, ep, f]) => dir === 'in' && ep === 'visitor' && f.type === 'msg').length, 2,
+    'sent once, refused, and once more after the resume: never re-sent into the same refusal');
+  s.stop();
+});
+
 test('re-sends the server keeps refusing as out of sequence end in a resume', async () => {
   const s = await setup();
   const chatId = await startChat(s);

@@ -22,6 +22,8 @@ import no.lytt.crypto.CryptoException;
 final class ChatTraffic {
   /** The pause before a refused envelope goes again: long enough for a busy store to recover. */
   static final long RESEND_AFTER_MS = 2_000;
+  /** Refusals a re-send can overcome: the server was busy, or the peer behind. */
+  private static final java.util.Set<String> PASSING = java.util.Set.of("unavailable", "internal", "buffer_full");
   private final Vertx vertx;
   private final Connection connection;
   private final Warnings warnings;
@@ -55,6 +57,8 @@ final class ChatTraffic {
       ChatSession s = sessions.get(f.getString("chatId"));
       if (s != null) {
         s.end();
+        resends.remove(s.chatId());
+        outOfStep.remove(s.chatId());
       }
     });
   }
@@ -174,7 +178,9 @@ final class ChatTraffic {
    * during the pause join the one re-send. Out of sequence alone twice over, with nothing delivered
    * between, the server and this client disagree about what it holds, which only a resume tells:
    * the third time {@link #onGap} is told instead. (A busy server's {@code unavailable} with the
-   * {@code bad_sequence} of the envelopes behind it is not a disagreement.)
+   * {@code bad_sequence} of the envelopes behind it is not a disagreement.) Any other refusal (the
+   * chat is not open, or not here) cannot pass by re-sending: after the pause {@link #onGap} is
+   * told, and the resume tells where the chat stands.
    */
   private void onError(JsonObject f) {
     String chatId = f.getString("chatId");
@@ -183,6 +189,14 @@ final class ChatTraffic {
       return;
     }
     boolean outOfSequence = "bad_sequence".equals(f.getString("code"));
+    if (!outOfSequence && !PASSING.contains(f.getString("code"))) {
+      vertx.setTimer(RESEND_AFTER_MS, t -> {
+        if (!s.ended()) {
+          onGap.handle(chatId);
+        }
+      });
+      return;
+    }
     Resend asked = new Resend(outOfSequence ? 0 : Math.max(0, f.getLong("seq", 0L) - 1), outOfSequence);
     if (resends.merge(chatId, asked, Resend::join) != asked) {
       return; // joined the re-send already scheduled

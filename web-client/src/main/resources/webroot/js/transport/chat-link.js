@@ -14,6 +14,8 @@
 
 /** The pause before a refused envelope goes again: long enough for a busy server to recover. */
 export const RESEND_AFTER_MS = 2000;
+/** Refusals a re-send can overcome: the server was busy, or the peer behind. */
+const PASSING = new Set(['unavailable', 'internal', 'buffer_full']);
 
 export class ChatLink {
   /**
@@ -92,12 +94,18 @@ export class ChatLink {
    * nothing delivered between, the server and this page disagree about what it holds, which only a
    * resume tells: the third time `resync` is called instead. (A busy server's `unavailable` with
    * the `bad_sequence` of the envelopes behind it is not a disagreement and never leads there.)
+   * Any other refusal (the chat is not open, or not here) cannot pass by re-sending: after the
+   * pause `resync` is called, and the resume tells where the chat stands.
    * @param {{code: string, seq?: number}} frame
    * @param {(fn: () => void, ms: number) => void} setTimer
    * @param {() => void} resync  reconnects and resumes
    */
   refused(frame, setTimer, resync) {
     const outOfSequence = frame.code === 'bad_sequence';
+    if (!outOfSequence && !PASSING.has(frame.code)) {
+      setTimer(() => { if (this.cipher) resync(); }, RESEND_AFTER_MS);
+      return;
+    }
     const from = !outOfSequence && Number.isSafeInteger(frame.seq) ? frame.seq : 1;
     if (this.resendFrom !== null) {
       this.resendFrom = Math.min(this.resendFrom, from);
