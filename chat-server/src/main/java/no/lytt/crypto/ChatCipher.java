@@ -13,7 +13,9 @@ import java.util.Arrays;
  * transport can resume and get the right frame. A frame that fails authentication is
  * {@link CryptoException.Reason#BAD_TAG} and also leaves the state untouched.
  *
- * <p>Keys live only in this object, in memory; {@link #destroy()} zeroes them when the chat ends.
+ * <p>Keys live only in this object, in memory; {@link #destroy()} zeroes them when the chat ends
+ * and drops the ciphers kept for them (the JDK's copies inside cannot be zeroed from here; after
+ * {@code destroy} they are unreachable, as a fresh cipher per message would leave them).
  * Methods are synchronized so a transport may seal and open from different threads.
  */
 public final class ChatCipher {
@@ -66,6 +68,8 @@ public final class ChatCipher {
   private final byte[] sendKey;
   private final byte[] receiveKey;
   private final String safetyCode;
+  private AesGcm.Keyed sealer;
+  private AesGcm.Keyed opener;
   private long nextSend = 1;
   private long expectedReceive = 1;
   private boolean destroyed;
@@ -76,6 +80,8 @@ public final class ChatCipher {
     this.sendKey = role == Role.VISITOR ? kVC : kCV;
     this.receiveKey = role == Role.VISITOR ? kCV : kVC;
     this.safetyCode = safetyCode;
+    this.sealer = new AesGcm.Keyed(sendKey);
+    this.opener = new AesGcm.Keyed(receiveKey);
   }
 
   /** Exports the chat keys from a completed HPKE setup (step 4 of the handshake). */
@@ -91,7 +97,7 @@ public final class ChatCipher {
     checkLive();
     byte[] padded = Padding.pad(innerUtf8Json);
     long seq = nextSend;
-    byte[] ct = MessageFrame.seal(sendKey, chatId, role.sends().wire(), seq, padded);
+    byte[] ct = MessageFrame.seal(sealer, chatId, role.sends().wire(), seq, padded);
     nextSend++;
     return new Sealed(seq, ct);
   }
@@ -111,7 +117,7 @@ public final class ChatCipher {
     if (ct.length > Padding.MAX_PADDED + AesGcm.TAG_BYTES) {
       throw new CryptoException(CryptoException.Reason.BAD_PADDING, "frame too large");
     }
-    byte[] padded = MessageFrame.open(receiveKey, chatId, role.receives().wire(), seq, ct);
+    byte[] padded = MessageFrame.open(opener, chatId, role.receives().wire(), seq, ct);
     byte[] inner = Padding.unpad(padded);
     expectedReceive++;
     return inner;
@@ -144,6 +150,8 @@ public final class ChatCipher {
   public synchronized void destroy() {
     Arrays.fill(sendKey, (byte) 0);
     Arrays.fill(receiveKey, (byte) 0);
+    sealer = null;
+    opener = null;
     destroyed = true;
   }
 

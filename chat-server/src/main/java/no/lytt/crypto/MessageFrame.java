@@ -29,11 +29,18 @@ final class MessageFrame {
   }
 
   static byte[] seal(byte[] key, String chatId, int direction, long seq, byte[] padded) {
-    return AesGcm.seal(key, nonce(direction, seq), aad(chatId, direction, seq), padded);
+    return seal(new AesGcm.Keyed(key), chatId, direction, seq, padded);
   }
 
   static byte[] open(byte[] key, String chatId, int direction, long seq, byte[] ct) {
-    return AesGcm.open(key, nonce(direction, seq), aad(chatId, direction, seq), ct,
-        CryptoException.Reason.BAD_TAG);
+    return open(new AesGcm.Keyed(key), chatId, direction, seq, ct);
+  }
+
+  static byte[] seal(AesGcm.Keyed key, String chatId, int direction, long seq, byte[] padded) {
+    return key.seal(nonce(direction, seq), aad(chatId, direction, seq), padded);
+  }
+
+  static byte[] open(AesGcm.Keyed key, String chatId, int direction, long seq, byte[] ct) {
+    return key.open(nonce(direction, seq), aad(chatId, direction, seq), ct, CryptoException.Reason.BAD_TAG);
   }
 }
