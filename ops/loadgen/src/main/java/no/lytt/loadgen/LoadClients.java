@@ -2,6 +2,7 @@ package no.lytt.loadgen;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -10,7 +11,12 @@ import java.util.concurrent.TimeUnit;
  * are) and the source addresses its connections come from.
  */
 final class LoadClients implements AutoCloseable {
-  final Vertx vertx = Vertx.vertx();
+  /**
+   * One event loop per core it may use (one, pinned), not Vert.x's two: the sending loop then owns
+   * every socket it writes to, so no message crosses threads on its way out.
+   */
+  final Vertx vertx = Vertx.vertx(new VertxOptions()
+      .setEventLoopPoolSize(Runtime.getRuntime().availableProcessors()));
   final Sources sources;
 
   LoadClients(int connections) {

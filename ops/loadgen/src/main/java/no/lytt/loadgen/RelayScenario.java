@@ -45,7 +45,7 @@ final class RelayScenario {
       if (stall) {
         tracker.exclude(0);
       }
-      OpenLoop.run(chatTarget, tracker, chats, rates.get(0), warmup, length);
+      OpenLoop.run(clients.vertx, chatTarget, tracker, chats, rates.get(0), warmup, length);
       tracker.drain(10_000);
       List<String> steps = stall ? List.of("steady", "stalled") : rates.stream().map(String::valueOf).toList();
       for (int i = 0; i < steps.size(); i++) {
@@ -54,7 +54,7 @@ final class RelayScenario {
           chatTarget.pauseReader(0, true);
         }
         Step step = Step.begin(stack, tracker);
-        OpenLoop.run(chatTarget, tracker, chats, rate, duration, length);
+        OpenLoop.run(clients.vertx, chatTarget, tracker, chats, rate, duration, length);
         if (stall && i == 1) {
           waitForOthers(tracker, chats);
         } else {

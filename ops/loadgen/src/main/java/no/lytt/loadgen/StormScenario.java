@@ -41,7 +41,7 @@ final class StormScenario {
       LongAdder reconnected = new LongAdder();
       LongAdder dropped = new LongAdder();
       double sendSeconds = warmup + window + s.decimal("after", 10);
-      Thread sender = new Thread(() -> OpenLoop.run(lytt, tracker, chats, rate, sendSeconds,
+      Thread sender = new Thread(() -> OpenLoop.run(clients.vertx, lytt, tracker, chats, rate, sendSeconds,
           Payload.LYTT_TEXT), "open-loop");
       sender.start();
       Thread.sleep((long) (warmup * 1000));
