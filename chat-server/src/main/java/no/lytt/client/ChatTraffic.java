@@ -17,11 +17,15 @@ import no.lytt.crypto.CryptoException;
  *
  * <p>A refused {@code msg} is sent again on the same socket after {@link #RESEND_AFTER_MS}, with
  * every later one not yet delivered, as the pages do (docs/protocol.md, "Delivery, acknowledgement
- * and resume"): the server stores what it lacks and relays again what it had already taken.
+ * and resume"): the server stores what it lacks and relays again what it had already taken. After
+ * {@code buffer_full} (the peer is away with too much unread) the pause doubles with each refused
+ * re-send, up to {@link #BUFFER_FULL_MAX_MS}, and the next {@code delivered} ends it at once.
  */
 final class ChatTraffic {
   /** The pause before a refused envelope goes again: long enough for a busy store to recover. */
   static final long RESEND_AFTER_MS = 2_000;
+  /** The longest pause between re-sends the peer's full buffer keeps refusing. */
+  static final long BUFFER_FULL_MAX_MS = 30_000;
   /** Refusals a re-send can overcome: the server was busy, or the peer behind. */
   private static final java.util.Set<String> PASSING = java.util.Set.of("unavailable", "internal", "buffer_full");
   private final Vertx vertx;
@@ -35,14 +39,20 @@ final class ChatTraffic {
   private final Map<String, Resend> resends = new ConcurrentHashMap<>();
   /** Per chat, re-sends made for {@code bad_sequence} alone since the last {@code delivered}. */
   private final Map<String, Integer> outOfStep = new ConcurrentHashMap<>();
+  /** Per chat, the pause after the next {@code buffer_full}, while it keeps doubling. */
+  private final Map<String, Long> fullPause = new ConcurrentHashMap<>();
+  private final java.util.concurrent.atomic.AtomicLong turns = new java.util.concurrent.atomic.AtomicLong();
 
   /**
    * @param after             envelopes above this seq go again
    * @param onlyOutOfSequence every refusal behind it was {@code bad_sequence}
+   * @param waitingForRoom    the peer's full buffer refused it: a {@code delivered} sends it at once
+   * @param turn              tells the timer it is still this re-send's
    */
-  private record Resend(long after, boolean onlyOutOfSequence) {
+  private record Resend(long after, boolean onlyOutOfSequence, boolean waitingForRoom, long turn) {
     Resend join(Resend other) {
-      return new Resend(Math.min(after, other.after), onlyOutOfSequence && other.onlyOutOfSequence);
+      return new Resend(Math.min(after, other.after), onlyOutOfSequence && other.onlyOutOfSequence,
+          waitingForRoom, turn);
     }
   }
 
@@ -59,6 +69,7 @@ final class ChatTraffic {
         s.end();
         resends.remove(s.chatId());
         outOfStep.remove(s.chatId());
+        fullPause.remove(s.chatId());
       }
     });
   }
@@ -169,6 +180,12 @@ final class ChatTraffic {
     if (s != null) {
       s.delivered(f.getLong("seq"));
       outOfStep.remove(s.chatId());
+      fullPause.remove(s.chatId());
+      // The peer read, so its buffer has room: what it refused goes now, not after the back-off.
+      Resend waiting = resends.get(s.chatId());
+      if (waiting != null && waiting.waitingForRoom() && resends.remove(s.chatId(), waiting)) {
+        resend(s, waiting);
+      }
     }
   }
 
@@ -197,21 +214,34 @@ final class ChatTraffic {
       });
       return;
     }
-    Resend asked = new Resend(outOfSequence ? 0 : Math.max(0, f.getLong("seq", 0L) - 1), outOfSequence);
+    boolean full = "buffer_full".equals(f.getString("code"));
+    Resend asked = new Resend(outOfSequence ? 0 : Math.max(0, f.getLong("seq", 0L) - 1), outOfSequence, full,
+        turns.incrementAndGet());
     if (resends.merge(chatId, asked, Resend::join) != asked) {
       return; // joined the re-send already scheduled
     }
-    vertx.setTimer(RESEND_AFTER_MS, t -> {
-      Resend due = resends.remove(chatId);
-      if (due == null || s.ended() || !connection.isOpen()) {
-        return; // a resume re-sends what the server lacks
+    long pause = RESEND_AFTER_MS;
+    if (full) {
+      pause = fullPause.getOrDefault(chatId, RESEND_AFTER_MS);
+      fullPause.put(chatId, Math.min(pause * 2, BUFFER_FULL_MAX_MS));
+    }
+    vertx.setTimer(pause, t -> {
+      Resend due = resends.get(chatId);
+      if (due != null && due.turn() == asked.turn() && resends.remove(chatId, due)) {
+        resend(s, due);
       }
-      if (due.onlyOutOfSequence() && outOfStep.merge(chatId, 1, Integer::sum) > 2) {
-        outOfStep.remove(chatId);
-        onGap.handle(chatId);
-        return;
-      }
-      s.unackedAfter(due.after()).forEach(e -> connection.send(e.toFrame()));
     });
+  }
+
+  private void resend(ChatSession s, Resend due) {
+    if (s.ended() || !connection.isOpen()) {
+      return; // a resume re-sends what the server lacks
+    }
+    if (due.onlyOutOfSequence() && outOfStep.merge(s.chatId(), 1, Integer::sum) > 2) {
+      outOfStep.remove(s.chatId());
+      onGap.handle(s.chatId());
+      return;
+    }
+    s.unackedAfter(due.after()).forEach(e -> connection.send(e.toFrame()));
   }
 }

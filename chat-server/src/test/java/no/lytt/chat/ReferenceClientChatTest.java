@@ -237,6 +237,29 @@ class ReferenceClientChatTest {
   }
 
   @Test
+  void aMessageTheAwayCounsellorsFullBufferRefusedArrivesWhenTheCounsellorIsBack() {
+    server.close();
+    server = TestServer.start(Map.of("LYTT_HOURS_OVERRIDE", "open", "LYTT_LIMITS_UNACKED_ENVELOPES", "3"));
+    CounsellorClient counsellor = onDuty("demo", TestServer.DEMO_PASSWORD, 2);
+    VisitorClient visitor = visitor();
+    String chatId = chat(counsellor, visitor);
+
+    Await.of(counsellor.disconnect());
+    for (int i = 1; i <= 4; i++) {
+      visitor.send("message " + i);
+    }
+    JsonObject refused = Await.of(visitor.frames().next("error", f -> "buffer_full".equals(f.getString("code"))));
+    assertEquals(4L, refused.getLong("seq"), "three wait for the counsellor; the fourth finds no room");
+
+    Await.of(counsellor.reconnect());
+    for (int i = 1; i <= 4; i++) {
+      assertEquals("message " + i, Await.of(counsellor.nextMessage(chatId)).text());
+    }
+    Await.until(() -> visitor.session().unacked().isEmpty(), "the visitor hearing all four were delivered");
+    assertNothingRepeats(counsellor, chatId, visitor);
+  }
+
+  @Test
   void aCounsellorWhoseConnectionDropsResumesWithNothingLostAndNothingTwice() {
     CounsellorClient counsellor = onDuty("demo", TestServer.DEMO_PASSWORD, 2);
     VisitorClient visitor = visitor();

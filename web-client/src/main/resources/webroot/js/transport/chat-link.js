@@ -4,7 +4,8 @@
 // Outgoing: every inner message is sealed by the chat cipher (which numbers it) and kept in
 // `outbox` until the server says `delivered`. After a reconnect the server's `resumed.lastSeq`
 // tells which of them it already holds; the rest are sent again. One the server refuses goes again
-// on the same socket after a pause, with every later one (`refused`).
+// on the same socket after a pause, with every later one (`refused`); one the peer's full buffer
+// refused waits longer each time, and goes as soon as a `delivered` shows the peer reading again.
 // Incoming: only the next sequence number is opened; the cumulative `ack` goes out for every
 // accepted envelope. A duplicate (seq already seen, e.g. re-sent after a resume) is dropped
 // silently. A gap or a cipher that refuses the sequence asks the owner to resynchronise; an
@@ -14,6 +15,11 @@
 
 /** The pause before a refused envelope goes again: long enough for a busy server to recover. */
 export const RESEND_AFTER_MS = 2000;
+/**
+ * The longest pause between re-sends the peer's full buffer keeps refusing (`buffer_full`): the
+ * peer is away, and a `delivered` tells when it reads again, so asking often only costs data.
+ */
+export const BUFFER_FULL_MAX_MS = 30000;
 /** Refusals a re-send can overcome: the server was busy, or the peer behind. */
 const PASSING = new Set(['unavailable', 'internal', 'buffer_full']);
 
@@ -37,6 +43,9 @@ export class ChatLink {
     this.resendFrom = null;    // lowest seq waiting to go again, while a re-send is scheduled
     this.onlyOutOfSequence = false; // every refusal behind that re-send was bad_sequence
     this.outOfStep = 0;        // such re-sends since the last `delivered`
+    this.fullPause = RESEND_AFTER_MS; // next pause after buffer_full; doubles, reset by `delivered`
+    this.waitingForRoom = false; // the scheduled re-send waits for the peer's buffer
+    this.resendTurn = 0;       // which scheduled re-send is current; an earlier timer does nothing
   }
 
   /**
@@ -95,7 +104,9 @@ export class ChatLink {
    * resume tells: the third time `resync` is called instead. (A busy server's `unavailable` with
    * the `bad_sequence` of the envelopes behind it is not a disagreement and never leads there.)
    * Any other refusal (the chat is not open, or not here) cannot pass by re-sending: after the
-   * pause `resync` is called, and the resume tells where the chat stands.
+   * pause `resync` is called, and the resume tells where the chat stands. After `buffer_full` (the
+   * peer is away and holds too many unread) the pause doubles with each refused re-send, up to
+   * `BUFFER_FULL_MAX_MS`, and the first `delivered` ends it at once.
    * @param {{code: string, seq?: number}} frame
    * @param {(fn: () => void, ms: number) => void} setTimer
    * @param {() => void} resync  reconnects and resumes
@@ -106,6 +117,7 @@ export class ChatLink {
       setTimer(() => { if (this.cipher) resync(); }, RESEND_AFTER_MS);
       return;
     }
+    const full = frame.code === 'buffer_full';
     const from = !outOfSequence && Number.isSafeInteger(frame.seq) ? frame.seq : 1;
     if (this.resendFrom !== null) {
       this.resendFrom = Math.min(this.resendFrom, from);
@@ -114,20 +126,29 @@ export class ChatLink {
     }
     this.resendFrom = from;
     this.onlyOutOfSequence = outOfSequence;
-    setTimer(() => {
-      const start = this.resendFrom;
-      const disagree = this.onlyOutOfSequence;
-      this.resendFrom = null;
-      if (!this.online || !this.cipher) return; // a resume re-sends what the server lacks
-      if (disagree && ++this.outOfStep > 2) {
-        this.outOfStep = 0;
-        resync();
-        return;
-      }
-      for (const { seq, ct } of this.outbox) {
-        if (seq >= start) this.sendFrame({ type: 'msg', chatId: this.chatId, seq, ct });
-      }
-    }, RESEND_AFTER_MS);
+    this.waitingForRoom = full;
+    const pause = full ? this.fullPause : RESEND_AFTER_MS;
+    if (full) this.fullPause = Math.min(this.fullPause * 2, BUFFER_FULL_MAX_MS);
+    const turn = ++this.resendTurn;
+    setTimer(() => { if (turn === this.resendTurn) this.resend(resync); }, pause);
+  }
+
+  /** Sends the scheduled re-send now (the pause is over, or the peer's buffer has room). */
+  resend(resync) {
+    const start = this.resendFrom;
+    const disagree = this.onlyOutOfSequence;
+    this.resendFrom = null;
+    this.waitingForRoom = false;
+    this.resendTurn++;
+    if (!this.online || !this.cipher) return; // a resume re-sends what the server lacks
+    if (disagree && ++this.outOfStep > 2) {
+      this.outOfStep = 0;
+      resync();
+      return;
+    }
+    for (const { seq, ct } of this.outbox) {
+      if (seq >= start) this.sendFrame({ type: 'msg', chatId: this.chatId, seq, ct });
+    }
   }
 
   /** `delivered`: the peer acknowledged everything up to `seq`. */
@@ -135,7 +156,10 @@ export class ChatLink {
     if (!Number.isSafeInteger(seq) || seq <= this.lastDelivered) return;
     this.lastDelivered = seq;
     this.outOfStep = 0;
+    this.fullPause = RESEND_AFTER_MS;
     this.outbox = this.outbox.filter((e) => e.seq > seq);
+    // The peer read, so its buffer has room: what it refused goes now, not after the back-off.
+    if (this.waitingForRoom) this.resend(() => {});
   }
 
   /** The socket dropped: hold new envelopes until `resumed`. */
