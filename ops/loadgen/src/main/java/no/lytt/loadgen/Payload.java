@@ -20,13 +20,12 @@ final class Payload {
   private Payload() {
   }
 
+  private static final String FILL = "x".repeat(Math.max(LYTT_TEXT, PEER_BYTES));
+
   static String make(long intendedNanos, long counter, int length) {
     StringBuilder b = new StringBuilder(length);
     b.append(intendedNanos).append(':').append(counter).append(':');
-    while (b.length() < length) {
-      b.append('x');
-    }
-    return b.toString();
+    return b.append(FILL, 0, Math.max(0, length - b.length())).toString();
   }
 
   static long intended(String payload) {

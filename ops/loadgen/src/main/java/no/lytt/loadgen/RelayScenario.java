@@ -69,6 +69,11 @@ final class RelayScenario {
         row.put("step", stall ? steps.get(i) : "rate");
         row.put("rate", rate);
         step.end(row, chatTarget, duration);
+        if (chatTarget instanceof LyttChats lytt) {
+          // Since the start of the run: refusals cost a re-send pause, gaps a resume.
+          row.put("server_errors", lytt.serverErrors());
+          row.put("resyncs", lytt.resyncs());
+        }
         if (!stall && (double) row.get("p99_ms") < P99_LIMIT_MS && (long) row.get("lost") == 0) {
           best = Math.max(best, rate);
         }
