@@ -37,7 +37,7 @@ final class Tracker {
 
   /**
    * Sends the next message of {@code chat} from {@code side} unless the direction's window is full.
-   * Called by one sending thread.
+   * Called on one thread at a time (the event loop {@link OpenLoop} sends from).
    */
   void send(ChatTarget target, int chat, int side, long intendedNanos, int length) {
     int d = chat * 2 + side;
