@@ -6,13 +6,14 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 /**
- * Follows a draining node's request to move (close code 4003): reconnects and resumes at once, and
- * again after a short pause while the load balancer has no other node ready (it may be starting).
- * Counts completed moves, so tests can wait for one.
+ * Follows a draining node's request to move (close code 4003) as the pages do: reconnects and
+ * resumes within a second, at random, so a node's sockets do not all land on the next node at
+ * once; while the load balancer has no other node ready (it may be starting), again with the
+ * pages' backoff, for up to {@link #GIVE_UP_MILLIS}. Counts completed moves, so tests can wait for
+ * one.
  */
 final class Mover {
-  private static final int ATTEMPTS = 120;
-  private static final long PAUSE_MILLIS = 250;
+  private static final long GIVE_UP_MILLIS = 120_000;
   private final Vertx vertx;
   private final Supplier<Future<?>> reconnect;
   private final Warnings warnings;
@@ -25,13 +26,15 @@ final class Mover {
   }
 
   void move() {
-    attempt(1);
+    long giveUpAt = System.currentTimeMillis() + GIVE_UP_MILLIS;
+    vertx.setTimer(Math.max(1, Backoff.moveJitter()), t -> attempt(0, giveUpAt));
   }
 
-  private void attempt(int n) {
+  private void attempt(int n, long giveUpAt) {
     reconnect.get().onSuccess(v -> moves.incrementAndGet()).onFailure(e -> {
-      if (n < ATTEMPTS) {
-        vertx.setTimer(PAUSE_MILLIS, t -> attempt(n + 1));
+      long delay = Backoff.delay(n);
+      if (System.currentTimeMillis() + delay < giveUpAt) {
+        vertx.setTimer(delay, t -> attempt(n + 1, giveUpAt));
       } else {
         warnings.add("could not move to another node: " + e);
       }

@@ -6,10 +6,10 @@ import io.vertx.core.Vertx;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
+import no.lytt.client.Backoff;
 import no.lytt.client.ProtocolError;
 
 /**
@@ -84,7 +84,7 @@ final class Reconnects {
       return;
     }
     AtomicBoolean settled = new AtomicBoolean();
-    Runnable retry = () -> vertx.setTimer(backoff(n), t -> attempt(n + 1, attempt, giveUp, done));
+    Runnable retry = () -> vertx.setTimer(Backoff.delay(n), t -> attempt(n + 1, attempt, giveUp, done));
     long timer = vertx.setTimer(ATTEMPT_TIMEOUT_MS, t -> {
       if (settled.compareAndSet(false, true)) {
         count("no_answer");
@@ -108,15 +108,5 @@ final class Reconnects {
 
   private void count(String kind) {
     failures.computeIfAbsent(kind, k -> new LongAdder()).increment();
-  }
-
-  /**
-   * The page's delay before reconnect attempt {@code attempt} ({@code backoffDelay} in
-   * {@code transport/connection.js}). Retrying at a fixed short interval instead keeps a restarted
-   * node busy answering retries and models no client Lytt ships.
-   */
-  static long backoff(int attempt) {
-    long ceiling = Math.min(15_000, 500L << Math.min(attempt, 16));
-    return Math.max(250, (long) (ThreadLocalRandom.current().nextDouble() * ceiling));
   }
 }
