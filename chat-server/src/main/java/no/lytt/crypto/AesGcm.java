@@ -25,27 +25,15 @@ final class AesGcm {
   private AesGcm() {
   }
 
+  /** Seals once under {@code key}, with a cipher of its own. */
   static byte[] seal(byte[] key, byte[] nonce, byte[] aad, byte[] plaintext) {
-    try {
-      return cipher(Cipher.ENCRYPT_MODE, key, nonce, aad).doFinal(plaintext);
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("AES-GCM refused to seal", e);
-    }
+    return new Keyed(key).seal(nonce, aad, plaintext);
   }
 
-  /** Opens or throws a {@link CryptoException} with {@code onFailure} as its reason. */
+  /** Opens once under {@code key}, or throws a {@link CryptoException} with {@code onFailure} as its reason. */
   static byte[] open(byte[] key, byte[] nonce, byte[] aad, byte[] ciphertext,
                      CryptoException.Reason onFailure) {
-    if (ciphertext.length < TAG_BYTES) {
-      throw new CryptoException(onFailure, "ciphertext shorter than its tag");
-    }
-    try {
-      return cipher(Cipher.DECRYPT_MODE, key, nonce, aad).doFinal(ciphertext);
-    } catch (AEADBadTagException e) {
-      throw new CryptoException(onFailure, "authentication failed");
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("AES-GCM refused to open", e);
-    }
+    return new Keyed(key).open(nonce, aad, ciphertext, onFailure);
   }
 
   /**
@@ -98,15 +86,5 @@ final class AesGcm {
       cipher.init(mode, key, new GCMParameterSpec(TAG_BYTES * 8, nonce));
       cipher.updateAAD(aad);
     }
-  }
-
-  private static Cipher cipher(int mode, byte[] key, byte[] nonce, byte[] aad) throws GeneralSecurityException {
-    if (key.length != 32 || nonce.length != NONCE_BYTES) {
-      throw new IllegalArgumentException("AES-256-GCM needs a 32-byte key and a 12-byte nonce");
-    }
-    Cipher gcm = Cipher.getInstance("AES/GCM/NoPadding");
-    gcm.init(mode, new SecretKeySpec(key, "AES"), new GCMParameterSpec(TAG_BYTES * 8, nonce));
-    gcm.updateAAD(aad);
-    return gcm;
   }
 }
