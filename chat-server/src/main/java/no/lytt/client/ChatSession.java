@@ -9,6 +9,7 @@ import java.util.TreeMap;
 import no.lytt.crypto.B64u;
 import no.lytt.crypto.ChatCipher;
 import no.lytt.crypto.CryptoException;
+import no.lytt.protocol.FrameText;
 
 /**
  * One chat on one side: its {@link ChatCipher} plus what resume needs, the envelopes sent but not
@@ -65,7 +66,7 @@ public final class ChatSession {
     if (ended) {
       throw new IllegalStateException("chat " + chatId + " has ended");
     }
-    ChatCipher.Sealed sealed = cipher.seal(inner.encode().getBytes(StandardCharsets.UTF_8));
+    ChatCipher.Sealed sealed = cipher.seal(FrameText.of(inner).getBytes(StandardCharsets.UTF_8));
     Envelope envelope = new Envelope(chatId, sealed.seq(), sealed.ctB64u());
     unacked.put(envelope.seq(), envelope);
     return envelope;

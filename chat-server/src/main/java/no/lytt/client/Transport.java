@@ -10,6 +10,7 @@ import io.vertx.core.http.WebSocketConnectOptions;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 import java.net.URI;
+import no.lytt.protocol.FrameText;
 
 /**
  * One WebSocket connection carrying JSON text frames, and nothing else: no protocol state, no
@@ -63,7 +64,7 @@ public final class Transport {
   }
 
   Future<Void> send(JsonObject frame) {
-    return ws.writeTextMessage(frame.encode());
+    return ws.writeTextMessage(FrameText.of(frame));
   }
 
   /** Sends raw text, for tests of the server's handling of bad frames. */

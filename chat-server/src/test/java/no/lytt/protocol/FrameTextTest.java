@@ -33,6 +33,17 @@ class FrameTextTest {
     assertEquals(frame.encode(), FrameText.of(frame));
   }
 
+  @Test
+  void aFrameAfterAHugeOneOrAHalfWrittenOneCarriesNothingOfIt() {
+    JsonObject huge = Frames.of("msg").put("ct", "x".repeat(100_000));
+    JsonObject halfWritten = new JsonObject().put("seq", 3L).put("at", java.time.Instant.EPOCH);
+    JsonObject small = Frames.of("ack").put("seq", 3L);
+    assertEquals(huge.encode(), FrameText.of(huge));
+    assertEquals(small.encode(), FrameText.of(small));
+    assertEquals(halfWritten.encode(), FrameText.of(halfWritten));
+    assertEquals(small.encode(), FrameText.of(small));
+  }
+
   private JsonObject object(int depth) {
     JsonObject o = new JsonObject();
     int n = random.nextInt(5);
