@@ -24,8 +24,16 @@ final class RelayScenario {
     return Stack.Target.valueOf(s.text("target", "lytt").toUpperCase(Locale.ROOT).replace("-", ""));
   }
 
-  /** Runs the scenario for {@code target}; returns the highest rate with p99 under the limit (0: none). */
-  static int run(Settings s, Report report, String scenario, Stack.Target target) throws InterruptedException {
+  /**
+   * The highest rate with p99 under the limit (0: none), and whether the load generator was
+   * saturated in the first step above it, so that the server's limit is not known, only that it is
+   * at least {@code rate}.
+   */
+  record Best(int rate, boolean loadgenBound) {
+  }
+
+  /** Runs the scenario for {@code target}. */
+  static Best run(Settings s, Report report, String scenario, Stack.Target target) throws InterruptedException {
     int nodes = s.integer("nodes", scenario.equals("cross-node") ? 2 : 1);
     boolean cross = s.flag("cross", nodes > 1);
     boolean redis = s.flag("redis", nodes > 1);
@@ -37,6 +45,7 @@ final class RelayScenario {
     int length = target == Stack.Target.LYTT ? Payload.LYTT_TEXT : Payload.PEER_BYTES;
     boolean stall = scenario.equals("slow-consumer");
     int best = 0;
+    Map<Integer, Double> failedLoadgenCpu = new java.util.TreeMap<>();
     try (Stack stack = Stack.start(s, target, nodes, redis, (chats + capacity - 1) / capacity);
          LoadClients clients = new LoadClients(chats * 2 + chats / capacity + 1)) {
       Tracker tracker = new Tracker(chats, s.integer("window", 200));
@@ -75,6 +84,8 @@ final class RelayScenario {
         }
         if (!stall && (double) row.get("p99_ms") < P99_LIMIT_MS && (long) row.get("lost") == 0) {
           best = Math.max(best, rate);
+        } else if (!stall) {
+          failedLoadgenCpu.put(rate, (Double) row.get(Step.LOADGEN_CPU));
         }
       }
       if (stall) {
@@ -90,7 +101,10 @@ final class RelayScenario {
       }
       LoadClients.await(chatTarget.close(), 60);
     }
-    return best;
+    int found = best;
+    boolean bound = failedLoadgenCpu.entrySet().stream().filter(e -> e.getKey() > found).findFirst()
+        .map(e -> e.getValue() >= Step.LOADGEN_SATURATED).orElse(false);
+    return new Best(best, bound);
   }
 
   /**

@@ -4,12 +4,15 @@ import java.util.Map;
 
 /**
  * One measured step of a run: what the tracker and the servers' CPU counters say between
- * {@link #begin} and {@link #end}, plus the servers' memory after a GC at the end.
+ * {@link #begin} and {@link #end}, plus the servers' memory after a GC at the end, and how busy
+ * the load generator itself was.
  */
 final class Step {
   private final Stack stack;
   private final Tracker tracker;
   private final long cpu0;
+  private final long ownCpu0;
+  private final long wall0;
   private final long redisCpu0;
   private final long sent0;
   private final long received0;
@@ -22,6 +25,8 @@ final class Step {
     this.stack = stack;
     this.tracker = tracker;
     this.cpu0 = stack.cpuMillis();
+    this.ownCpu0 = ProcessStats.cpuMillis(ProcessHandle.current().pid());
+    this.wall0 = System.nanoTime();
     this.redisCpu0 = stack.redisCpuMillis();
     this.sent0 = tracker.sent();
     this.received0 = tracker.received();
@@ -42,6 +47,8 @@ final class Step {
    */
   void end(Map<String, Object> row, ChatTarget target, double seconds) {
     long cpu = stack.cpuMillis() - cpu0;
+    long ownCpu = ProcessStats.cpuMillis(ProcessHandle.current().pid()) - ownCpu0;
+    double wallMillis = (System.nanoTime() - wall0) / 1e6;
     long redisCpu = stack.redisCpuMillis() - redisCpu0;
     long sent = tracker.sent() - sent0;
     long received = tracker.received() - received0;
@@ -60,5 +67,13 @@ final class Step {
     }
     Report.memory(row, stack.memory());
     row.put("load_avg", Report.loadAverage());
+    // Share of the cores the load generator may use (one, pinned), over the step and its drain. Near
+    // 1 the load generator, not the server, set the step's latencies.
+    row.put(LOADGEN_CPU, Math.round(ownCpu * 100.0 / (wallMillis * Runtime.getRuntime().availableProcessors())) / 100.0);
   }
+
+  static final String LOADGEN_CPU = "loadgen_cpu";
+
+  /** A step whose load generator was this busy measured the load generator as much as the server. */
+  static final double LOADGEN_SATURATED = 0.9;
 }
