@@ -81,8 +81,19 @@ final class Connection {
               onMoved.run();
             }
           });
-          return welcome;
+          return untilClosed(t, welcome);
         });
+  }
+
+  /**
+   * {@code reply}, failed if {@code t} closes before it comes. A node that cannot answer a welcome
+   * (its store is away) closes with 1013 after saying so; without this the waiter, and whoever
+   * awaits it, would wait forever for a frame no socket can bring any more.
+   */
+  private Future<JsonObject> untilClosed(Transport t, Future<JsonObject> reply) {
+    t.closed().onSuccess(code -> replies.fail(reply,
+        new IllegalStateException("the socket closed (" + code + ") before the answer came")));
+    return reply;
   }
 
   Future<Void> send(JsonObject frame) {
@@ -103,7 +114,9 @@ final class Connection {
         && ((replyType.equals(f.getString("type")) && match.test(f))
             || ("error".equals(f.getString("type")) && requestType.equals(f.getString("ref"))
                 && sameChat(frame, f))));
-    return send(frame).compose(v -> reply).compose(f -> "error".equals(f.getString("type"))
+    Transport t = transport;
+    Future<JsonObject> answer = t == null ? reply : untilClosed(t, reply);
+    return send(frame).compose(v -> answer).compose(f -> "error".equals(f.getString("type"))
         ? Future.failedFuture(ProtocolError.of(f)) : Future.succeededFuture(f));
   }
 

@@ -77,6 +77,24 @@ final class Mailbox<T> {
     return List.copyOf(items);
   }
 
+  /** Fails the reader waiting on {@code future}, if it still waits, and forgets its filter. */
+  void fail(Future<T> future, Throwable cause) {
+    Promise<T> waiting = null;
+    synchronized (this) {
+      for (Iterator<Waiter<T>> it = waiters.iterator(); it.hasNext(); ) {
+        Waiter<T> w = it.next();
+        if (w.promise.future() == future) {
+          it.remove();
+          waiting = w.promise;
+          break;
+        }
+      }
+    }
+    if (waiting != null) {
+      waiting.tryFail(cause);
+    }
+  }
+
   /** Fails every waiting reader, e.g. when the client closes. */
   void failWaiters(Throwable cause) {
     List<Waiter<T>> failed;

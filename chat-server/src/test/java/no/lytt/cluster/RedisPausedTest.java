@@ -3,6 +3,7 @@ package no.lytt.cluster;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
@@ -139,6 +140,19 @@ class RedisPausedTest {
     assertSame(socket, visitor.transport(), "sent again on the same socket, without a reconnect");
     Await.of(visitor.send("and the next one"));
     assertEquals("and the next one", Await.of(counsellor.nextMessage(chatId)).text(), "nothing arrived twice");
+  }
+
+  @Test
+  void aVisitorClientTheNodeCannotWelcomeIsToldSoAtOnceInsteadOfWaitingForeverAndConnectsLater() {
+    pauseRedis();
+    // The node says `unavailable` and closes with 1013; the client's connect fails with the close
+    // (a wait that timed out would be an AssertionError from Await, not this).
+    IllegalStateException refused = assertThrows(IllegalStateException.class, () -> clients.visitor(node));
+    assertTrue(refused.getMessage().contains("1013"), refused.getMessage());
+
+    resumeRedis();
+    VisitorClient visitor = clients.visitor(node);
+    assertEquals(1, Await.of(visitor.join("none", "nb")).getInteger("position"));
   }
 
   @Test
