@@ -56,7 +56,7 @@ public final class Main {
       String key = target.name().toLowerCase(Locale.ROOT);
       summary.put("best_" + key, best.rate());
       if (best.loadgenBound()) {
-        // The step above the best failed with the load generator's core full: a lower bound.
+        // The step above the best failed with the load generator's core (nearly) full: a lower bound.
         summary.put("loadgen_bound_" + key, true);
       }
     }
