@@ -69,31 +69,27 @@ final class Connection {
     // matching only this attempt's frames keeps that waiter from taking the next one's welcome.
     long thisAttempt = attempt.incrementAndGet();
     Future<JsonObject> welcome = replies.next(f -> "welcome".equals(f.getString("type"))
-        && attempt.get() == thisAttempt);
+        && attempt.get() == thisAttempt, thisAttempt);
     Future<Void> closedPrevious = previous == null ? Future.succeededFuture() : previous.close();
     return closedPrevious.recover(e -> Future.succeededFuture())
         .compose(v -> Transport.open(client, uri, origin, cookie, this::dispatch,
             text -> warnings.add("unparseable frame from server")))
+        .onFailure(e -> replies.failTagged(thisAttempt, e))
         .compose(t -> {
           transport = t;
           t.closed().onSuccess(code -> {
             if (code != null && code == MOVE_CLOSE_CODE && transport == t) {
               onMoved.run();
             }
+            // Only this attempt's frames answer its waiters (the welcome, requests sent on it),
+            // and no frame of it can come any more. A node that cannot welcome (its store is
+            // away) closes with 1013 after saying so; without this, whoever awaits the welcome
+            // would wait forever.
+            replies.failTagged(thisAttempt,
+                new IllegalStateException("the socket closed (" + code + ") before the answer came"));
           });
-          return untilClosed(t, welcome);
+          return welcome;
         });
-  }
-
-  /**
-   * {@code reply}, failed if {@code t} closes before it comes. A node that cannot answer a welcome
-   * (its store is away) closes with 1013 after saying so; without this the waiter, and whoever
-   * awaits it, would wait forever for a frame no socket can bring any more.
-   */
-  private Future<JsonObject> untilClosed(Transport t, Future<JsonObject> reply) {
-    t.closed().onSuccess(code -> replies.fail(reply,
-        new IllegalStateException("the socket closed (" + code + ") before the answer came")));
-    return reply;
   }
 
   Future<Void> send(JsonObject frame) {
@@ -113,10 +109,8 @@ final class Connection {
     Future<JsonObject> reply = replies.next(f -> attempt.get() == sentIn
         && ((replyType.equals(f.getString("type")) && match.test(f))
             || ("error".equals(f.getString("type")) && requestType.equals(f.getString("ref"))
-                && sameChat(frame, f))));
-    Transport t = transport;
-    Future<JsonObject> answer = t == null ? reply : untilClosed(t, reply);
-    return send(frame).compose(v -> answer).compose(f -> "error".equals(f.getString("type"))
+                && sameChat(frame, f))), sentIn);
+    return send(frame).compose(v -> reply).compose(f -> "error".equals(f.getString("type"))
         ? Future.failedFuture(ProtocolError.of(f)) : Future.succeededFuture(f));
   }
 

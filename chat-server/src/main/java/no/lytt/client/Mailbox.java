@@ -34,7 +34,7 @@ final class Mailbox<T> {
     this.retain = retain;
   }
 
-  private record Waiter<T>(Predicate<? super T> filter, Promise<T> promise) {
+  private record Waiter<T>(Predicate<? super T> filter, Promise<T> promise, Object tag) {
   }
 
   void put(T item) {
@@ -58,6 +58,11 @@ final class Mailbox<T> {
   }
 
   Future<T> next(Predicate<? super T> filter) {
+    return next(filter, null);
+  }
+
+  /** {@link #next(Predicate)}, with a tag by which {@link #failTagged} can fail the wait. */
+  Future<T> next(Predicate<? super T> filter, Object tag) {
     synchronized (this) {
       for (Iterator<T> it = items.iterator(); it.hasNext(); ) {
         T item = it.next();
@@ -67,7 +72,7 @@ final class Mailbox<T> {
         }
       }
       Promise<T> promise = Promise.promise();
-      waiters.add(new Waiter<>(filter, promise));
+      waiters.add(new Waiter<>(filter, promise, tag));
       return promise.future();
     }
   }
@@ -77,22 +82,19 @@ final class Mailbox<T> {
     return List.copyOf(items);
   }
 
-  /** Fails the reader waiting on {@code future}, if it still waits, and forgets its filter. */
-  void fail(Future<T> future, Throwable cause) {
-    Promise<T> waiting = null;
+  /** Fails every reader that waits with {@code tag}, e.g. the replies of a socket that closed. */
+  void failTagged(Object tag, Throwable cause) {
+    List<Waiter<T>> failed = new ArrayList<>();
     synchronized (this) {
       for (Iterator<Waiter<T>> it = waiters.iterator(); it.hasNext(); ) {
         Waiter<T> w = it.next();
-        if (w.promise.future() == future) {
+        if (tag.equals(w.tag)) {
           it.remove();
-          waiting = w.promise;
-          break;
+          failed.add(w);
         }
       }
     }
-    if (waiting != null) {
-      waiting.tryFail(cause);
-    }
+    failed.forEach(w -> w.promise.tryFail(cause));
   }
 
   /** Fails every waiting reader, e.g. when the client closes. */
