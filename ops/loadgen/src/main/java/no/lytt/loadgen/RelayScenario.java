@@ -63,6 +63,7 @@ final class RelayScenario {
         }
         Step step = Step.begin(stack, tracker);
         OpenLoop.run(clients.vertx, chatTarget, tracker, chats, rate, duration, length);
+        step.sent();
         if (stall && i == 1) {
           waitForOthers(tracker, chats);
         } else {
@@ -120,6 +121,7 @@ final class RelayScenario {
     for (int half = 0; half < 2; half++) {
       Step step = Step.begin(stack, tracker);
       OpenLoop.run(clients.vertx, chatTarget, tracker, chats, rate, seconds / 2, length);
+      step.sent();
       tracker.drain(10_000);
       step.end(new java.util.LinkedHashMap<>(), chatTarget, seconds / 2);
     }

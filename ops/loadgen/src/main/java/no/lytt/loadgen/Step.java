@@ -13,6 +13,8 @@ final class Step {
   private final long cpu0;
   private final long ownCpu0;
   private final long wall0;
+  private long ownCpuSent = -1;
+  private long wallSent;
   private final long redisCpu0;
   private final long sent0;
   private final long received0;
@@ -42,13 +44,25 @@ final class Step {
   }
 
   /**
+   * The schedule has ended: the load generator's own share is taken over the sending, since a
+   * drain that waits for lost messages would dilute a saturated step.
+   */
+  void sent() {
+    ownCpuSent = ProcessStats.cpuMillis(ProcessHandle.current().pid());
+    wallSent = System.nanoTime();
+  }
+
+  /**
    * Fills {@code row} after the sending has stopped and the tracker drained: rates over
    * {@code seconds} of sending, latencies, losses, CPU per 1,000 messages, memory.
    */
   void end(Map<String, Object> row, ChatTarget target, double seconds) {
     long cpu = stack.cpuMillis() - cpu0;
-    long ownCpu = ProcessStats.cpuMillis(ProcessHandle.current().pid()) - ownCpu0;
-    double wallMillis = (System.nanoTime() - wall0) / 1e6;
+    if (ownCpuSent < 0) {
+      sent();
+    }
+    long ownCpu = ownCpuSent - ownCpu0;
+    double wallMillis = Math.max(1, (wallSent - wall0) / 1e6);
     long redisCpu = stack.redisCpuMillis() - redisCpu0;
     long sent = tracker.sent() - sent0;
     long received = tracker.received() - received0;
@@ -67,9 +81,9 @@ final class Step {
     }
     Report.memory(row, stack.memory());
     row.put("load_avg", Report.loadAverage());
-    // Share of the cores the load generator may use (one, pinned), over the step and its drain. Near
-    // 1 the load generator, not the server, set the step's latencies.
-    row.put(LOADGEN_CPU, Math.round(ownCpu * 100.0 / (wallMillis * Runtime.getRuntime().availableProcessors())) / 100.0);
+    // Near 1 the load generator, not the server, set the step's latencies.
+    row.put(LOADGEN_CPU, Math.max(0, Math.round(ownCpu * 100.0
+        / (wallMillis * Runtime.getRuntime().availableProcessors())) / 100.0));
   }
 
   static final String LOADGEN_CPU = "loadgen_cpu";
