@@ -85,8 +85,7 @@ final class Connection {
             // and no frame of it can come any more. A node that cannot welcome (its store is
             // away) closes with 1013 after saying so; without this, whoever awaits the welcome
             // would wait forever.
-            replies.failTagged(thisAttempt,
-                new IllegalStateException("the socket closed (" + code + ") before the answer came"));
+            replies.failTagged(thisAttempt, new SocketClosed(code));
           });
           return welcome;
         });

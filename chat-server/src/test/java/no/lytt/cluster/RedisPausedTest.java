@@ -3,7 +3,6 @@ package no.lytt.cluster;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
@@ -15,6 +14,7 @@ import io.vertx.core.json.JsonObject;
 import java.util.Map;
 import no.lytt.client.ChatSession;
 import no.lytt.client.CounsellorClient;
+import no.lytt.client.SocketClosed;
 import no.lytt.client.Transport;
 import no.lytt.client.VisitorClient;
 import no.lytt.relay.AppendResult;
@@ -147,8 +147,8 @@ class RedisPausedTest {
     pauseRedis();
     // The node says `unavailable` and closes with 1013; the client's connect fails with the close
     // (a wait that timed out would be an AssertionError from Await, not this).
-    IllegalStateException refused = assertThrows(IllegalStateException.class, () -> clients.visitor(node));
-    assertTrue(refused.getMessage().contains("1013"), refused.getMessage());
+    SocketClosed refused = assertThrows(SocketClosed.class, () -> clients.visitor(node));
+    assertEquals((short) 1013, refused.closeCode());
 
     resumeRedis();
     VisitorClient visitor = clients.visitor(node);
