@@ -84,25 +84,24 @@ final class Mailbox<T> {
 
   /** Fails every reader that waits with {@code tag}, e.g. the replies of a socket that closed. */
   void failTagged(Object tag, Throwable cause) {
-    List<Waiter<T>> failed = new ArrayList<>();
-    synchronized (this) {
-      for (Iterator<Waiter<T>> it = waiters.iterator(); it.hasNext(); ) {
-        Waiter<T> w = it.next();
-        if (tag.equals(w.tag)) {
-          it.remove();
-          failed.add(w);
-        }
-      }
-    }
-    failed.forEach(w -> w.promise.tryFail(cause));
+    failWhere(w -> tag.equals(w.tag), cause);
   }
 
   /** Fails every waiting reader, e.g. when the client closes. */
   void failWaiters(Throwable cause) {
-    List<Waiter<T>> failed;
+    failWhere(w -> true, cause);
+  }
+
+  private void failWhere(Predicate<Waiter<T>> which, Throwable cause) {
+    List<Waiter<T>> failed = new ArrayList<>();
     synchronized (this) {
-      failed = List.copyOf(waiters);
-      waiters.clear();
+      for (Iterator<Waiter<T>> it = waiters.iterator(); it.hasNext(); ) {
+        Waiter<T> w = it.next();
+        if (which.test(w)) {
+          it.remove();
+          failed.add(w);
+        }
+      }
     }
     failed.forEach(w -> w.promise.tryFail(cause));
   }
