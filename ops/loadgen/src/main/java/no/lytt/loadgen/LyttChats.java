@@ -74,7 +74,7 @@ final class LyttChats implements ChatTarget {
     chatIds = new String[chats];
     away = new AtomicIntegerArray(chats);
     counsellors = new CounsellorClient[(chats + capacity - 1) / capacity];
-    return Parallel.run(counsellors.length, 8, i -> onDuty(i).onSuccess(c -> counsellors[i] = c))
+    return Parallel.run(counsellors.length, 8, i -> Patience.retry(vertx, () -> onDuty(i)).onSuccess(c -> counsellors[i] = c))
         .compose(v -> Parallel.run(chats, 64, this::startChat))
         .map(v -> {
           for (int i = 0; i < chats; i++) {
@@ -100,7 +100,8 @@ final class LyttChats implements ChatTarget {
         .compose(d -> c.connect())
         .compose(w -> c.hello())
         .compose(h -> c.duty(true, capacity))
-        .map(c);
+        .map(c)
+        .onFailure(e -> c.close());
   }
 
   /** A new visitor, not yet connected; closed with the rest. */
@@ -119,17 +120,26 @@ final class LyttChats implements ChatTarget {
 
   private Future<?> startChat(int i) {
     CounsellorClient c = counsellors[i / capacity];
-    VisitorClient v = visitor();
-    return v.connect(nodes.visitorUri(visitorNode), nodes.origin())
-        .compose(w -> v.join("none", "nb"))
-        .compose(j -> accept(c, 500))
+    return Patience.retry(vertx, this::queuedVisitor).compose(v -> Patience.retry(vertx, () -> accept(c, 500))
         .compose(accepted -> {
           chatIds[i] = accepted.getString("chatId");
           counsellorOf[i] = c;
           return c.chat(chatIds[i]);
         })
         .compose(s -> v.chat())
-        .onSuccess(s -> visitorByChat.put(s.chatId(), v));
+        .onSuccess(s -> visitorByChat.put(s.chatId(), v)));
+  }
+
+  /**
+   * A new visitor, connected and queued. One the node could not queue is let go and another comes,
+   * as a page reloaded after "try again shortly" would.
+   */
+  private Future<VisitorClient> queuedVisitor() {
+    VisitorClient v = visitor();
+    return v.connect(nodes.visitorUri(visitorNode), nodes.origin())
+        .compose(w -> v.join("none", "nb"))
+        .map(v)
+        .onFailure(e -> v.disconnect());
   }
 
   /**
