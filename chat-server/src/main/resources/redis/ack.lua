@@ -1,5 +1,10 @@
--- Cumulative acknowledgement; 0 when seq was never received (or the chat is gone).
--- KEYS[1] chat log hash, KEYS[2] envelopes of this direction; ARGV[1] direction, ARGV[2] seq
+-- Cumulative acknowledgement; when it holds and a frame is given, that frame (the sender's
+-- `delivered`) goes on to the sender's node.
+-- KEYS[1] chat log hash, KEYS[2] envelopes of this direction, KEYS[3] (optional) the sender's
+-- location; ARGV[1] direction, ARGV[2] seq, ARGV[3..5] (with KEYS[3]) inbox prefix, frame payload,
+-- this node
+-- Returns 0 when seq was never received (or the chat is gone), 1 when acknowledged, 2 when
+-- acknowledged and the frame published.
 if redis.call('EXISTS', KEYS[1]) == 0 then
   return 0
 end
@@ -15,4 +20,4 @@ if seq > acked then
   end
   redis.call('HSET', KEYS[1], 'acked:' .. ARGV[1], seq)
 end
-return 1
+return 1 + forward(3, 3)

@@ -2,6 +2,7 @@ package no.lytt.relay;
 
 import io.vertx.core.json.JsonObject;
 import java.util.Collection;
+import java.util.Optional;
 
 /**
  * Delivers frames to whoever is connected. The services decide what to say and to whom; this
@@ -19,4 +20,17 @@ public interface Notifier {
   }
 
   void toAllVisitors(JsonObject frame);
+
+  /**
+   * {@code frame} for a visitor attached to another node, for the store to pass on with the write
+   * it follows from; empty when the visitor is here, or when there are no other nodes.
+   */
+  default Optional<Forward> forwardToVisitor(String visitorId, JsonObject frame) {
+    return Optional.empty();
+  }
+
+  /** {@link #forwardToVisitor} for a counsellor. */
+  default Optional<Forward> forwardToCounsellor(String username, JsonObject frame) {
+    return Optional.empty();
+  }
 }

@@ -1,6 +1,7 @@
 package no.lytt.relay;
 
 import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -83,27 +84,34 @@ public final class RelayService {
 
   public Future<Void> send(Chat chat, Side from, Envelope envelope) {
     Direction d = Direction.sentBy(from);
+    JsonObject frame = Frames.msg(chat.chatId(), envelope);
+    Optional<Forward> forward = forward(chat, from.other(), frame);
     return sync(chat.chatId())
-        .compose(v -> store.append(chat.chatId(), d, envelope, maxUnacked))
+        .compose(v -> forward.isPresent()
+            ? store.append(chat.chatId(), d, envelope, maxUnacked, forward.get())
+            : store.append(chat.chatId(), d, envelope, maxUnacked).map(Forwarded::notForwarded))
         .onSuccess(r -> {
-          if (r == AppendResult.ACCEPTED) {
+          if (r.result() == AppendResult.ACCEPTED) {
             held.stored(chat.chatId(), d, envelope.seq());
           }
         })
-        .recover(e -> outage(e, chat, () -> held.hold(chat.chatId(), d, envelope, maxUnacked)))
-        .map(result -> {
-      switch (result) {
-        case ACCEPTED -> deliver(chat, from.other(), Frames.msg(chat.chatId(), envelope));
-        // A re-send after a refusal: the store may have taken it all the same (its answer timed
-        // out), and then nobody relayed it. It goes to the receiver again, who drops a seq it has
-        // already opened.
-        case DUPLICATE -> deliver(chat, from.other(), Frames.msg(chat.chatId(), envelope));
+        .recover(e -> outage(e, chat, () -> held.hold(chat.chatId(), d, envelope, maxUnacked).map(Forwarded::notForwarded)))
+        .map(appended -> {
+      switch (appended.result()) {
+        // DUPLICATE: a re-send after a refusal. The store may have taken it all the same (its
+        // answer timed out), and then nobody relayed it. It goes to the receiver again, who drops
+        // a seq it has already opened.
+        case ACCEPTED, DUPLICATE -> {
+          if (!appended.forwarded()) {
+            deliver(chat, from.other(), frame);
+          }
+        }
         case GAP -> throw new LyttException(ErrorCode.BAD_SEQUENCE,
             "Expected the next sequence number; resume to re-sync.");
         case FULL -> throw new LyttException(ErrorCode.BUFFER_FULL,
             "Too many messages are waiting for the other side.");
         case NO_CHAT -> throw new LyttException(ErrorCode.WRONG_STATE, "This chat is not open.");
-        default -> throw new IllegalStateException(result.name());
+        default -> throw new IllegalStateException(appended.result().name());
       }
       return null;
     });
@@ -112,20 +120,25 @@ public final class RelayService {
   /** The receiver has everything up to {@code seq}; the sender learns it was delivered. */
   public Future<Void> ack(Chat chat, Side receiver, long seq) {
     Direction d = Direction.receivedBy(receiver);
+    JsonObject frame = Frames.delivered(chat.chatId(), seq);
+    // Acknowledging nothing (seq 0) tells the sender nothing.
+    Optional<Forward> forward = seq > 0 ? forward(chat, receiver.other(), frame) : Optional.empty();
     return sync(chat.chatId())
-        .compose(v -> store.ack(chat.chatId(), d, seq))
-        .onSuccess(ok -> {
-          if (ok) {
+        .compose(v -> forward.isPresent()
+            ? store.ack(chat.chatId(), d, seq, forward.get())
+            : store.ack(chat.chatId(), d, seq).map(Forwarded::notForwarded))
+        .onSuccess(acked -> {
+          if (acked.result()) {
             held.ackStored(chat.chatId(), d, seq);
           }
         })
-        .recover(e -> outage(e, chat, () -> Optional.of(held.ackHeld(chat.chatId(), d, seq))))
-        .map(ok -> {
-      if (!ok) {
+        .recover(e -> outage(e, chat, () -> Optional.of(Forwarded.notForwarded(held.ackHeld(chat.chatId(), d, seq)))))
+        .map(acked -> {
+      if (!acked.result()) {
         throw new LyttException(ErrorCode.BAD_FRAME, "Cannot acknowledge a message never sent.");
       }
-      if (seq > 0) {
-        deliver(chat, receiver.other(), Frames.delivered(chat.chatId(), seq));
+      if (seq > 0 && !acked.forwarded()) {
+        deliver(chat, receiver.other(), frame);
       }
       return null;
     });
@@ -303,7 +316,16 @@ public final class RelayService {
     return Future.join(held.chatsWithBacklog().stream().map(this::sync).toList()).mapEmpty();
   }
 
-  private void deliver(Chat chat, Side to, io.vertx.core.json.JsonObject frame) {
+  /**
+   * The frame for {@code to}, ready to go with the store's write when they are on another node: a
+   * message crossing nodes then costs one round trip to the store, not a write and a hand-off.
+   */
+  private Optional<Forward> forward(Chat chat, Side to, JsonObject frame) {
+    return to == Side.VISITOR ? notifier.forwardToVisitor(chat.visitor().id(), frame)
+        : notifier.forwardToCounsellor(chat.counsellor(), frame);
+  }
+
+  private void deliver(Chat chat, Side to, JsonObject frame) {
     if (to == Side.VISITOR) {
       notifier.toVisitor(chat.visitor().id(), frame);
     } else {

@@ -25,6 +25,8 @@ import no.lytt.relay.AppendResult;
 import no.lytt.relay.Chat;
 import no.lytt.relay.Direction;
 import no.lytt.relay.Envelope;
+import no.lytt.relay.Forward;
+import no.lytt.relay.Forwarded;
 import no.lytt.transfer.TransferAsk;
 import no.lytt.transfer.TransferRequest;
 import no.lytt.transfer.TransferResult;
@@ -128,8 +130,23 @@ public interface Store {
 
   Future<AppendResult> append(String chatId, Direction direction, Envelope envelope, int maxUnacked);
 
+  /**
+   * {@link #append(String, Direction, Envelope, int)}, and when the envelope is accepted (or was
+   * already) {@code forward} passed on in the same step, so that a message crossing nodes costs
+   * one round trip. A store that cannot pass frames on leaves that to the caller.
+   */
+  default Future<Forwarded<AppendResult>> append(String chatId, Direction direction, Envelope envelope,
+                                                 int maxUnacked, Forward forward) {
+    return append(chatId, direction, envelope, maxUnacked).map(Forwarded::notForwarded);
+  }
+
   /** Cumulative acknowledgement; false when {@code seq} was never received. */
   Future<Boolean> ack(String chatId, Direction direction, long seq);
+
+  /** {@link #ack(String, Direction, long)}, and when it holds, {@code forward} passed on with it. */
+  default Future<Forwarded<Boolean>> ack(String chatId, Direction direction, long seq, Forward forward) {
+    return ack(chatId, direction, seq).map(Forwarded::notForwarded);
+  }
 
   /** Held envelopes above {@code afterSeq}, in order. */
   Future<List<Envelope>> pending(String chatId, Direction direction, long afterSeq);

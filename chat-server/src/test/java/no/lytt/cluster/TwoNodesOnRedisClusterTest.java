@@ -11,4 +11,9 @@ class TwoNodesOnRedisClusterTest extends TwoNodesOnRedisTest {
     redisStarted(cluster);
     return Map.of("LYTT_REDIS_URI", cluster.uris(), "LYTT_REDIS_TOPOLOGY", "cluster");
   }
+
+  @Override
+  int extraRoundTripsPerCrossingFrame() {
+    return 1;
+  }
 }

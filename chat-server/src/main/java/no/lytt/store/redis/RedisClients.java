@@ -16,6 +16,8 @@ import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
+import no.lytt.relay.Forward;
 import no.lytt.socket.Clients;
 import no.lytt.socket.Connection;
 import no.lytt.socket.LocalClients;
@@ -41,7 +43,7 @@ public final class RedisClients implements Clients {
   private static final Duration LOCATION_TTL = Duration.ofDays(2);
   /** Pauses before routing an envelope again when Redis did not answer. */
   private static final long[] ROUTE_RETRY_MILLIS = {250, 1_000, 4_000};
-  private static final Script ROUTE = Script.load("route", ScriptOutputType.INTEGER);
+  private static final Script ROUTE = Script.load("route", ScriptOutputType.INTEGER, "route_lib");
   private static final Script ATTACH = Script.load("attach", ScriptOutputType.INTEGER);
   private static final Script DETACH = Script.load("detach", ScriptOutputType.INTEGER);
   private static final Script PRESENT = Script.load("present", ScriptOutputType.INTEGER);
@@ -50,6 +52,8 @@ public final class RedisClients implements Clients {
   private final RedisConnector redis;
   private final RedisClusterAsyncCommands<String, String> cmd;
   private final String nodeId;
+  /** Whether a frame may go with the store's write in one script: all keys on one server. */
+  private final boolean forwardsWithWrites;
   private final Context context;
   private final Clock clock;
   /** Departures not yet written because Redis was away: location key → when they left. */
@@ -68,6 +72,7 @@ public final class RedisClients implements Clients {
     this.redis = redis;
     this.cmd = redis.commands();
     this.nodeId = nodeId;
+    this.forwardsWithWrites = redis.oneShard();
     this.context = context;
   }
 
@@ -303,9 +308,32 @@ public final class RedisClients implements Clients {
     if (local.hasVisitor(visitorId)) {
       local.toVisitor(visitorId, frame);
     } else {
-      route(visitorAt(visitorId), new JsonObject().put("op", "v").put("id", visitorId).put("f", frame),
+      route(visitorAt(visitorId), inboxMessage("v", visitorId, frame),
           () -> toVisitor(visitorId, frame, attempt + 1), attempt);
     }
+  }
+
+  /**
+   * In a Cluster a chat's log and a client's location live in different slots, which one script
+   * cannot touch together: there the frame is routed after the write, in a second round trip.
+   */
+  @Override
+  public Optional<Forward> forwardToVisitor(String visitorId, JsonObject frame) {
+    return forwardsWithWrites && !local.hasVisitor(visitorId)
+        ? Optional.of(new InboxForward(visitorAt(visitorId), INBOX, inboxMessage("v", visitorId, frame).encode(), nodeId))
+        : Optional.empty();
+  }
+
+  @Override
+  public Optional<Forward> forwardToCounsellor(String username, JsonObject frame) {
+    return forwardsWithWrites && !local.hasCounsellor(username)
+        ? Optional.of(new InboxForward(counsellorAt(username), INBOX, inboxMessage("c", username, frame).encode(), nodeId))
+        : Optional.empty();
+  }
+
+  /** What another node's {@link #handle} reads: {@code op} "v" or "c", the client, the frame. */
+  private static JsonObject inboxMessage(String op, String id, JsonObject frame) {
+    return new JsonObject().put("op", op).put("id", id).put("f", frame);
   }
 
   @Override
@@ -317,7 +345,7 @@ public final class RedisClients implements Clients {
     if (local.hasCounsellor(username)) {
       local.toCounsellor(username, frame);
     } else {
-      route(counsellorAt(username), new JsonObject().put("op", "c").put("id", username).put("f", frame),
+      route(counsellorAt(username), inboxMessage("c", username, frame),
           () -> toCounsellor(username, frame, attempt + 1), attempt);
     }
   }

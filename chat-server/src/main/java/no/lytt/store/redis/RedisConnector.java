@@ -149,6 +149,14 @@ public final class RedisConnector implements AutoCloseable {
     return commands;
   }
 
+  /**
+   * Whether every key lives on one server (a single server or a Sentinel-managed primary), so one
+   * script may touch any keys; in a Cluster a script's keys must share a slot.
+   */
+  public boolean oneShard() {
+    return !(connection instanceof io.lettuce.core.cluster.api.StatefulRedisClusterConnection);
+  }
+
   /** The connection that subscribes; commands on it are only (un)subscriptions. */
   public StatefulRedisPubSubConnection<String, String> pubSub() {
     if (pubSub == null) {

@@ -40,6 +40,8 @@ import no.lytt.queue.Preference;
 import no.lytt.queue.QueueView;
 import no.lytt.queue.Staffing;
 import no.lytt.relay.AppendResult;
+import no.lytt.relay.Forward;
+import no.lytt.relay.Forwarded;
 import no.lytt.relay.Chat;
 import no.lytt.relay.Direction;
 import no.lytt.relay.Envelope;
@@ -92,8 +94,8 @@ public final class RedisStore implements Store {
   private static final Script CANCEL_TRANSFER = Script.load("cancel_transfer", ScriptOutputType.INTEGER);
   private static final Script TRANSFER = Script.load("transfer", ScriptOutputType.MULTI);
   private static final Script CHATS_OF = Script.load("chats_of", ScriptOutputType.MULTI);
-  private static final Script APPEND = Script.load("append", ScriptOutputType.STATUS);
-  private static final Script ACK = Script.load("ack", ScriptOutputType.INTEGER);
+  private static final Script APPEND = Script.load("append", ScriptOutputType.MULTI, "route_lib");
+  private static final Script ACK = Script.load("ack", ScriptOutputType.INTEGER, "route_lib");
   private static final Script PENDING = Script.load("pending", ScriptOutputType.MULTI);
   private static final Script ON_DUTY = Script.load("on_duty", ScriptOutputType.MULTI);
   private static final Script LOGIN_ATTEMPT = Script.load("login_attempt", ScriptOutputType.MULTI);
@@ -446,22 +448,60 @@ public final class RedisStore implements Store {
 
   @Override
   public Future<AppendResult> append(String chatId, Direction direction, Envelope envelope, int maxUnacked) {
-    return on(APPEND.<String>run(cmd, keys(logKey(chatId), envelopesKey(chatId, direction)),
-        Integer.toString(direction.wire()), Long.toString(envelope.seq()), envelope.ct(),
-        Integer.toString(maxUnacked), Long.toString(envelopeTtl.toMillis()), Long.toString(LOG_TTL.toMillis())))
-        .map(r -> switch (r) {
+    return append(chatId, direction, envelope, maxUnacked, (InboxForward) null).map(Forwarded::result);
+  }
+
+  @Override
+  public Future<Forwarded<AppendResult>> append(String chatId, Direction direction, Envelope envelope,
+                                                int maxUnacked, Forward forward) {
+    return append(chatId, direction, envelope, maxUnacked, (InboxForward) forward);
+  }
+
+  private Future<Forwarded<AppendResult>> append(String chatId, Direction direction, Envelope envelope,
+                                                 int maxUnacked, InboxForward forward) {
+    String[] args = {Integer.toString(direction.wire()), Long.toString(envelope.seq()), envelope.ct(),
+        Integer.toString(maxUnacked), Long.toString(envelopeTtl.toMillis()), Long.toString(LOG_TTL.toMillis())};
+    return on(APPEND.<List<Object>>run(cmd, withForwardKeys(keys(logKey(chatId), envelopesKey(chatId, direction)), forward),
+        withForwardArgs(args, forward)))
+        .map(r -> new Forwarded<>(switch ((String) r.get(0)) {
           case "accepted" -> AppendResult.ACCEPTED;
           case "duplicate" -> AppendResult.DUPLICATE;
           case "gap" -> AppendResult.GAP;
           case "full" -> AppendResult.FULL;
           default -> AppendResult.NO_CHAT;
-        });
+        }, Long.valueOf(1).equals(r.get(1))));
   }
 
   @Override
   public Future<Boolean> ack(String chatId, Direction direction, long seq) {
-    return on(ACK.<Long>run(cmd, keys(logKey(chatId), envelopesKey(chatId, direction)),
-        Integer.toString(direction.wire()), Long.toString(seq))).map(r -> r == 1L);
+    return ack(chatId, direction, seq, (InboxForward) null).map(Forwarded::result);
+  }
+
+  @Override
+  public Future<Forwarded<Boolean>> ack(String chatId, Direction direction, long seq, Forward forward) {
+    return ack(chatId, direction, seq, (InboxForward) forward);
+  }
+
+  private Future<Forwarded<Boolean>> ack(String chatId, Direction direction, long seq, InboxForward forward) {
+    return on(ACK.<Long>run(cmd, withForwardKeys(keys(logKey(chatId), envelopesKey(chatId, direction)), forward),
+        withForwardArgs(new String[] {Integer.toString(direction.wire()), Long.toString(seq)}, forward)))
+        .map(r -> new Forwarded<>(r >= 1L, r == 2L));
+  }
+
+  /** The location key after a write script's own keys, when it forwards a frame. */
+  private static String[] withForwardKeys(String[] keys, InboxForward forward) {
+    return forward == null ? keys : concat(keys, forward.location());
+  }
+
+  /** The inbox prefix, payload and this node after a write script's own arguments. */
+  private static String[] withForwardArgs(String[] args, InboxForward forward) {
+    return forward == null ? args : concat(args, forward.inbox(), forward.payload(), forward.here());
+  }
+
+  private static String[] concat(String[] first, String... more) {
+    String[] all = java.util.Arrays.copyOf(first, first.length + more.length);
+    System.arraycopy(more, 0, all, first.length, more.length);
+    return all;
   }
 
   @Override
