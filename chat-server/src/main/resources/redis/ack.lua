@@ -5,11 +5,13 @@
 -- this node
 -- Returns 0 when seq was never received (or the chat is gone), 1 when acknowledged, 2 when
 -- acknowledged and the frame published.
-if redis.call('EXISTS', KEYS[1]) == 0 then
+-- The log is written with its 'open' field when the chat opens and deleted when it ends.
+local log = redis.call('HMGET', KEYS[1], 'open', 'last:' .. ARGV[1], 'acked:' .. ARGV[1])
+if not log[1] then
   return 0
 end
-local last = tonumber(redis.call('HGET', KEYS[1], 'last:' .. ARGV[1]) or '0')
-local acked = tonumber(redis.call('HGET', KEYS[1], 'acked:' .. ARGV[1]) or '0')
+local last = tonumber(log[2] or '0')
+local acked = tonumber(log[3] or '0')
 local seq = tonumber(ARGV[2])
 if seq > last or seq < 0 then
   return 0

@@ -5,11 +5,12 @@
 -- ARGV[1] direction, ARGV[2] seq, ARGV[3] ciphertext, ARGV[4] max unacked, ARGV[5] envelope ttl ms,
 -- ARGV[6] chat log ttl ms, ARGV[7..9] (with KEYS[3]) inbox prefix, frame payload, this node
 -- Returns {outcome, 1 when the frame was published}.
-if redis.call('HGET', KEYS[1], 'open') ~= '1' then
+local log = redis.call('HMGET', KEYS[1], 'open', 'last:' .. ARGV[1], 'acked:' .. ARGV[1])
+if log[1] ~= '1' then
   return {'no_chat', 0}
 end
-local last = tonumber(redis.call('HGET', KEYS[1], 'last:' .. ARGV[1]) or '0')
-local acked = tonumber(redis.call('HGET', KEYS[1], 'acked:' .. ARGV[1]) or '0')
+local last = tonumber(log[2] or '0')
+local acked = tonumber(log[3] or '0')
 local seq = tonumber(ARGV[2])
 if seq <= last then
   return {'duplicate', forward(3, 7)}
