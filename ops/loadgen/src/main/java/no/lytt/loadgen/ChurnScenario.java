@@ -71,13 +71,18 @@ final class ChurnScenario {
 
   private static void roundTrips(Stack stack, LyttChats lytt, LoadClients clients, int count, int rate,
                                  Map<String, Object> row) throws InterruptedException {
+    // A node fresh from start may not welcome all of a burst of connects (its store calls time
+    // out): such a visitor is let go and another connects, as a reloaded page would.
+    java.util.concurrent.atomic.AtomicReferenceArray<VisitorClient> connected =
+        new java.util.concurrent.atomic.AtomicReferenceArray<>(count);
+    LoadClients.await(Parallel.run(count, 200, i -> Patience.retry(clients.vertx, () -> {
+      VisitorClient v = lytt.visitor();
+      return v.connect(lytt.nodes().visitorUri(0), lytt.nodes().origin()).map(v).onFailure(e -> v.disconnect());
+    }).onSuccess(v -> connected.set(i, v))), 600);
     List<VisitorClient> waiting = new ArrayList<>();
     for (int i = 0; i < count; i++) {
-      VisitorClient v = lytt.visitor();
-      waiting.add(v);
+      waiting.add(connected.get(i));
     }
-    LoadClients.await(Parallel.run(count, 200, i -> waiting.get(i)
-        .connect(lytt.nodes().visitorUri(0), lytt.nodes().origin())), 600);
     long quiet = 3_000;
     try (RedisRoundTrips monitor = stack.watchRedis()) {
       Map<String, Long> before = monitor.counts();
@@ -115,7 +120,7 @@ final class ChurnScenario {
     // Leave first: a visitor who only disconnects keeps the place for the grace period, and the
     // counsellors of the next phase would be offered people who are gone.
     LoadClients.await(Future.join(waiting.stream()
-        .map(v -> v.leave().transform(r -> v.close())).toList()), 300);
+        .map(v -> Patience.retry(clients.vertx, v::leave).transform(r -> v.close())).toList()), 300);
   }
 
   private static void churn(LyttChats lytt, LoadClients clients, int count, int warmupCount, int rate,
@@ -128,6 +133,18 @@ final class ChurnScenario {
       consoles.add(new Console(LoadClients.await(lytt.onDuty(i), 120), capacity, acceptStarted, consoleOf,
           takenBack));
     }
+    // A join answered `unavailable` above may have been stored all the same (its answer timed out):
+    // nobody can take that place back, and it stays until the grace period after its socket closed.
+    // Consoles accepting those would fill their slots with offers nobody answers, so they start
+    // only once the queue they see is empty.
+    long waitStarted = System.nanoTime();
+    Console watching = consoles.get(0);
+    long deadline = waitStarted + java.util.concurrent.TimeUnit.SECONDS.toNanos(300);
+    while (!(watching.sawQueue && !watching.queueNonEmpty) && System.nanoTime() < deadline) {
+      Thread.sleep(100);
+    }
+    row.put("waited_for_empty_queue_s", Math.round((System.nanoTime() - waitStarted) / 1e8) / 10.0);
+    consoles.forEach(c -> c.started = true);
     long poke = clients.vertx.setPeriodic(50, t -> consoles.forEach(Console::tryAccept));
     try {
       if (warmupCount > 0) {
@@ -291,6 +308,10 @@ final class ChurnScenario {
     private final Map<String, Integer> refusals = new ConcurrentHashMap<>();
     private final AtomicBoolean accepting = new AtomicBoolean();
     private volatile boolean queueNonEmpty;
+    /** Whether a queue view has reached this console since it went on duty. */
+    private volatile boolean sawQueue;
+    /** Accepts nothing before the run starts. */
+    private volatile boolean started;
 
     Console(CounsellorClient client, int capacity, Map<String, Long> acceptStarted,
             Map<String, Console> consoleOf, Set<String> takenBack) {
@@ -301,12 +322,13 @@ final class ChurnScenario {
       watchTakeBacks(takenBack);
       client.onQueue(q -> {
         queueNonEmpty = !q.getJsonArray("entries").isEmpty();
+        sawQueue = true;
         tryAccept();
       });
     }
 
     void tryAccept() {
-      if (!queueNonEmpty || held.size() >= capacity || !accepting.compareAndSet(false, true)) {
+      if (!started || !queueNonEmpty || held.size() >= capacity || !accepting.compareAndSet(false, true)) {
         return;
       }
       long started = System.nanoTime();
