@@ -125,9 +125,10 @@ class TwoNodesOnRedisTest {
 
     // Each message is one script on the visitor's node (stored, and handed to the other node's
     // inbox) and one on the counsellor's (acknowledged, and the tick handed back). Heartbeats are
-    // no scripts; the slack is for a sweep or a queue sample falling into the loop.
+    // no scripts; the slack, one call per message, is for the nodes' sweeps and samples (a few a
+    // second) on a slow machine. A frame routed in a call of its own would cost two per message.
     long perMessage = 2 * (1 + extraRoundTripsPerCrossingFrame());
-    assertTrue(calls >= messages * perMessage && calls <= messages * perMessage + 10,
+    assertTrue(calls >= messages * perMessage && calls < messages * (perMessage + 1),
         calls + " script calls for " + messages + " messages");
   }
 

@@ -246,7 +246,7 @@ public final class RedisStore implements Store {
           if (r.isEmpty()) {
             throw new LyttException(ErrorCode.QUEUE_FULL, "The queue is full right now.");
           }
-          List<QueueEntry> head = ((List<Object>) r.get(2)).stream().map(o -> parsedEntries.entry((String) o)).toList();
+          List<QueueEntry> head = parsedEntries.head((List<Object>) r.get(2));
           return new QueueView(((Long) r.get(0)).intValue(), head,
               Map.of(entry.id(), ((Long) r.get(1)).intValue()), staffing(r.subList(3, 6)));
         });
@@ -262,7 +262,7 @@ public final class RedisStore implements Store {
     args.add(Integer.toString(DURATION_HISTORY));
     args.addAll(ids);
     return on(QUEUE_VIEW.<List<Object>>run(cmd, keys(QUEUE), args.toArray(String[]::new))).map(r -> {
-      List<QueueEntry> head = ((List<Object>) r.get(1)).stream().map(o -> parsedEntries.entry((String) o)).toList();
+      List<QueueEntry> head = parsedEntries.head((List<Object>) r.get(1));
       List<Object> ranks = (List<Object>) r.get(2);
       Map<String, Integer> positions = new HashMap<>();
       for (int i = 0; i < ids.size(); i++) {
