@@ -87,9 +87,7 @@ public final class RelayService {
     JsonObject frame = Frames.msg(chat.chatId(), envelope);
     Optional<Forward> forward = forward(chat, from.other(), frame);
     return sync(chat.chatId())
-        .compose(v -> forward.isPresent()
-            ? store.append(chat.chatId(), d, envelope, maxUnacked, forward.get())
-            : store.append(chat.chatId(), d, envelope, maxUnacked).map(Forwarded::notForwarded))
+        .compose(v -> store.append(chat.chatId(), d, envelope, maxUnacked, forward.orElse(null)))
         .onSuccess(r -> {
           if (r.result() == AppendResult.ACCEPTED) {
             held.stored(chat.chatId(), d, envelope.seq());
@@ -124,9 +122,7 @@ public final class RelayService {
     // Acknowledging nothing (seq 0) tells the sender nothing.
     Optional<Forward> forward = seq > 0 ? forward(chat, receiver.other(), frame) : Optional.empty();
     return sync(chat.chatId())
-        .compose(v -> forward.isPresent()
-            ? store.ack(chat.chatId(), d, seq, forward.get())
-            : store.ack(chat.chatId(), d, seq).map(Forwarded::notForwarded))
+        .compose(v -> store.ack(chat.chatId(), d, seq, forward.orElse(null)))
         .onSuccess(acked -> {
           if (acked.result()) {
             held.ackStored(chat.chatId(), d, seq);

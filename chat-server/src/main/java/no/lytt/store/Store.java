@@ -133,7 +133,8 @@ public interface Store {
   /**
    * {@link #append(String, Direction, Envelope, int)}, and when the envelope is accepted (or was
    * already) {@code forward} passed on in the same step, so that a message crossing nodes costs
-   * one round trip. A store that cannot pass frames on leaves that to the caller.
+   * one round trip. A store that cannot pass frames on leaves that to the caller, as it does when
+   * {@code forward} is null (nothing to forward).
    */
   default Future<Forwarded<AppendResult>> append(String chatId, Direction direction, Envelope envelope,
                                                  int maxUnacked, Forward forward) {
@@ -143,7 +144,10 @@ public interface Store {
   /** Cumulative acknowledgement; false when {@code seq} was never received. */
   Future<Boolean> ack(String chatId, Direction direction, long seq);
 
-  /** {@link #ack(String, Direction, long)}, and when it holds, {@code forward} passed on with it. */
+  /**
+   * {@link #ack(String, Direction, long)}, and when it holds, {@code forward} (or nothing, when
+   * null) passed on with it.
+   */
   default Future<Forwarded<Boolean>> ack(String chatId, Direction direction, long seq, Forward forward) {
     return ack(chatId, direction, seq).map(Forwarded::notForwarded);
   }

@@ -40,11 +40,11 @@ import no.lytt.queue.Preference;
 import no.lytt.queue.QueueView;
 import no.lytt.queue.Staffing;
 import no.lytt.relay.AppendResult;
-import no.lytt.relay.Forward;
-import no.lytt.relay.Forwarded;
 import no.lytt.relay.Chat;
 import no.lytt.relay.Direction;
 import no.lytt.relay.Envelope;
+import no.lytt.relay.Forward;
+import no.lytt.relay.Forwarded;
 import no.lytt.store.DispatchRequest;
 import no.lytt.store.DispatchResult;
 import no.lytt.store.Store;
@@ -449,17 +449,12 @@ public final class RedisStore implements Store {
 
   @Override
   public Future<AppendResult> append(String chatId, Direction direction, Envelope envelope, int maxUnacked) {
-    return append(chatId, direction, envelope, maxUnacked, (InboxForward) null).map(Forwarded::result);
+    return append(chatId, direction, envelope, maxUnacked, null).map(Forwarded::result);
   }
 
   @Override
   public Future<Forwarded<AppendResult>> append(String chatId, Direction direction, Envelope envelope,
                                                 int maxUnacked, Forward forward) {
-    return append(chatId, direction, envelope, maxUnacked, (InboxForward) forward);
-  }
-
-  private Future<Forwarded<AppendResult>> append(String chatId, Direction direction, Envelope envelope,
-                                                 int maxUnacked, InboxForward forward) {
     String[] args = {Integer.toString(direction.wire()), Long.toString(envelope.seq()), envelope.ct(),
         Integer.toString(maxUnacked), Long.toString(envelopeTtl.toMillis()), Long.toString(LOG_TTL.toMillis())};
     return on(APPEND.<List<Object>>run(cmd, withForwardKeys(keys(logKey(chatId), envelopesKey(chatId, direction)), forward),
@@ -475,28 +470,24 @@ public final class RedisStore implements Store {
 
   @Override
   public Future<Boolean> ack(String chatId, Direction direction, long seq) {
-    return ack(chatId, direction, seq, (InboxForward) null).map(Forwarded::result);
+    return ack(chatId, direction, seq, null).map(Forwarded::result);
   }
 
   @Override
   public Future<Forwarded<Boolean>> ack(String chatId, Direction direction, long seq, Forward forward) {
-    return ack(chatId, direction, seq, (InboxForward) forward);
-  }
-
-  private Future<Forwarded<Boolean>> ack(String chatId, Direction direction, long seq, InboxForward forward) {
     return on(ACK.<Long>run(cmd, withForwardKeys(keys(logKey(chatId), envelopesKey(chatId, direction)), forward),
         withForwardArgs(new String[] {Integer.toString(direction.wire()), Long.toString(seq)}, forward)))
         .map(r -> new Forwarded<>(r >= 1L, r == 2L));
   }
 
   /** The location key after a write script's own keys, when it forwards a frame. */
-  private static String[] withForwardKeys(String[] keys, InboxForward forward) {
-    return forward == null ? keys : concat(keys, forward.location());
+  private static String[] withForwardKeys(String[] keys, Forward forward) {
+    return forward instanceof InboxForward f ? concat(keys, f.location()) : keys;
   }
 
   /** The inbox prefix, payload and this node after a write script's own arguments. */
-  private static String[] withForwardArgs(String[] args, InboxForward forward) {
-    return forward == null ? args : concat(args, forward.inbox(), forward.payload(), forward.here());
+  private static String[] withForwardArgs(String[] args, Forward forward) {
+    return forward instanceof InboxForward f ? concat(args, f.inbox(), f.payload(), f.here()) : args;
   }
 
   private static String[] concat(String[] first, String... more) {
