@@ -34,6 +34,10 @@ public final class CounsellorClient {
   private volatile boolean named;
   private volatile HandoverAnswer handoverAnswer = HandoverAnswer.TAKE;
   private final Mover mover;
+  private final Vertx vertx;
+  /** The last queue view: it is state, so a handler set after it came still hears it. */
+  private volatile JsonObject lastQueue;
+  private volatile Handler<JsonObject> queueHandler;
 
   /**
    * @param base   the server's HTTP origin, e.g. {@code http://localhost:8080/}
@@ -56,6 +60,14 @@ public final class CounsellorClient {
     connection.on("handshake", f -> offers.complete(f, warnings, traffic::add));
     connection.on("resumed", f -> traffic.resend(f.getString("chatId"), f.getLong("lastSeq", 0L)));
     connection.on("handover", this::answerHandover);
+    this.vertx = vertx;
+    connection.on("queue", q -> {
+      lastQueue = q;
+      Handler<JsonObject> handler = queueHandler;
+      if (handler != null) {
+        handler.handle(q);
+      }
+    });
     // On the new node the device is named again, so accepting works there as it did here.
     this.mover = new Mover(vertx, () -> reconnect().compose(w -> named ? hello() : Future.succeededFuture(w)),
         warnings);
@@ -191,10 +203,20 @@ public final class CounsellorClient {
 
   /**
    * Calls {@code handler} with every {@code queue} frame (on the connection's event loop), as the
-   * console's queue view is updated; replaces the previous handler.
+   * console's queue view is updated; replaces the previous handler. A view that came before is
+   * handed to it at once: the server sends a view only when it shows something new, so one that
+   * came before the handler may be the only one for a while.
    */
   public void onQueue(Handler<JsonObject> handler) {
-    connection.on("queue", handler);
+    queueHandler = handler;
+    if (lastQueue != null) {
+      // The newest at the time it runs, and only while this handler is still the one set.
+      vertx.runOnContext(v -> {
+        if (queueHandler == handler) {
+          handler.handle(lastQueue);
+        }
+      });
+    }
   }
 
   /**

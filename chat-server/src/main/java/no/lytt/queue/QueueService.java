@@ -168,7 +168,7 @@ public final class QueueService {
   }
 
   private void showConsoles(QueueView view) {
-    notifier.toCounsellors(view.staffing().onDuty().stream().map(Duty::username).toList(),
+    notifier.showQueue(view.staffing().onDuty().stream().map(Duty::username).toList(),
         Frames.queueForCounsellors(view.head(), view.length(), clock.millis()));
   }
 

@@ -14,9 +14,12 @@ public interface Notifier {
 
   void toCounsellor(String username, JsonObject frame);
 
-  /** The same frame to several counsellors: a node may write it once for all of them. */
-  default void toCounsellors(Collection<String> usernames, JsonObject frame) {
-    usernames.forEach(u -> toCounsellor(u, frame));
+  /**
+   * The queue view to the consoles of {@code usernames}: a node may write it once for all of them,
+   * and skip a console whose last view showed the same visitors (only {@code now} moved).
+   */
+  default void showQueue(Collection<String> usernames, JsonObject view) {
+    usernames.forEach(u -> toCounsellor(u, view));
   }
 
   void toAllVisitors(JsonObject frame);

@@ -9,6 +9,7 @@ import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.json.JsonObject;
 import java.lang.System.Logger.Level;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import no.lytt.logging.ConnectionLog;
 import no.lytt.metrics.LyttMetrics;
 import no.lytt.protocol.ErrorCode;
@@ -30,6 +31,7 @@ import no.lytt.store.StoreUnavailableException;
  * memory and a place in its source's count for nothing.
  */
 public final class Connection {
+  private static final String QUEUE = "queue";
   private final ConnectionLog log = new ConnectionLog("lytt.socket");
   private final LyttMetrics metrics;
   private final ServerWebSocket ws;
@@ -44,6 +46,15 @@ public final class Connection {
   private int limited;
   private boolean closed;
   private final ResumeGate gate = new ResumeGate();
+  /**
+   * A {@code queue} frame (a console's view of the queue, a visitor's place) waiting to be written
+   * on this socket's context. Such a frame says where things stand now, so a newer one replaces it
+   * rather than queueing behind it: when the node falls behind, a console on duty is sent the
+   * newest view once instead of every view in between, and catching up gets cheaper, not dearer.
+   */
+  private final AtomicReference<String> waitingQueueFrame = new AtomicReference<>();
+  /** What the last queue view sent to this console showed, without its clock; null before the first. */
+  private final AtomicReference<String> queueShown = new AtomicReference<>();
 
   /** @param onClosed runs once when the socket has closed, after the handler's {@code closed()} */
   public Connection(ServerWebSocket ws, Context context, Limits limits, LyttMetrics metrics, Runnable onClosed) {
@@ -181,10 +192,45 @@ public final class Connection {
     String chatId = frame.getString("chatId");
     String type = frame.getString("type");
     long seq = frame.getLong("seq", 0L);
-    if (Vertx.currentContext() == context) {
+    boolean onContext = Vertx.currentContext() == context;
+    if (QUEUE.equals(type)) {
+      sendQueueFrame(text, onContext);
+    } else if (onContext) {
       sendOrHold(chatId, type, seq, text);
     } else {
       context.runOnContext(v -> sendOrHold(chatId, type, seq, text));
+    }
+  }
+
+  /**
+   * Sends a console's queue view, {@code text}, unless the last one sent on this socket showed the
+   * same ({@code shows}: the view without its clock). A chat ending, a colleague's break, the
+   * periodic refresh all announce the queue; with nobody new in it, a view would only move the clock
+   * the console already keeps.
+   */
+  public void showQueue(String text, String shows) {
+    if (!shows.equals(queueShown.getAndSet(shows))) {
+      sendQueueFrame(text, Vertx.currentContext() == context);
+    }
+  }
+
+  /** The next queue view is sent even if it shows the same: the console cleared its own (off duty). */
+  public void forgetQueueShown() {
+    queueShown.set(null);
+  }
+
+  private void sendQueueFrame(String text, boolean onContext) {
+    if (onContext) {
+      // Newer than any still waiting, which must not be written after it.
+      waitingQueueFrame.set(null);
+      write(text);
+    } else if (waitingQueueFrame.getAndSet(text) == null) {
+      context.runOnContext(v -> {
+        String newest = waitingQueueFrame.getAndSet(null);
+        if (newest != null) {
+          write(newest);
+        }
+      });
     }
   }
 

@@ -146,6 +146,7 @@ final class ConsoleConnection implements FrameHandler {
         .compose(open -> s.duty().set(user, status, capacity, open.size()))
         .compose(d -> {
           conn.send(dutyFields(Frames.of("duty"), d));
+          conn.forgetQueueShown();
           s.clients().queueChanged();
           return Future.succeededFuture();
         });

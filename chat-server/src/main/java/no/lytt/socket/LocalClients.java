@@ -135,15 +135,24 @@ public final class LocalClients implements Clients {
     }
   }
 
-  /** Written once for all: the queue view goes to every console on duty at each change. */
+  /**
+   * Written once for all: the queue view goes to every console on duty at each change. What it
+   * shows, without the clock, tells a console that already shows it (see {@link Connection#showQueue}).
+   */
   @Override
-  public void toCounsellors(Collection<String> usernames, JsonObject frame) {
+  public void showQueue(Collection<String> usernames, JsonObject view) {
     String text = null;
+    String shows = null;
     for (String username : usernames) {
       Connection c = counsellors.get(username);
       if (c != null) {
-        text = text == null ? FrameText.of(frame) : text;
-        c.send(frame, text);
+        if (text == null) {
+          text = FrameText.of(view);
+          JsonObject withoutClock = view.copy();
+          withoutClock.remove("now");
+          shows = FrameText.of(withoutClock);
+        }
+        c.showQueue(text, shows);
       }
     }
   }

@@ -11,6 +11,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import no.lytt.accounts.Role;
 import no.lytt.client.ChatSession;
 import no.lytt.client.CounsellorClient;
@@ -102,6 +105,29 @@ class ReferenceClientChatTest {
             "joined, then the offer: " + types);
       }
     }
+  }
+
+  /**
+   * The queue view is state. A console set to listen after going on duty still hears the queue as
+   * it stands; after that it is sent a view only when the queue shows something new, not when a
+   * colleague going on duty announces the same queue again.
+   */
+  @Test
+  void aConsoleHearsTheQueueAsItStandsAndThenOnlyViewsThatShowSomethingNew() throws Exception {
+    VisitorClient first = visitor();
+    Await.of(first.join("none", "nb"));
+    CounsellorClient counsellor = onDuty("demo", TestServer.DEMO_PASSWORD, 2);
+    BlockingQueue<JsonObject> views = new LinkedBlockingQueue<>();
+    counsellor.onQueue(views::add);
+    assertEquals(1, views.poll(10, TimeUnit.SECONDS).getInteger("length"));
+
+    Await.of(server.lytt().accounts().save("colleague", "colleague-password".toCharArray(), "Colleague",
+        Gender.MAN, Set.of(Language.NB), Role.COUNSELLOR));
+    onDuty("colleague", "colleague-password", 1);
+    assertEquals(null, views.poll(500, TimeUnit.MILLISECONDS), "the same queue, shown again");
+
+    Await.of(visitor().join("none", "nb"));
+    assertEquals(2, views.poll(10, TimeUnit.SECONDS).getInteger("length"));
   }
 
   /**
