@@ -76,8 +76,8 @@ public final class Dispatcher {
         notifier.toVisitor(chat.visitor().id(), Frames.offer(chat));
         // The wait runs from joining the queue (or taking an out-of-hours ticket, which is the
         // place the queue keeps) to this accept; only its band is kept.
-        yield Future.all(stats.count(Counter.CONTACTS_ANSWERED),
-                stats.count(TimeBuckets.waitKey(Duration.between(chat.visitor().joinedAt(), chat.createdAt()))))
+        yield stats.count(Counter.CONTACTS_ANSWERED.key(),
+                TimeBuckets.waitKey(Duration.between(chat.visitor().joinedAt(), chat.createdAt())))
             .map(chat);
       }
       case NO_MATCH -> Future.failedFuture(new LyttException(ErrorCode.NO_MATCH,

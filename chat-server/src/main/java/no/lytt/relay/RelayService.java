@@ -225,11 +225,14 @@ public final class RelayService {
       notifier.toCounsellor(chat.counsellor(), Frames.ended(chatId, by));
       Duration length = Duration.between(chat.createdAt(), clock.instant());
       // Remembered for the counsellor's wrap-up; a chat that cannot be remembered still ends. A
-      // chat the visitor never opened had no conversation, so it has no length to count.
-      return store.rememberEndedChat(chatId, chat.counsellor(), WrapUps.REMEMBERED).otherwiseEmpty()
-          .compose(v -> stats.count(counter))
-          .compose(v -> counter == Counter.CHATS_COMPLETED ? store.recordChatDuration(length) : Future.succeededFuture())
-          .compose(v -> chat.state() == ChatState.OPEN ? stats.count(TimeBuckets.durationKey(length)) : Future.succeededFuture())
+      // chat the visitor never opened had no conversation, so it has no length to count. The three
+      // writes do not depend on each other, so none waits for another.
+      Future<Void> counted = chat.state() == ChatState.OPEN
+          ? stats.count(counter.key(), TimeBuckets.durationKey(length))
+          : stats.count(counter);
+      return Future.all(store.rememberEndedChat(chatId, chat.counsellor(), WrapUps.REMEMBERED).otherwiseEmpty(),
+              counted,
+              counter == Counter.CHATS_COMPLETED ? store.recordChatDuration(length) : Future.succeededFuture())
           .map(ended);
     });
   }

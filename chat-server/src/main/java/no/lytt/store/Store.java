@@ -233,6 +233,9 @@ public interface Store {
 
   Future<Void> increment(String counter, LocalDate day, long by);
 
+  /** Counts one under each of {@code counters} (one event's counts) in one request. */
+  Future<Void> count(List<String> counters, LocalDate day);
+
   Future<Map<String, Long>> counters(LocalDate day);
 
   /**

@@ -77,7 +77,7 @@ public abstract class StoreContractTest {
     return no.lytt.support.Await.of(f);
   }
 
-  private static QueueEntry entry(String id, int second) {
+  protected static QueueEntry entry(String id, int second) {
     return new QueueEntry(id, "hash-" + id, Preference.NONE, Language.NB, T0.plusSeconds(second));
   }
 
@@ -86,7 +86,7 @@ public abstract class StoreContractTest {
     return await(store.queueView(100, List.of())).head();
   }
 
-  private DispatchResult dispatch(String chatId, int capacity) {
+  protected DispatchResult dispatch(String chatId, int capacity) {
     await(store.setDuty(new Duty(kari.username(), Duty.Status.ON, capacity)));
     return await(store.dispatch(new DispatchRequest(kari, chatId, "d1", offer, T0)));
   }
@@ -364,6 +364,15 @@ public abstract class StoreContractTest {
     await(store.increment("contacts.offered", day, 2));
     assertEquals(3L, await(store.counters(day)).get("contacts.offered"));
     assertTrue(await(store.counters(day.plusDays(1))).isEmpty());
+  }
+
+  @Test
+  void oneEventsCountsAreAddedTogether() {
+    LocalDate day = LocalDate.of(2026, 11, 23);
+    await(store.increment("chats.completed", day, 4));
+    await(store.count(List.of("chats.completed", "duration.0-5m"), day));
+    await(store.count(List.of("chats.completed"), day));
+    assertEquals(Map.of("chats.completed", 6L, "duration.0-5m", 1L), await(store.counters(day)));
   }
 
   @Test

@@ -524,6 +524,14 @@ public final class MemoryStore implements Store {
   }
 
   @Override
+  public Future<Void> count(List<String> names, LocalDate day) {
+    return locked(() -> {
+      names.forEach(name -> counters.computeIfAbsent(day, d -> new HashMap<>()).merge(name, 1L, Long::sum));
+      return null;
+    });
+  }
+
+  @Override
   public Future<Map<String, Long>> counters(LocalDate day) {
     return locked(() -> Map.copyOf(counters.getOrDefault(day, Map.of())));
   }

@@ -88,6 +88,8 @@ public final class RedisStore implements Store {
   private static final Script FIND_VISITOR = Script.load("find_visitor", ScriptOutputType.MULTI);
   private static final Script DISPATCH = Script.load("dispatch", ScriptOutputType.MULTI);
   private static final Script OPEN_CHAT = Script.load("open_chat", ScriptOutputType.MULTI);
+  private static final Script OPEN_LOG = Script.load("open_log", ScriptOutputType.INTEGER);
+  private static final Script COUNT = Script.load("count", ScriptOutputType.INTEGER);
   private static final Script END_CHAT = Script.load("end_chat", ScriptOutputType.MULTI);
   private static final Script TAKE_BACK = Script.load("take_back", ScriptOutputType.MULTI);
   private static final Script ASK_TRANSFER = Script.load("ask_transfer", ScriptOutputType.STATUS);
@@ -193,7 +195,7 @@ public final class RedisStore implements Store {
     return Math.floorDiv(t.getEpochSecond(), 60);
   }
 
-  private static String logKey(String chatId) {
+  static String logKey(String chatId) {
     return "lytt:log:{" + chatId + "}";
   }
 
@@ -376,8 +378,7 @@ public final class RedisStore implements Store {
    */
   @Override
   public Future<Optional<Chat>> openChat(String chatId, String enc) {
-    return on(cmd.hset(logKey(chatId), "open", "1"))
-        .compose(v -> on(cmd.pexpire(logKey(chatId), LOG_TTL.toMillis())))
+    return on(OPEN_LOG.<Long>run(cmd, keys(logKey(chatId)), Long.toString(LOG_TTL.toMillis())))
         .compose(v -> on(OPEN_CHAT.<List<Object>>run(cmd, keys(chatKey(chatId)), enc)))
         .compose(r -> switch ((String) r.get(0)) {
           case "opened" -> Future.succeededFuture(Optional.of(StoreJson.chat(fields(r.subList(1, r.size())))));
@@ -679,6 +680,11 @@ public final class RedisStore implements Store {
   @Override
   public Future<Void> increment(String counter, LocalDate day, long by) {
     return on(durable().hincrby(statsKey(day), counter, by)).mapEmpty();
+  }
+
+  @Override
+  public Future<Void> count(List<String> counters, LocalDate day) {
+    return on(COUNT.<Long>run(durable(), keys(statsKey(day)), counters.toArray(String[]::new))).mapEmpty();
   }
 
   @Override

@@ -2,6 +2,7 @@ package no.lytt.store.redis;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
@@ -75,6 +76,21 @@ class RedisStoreTest extends StoreContractTest {
       assertEquals(ErrorCode.MESSAGES_LOST, lost.code());
     } finally {
       await(shortLived.close());
+    }
+  }
+
+  @Test
+  void anOpenedChatsEnvelopeLogIsKeptForTwoDaysAtMost() {
+    await(store.enqueue(entry("a", 1), 10, 0));
+    dispatch("c1", 2);
+    await(store.openChat("c1", "enc"));
+    RedisClient admin = RedisClient.create(redis.uri());
+    try (StatefulRedisConnection<String, String> c = admin.connect()) {
+      long left = c.sync().pttl(RedisStore.logKey("c1"));
+      assertTrue(left > Duration.ofDays(2).minusMinutes(1).toMillis() && left <= Duration.ofDays(2).toMillis(),
+          left + " ms");
+    } finally {
+      admin.shutdown();
     }
   }
 
