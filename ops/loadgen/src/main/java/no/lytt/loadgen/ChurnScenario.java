@@ -32,11 +32,18 @@ import org.HdrHistogram.Recorder;
  *       visitor has it. Measured: join → verified offer at the visitor, and accept → first message
  *       opened by the visitor. Every visitor counts the offers it receives; a second one is a
  *       double assignment (two counsellors got the same visitor). The same churn runs first for
- *       {@code warmup} s (default 20) without being recorded, so the node is measured warm.</li>
+ *       {@code warmup} s (default 20) without being recorded, so the node is measured warm. Each
+ *       visitor's page opens its socket 2 s before they join and closes it 1 s after their chat
+ *       ended, so sockets come and go at the join rate.</li>
  * </ol>
+ *
+ * <p>{@code join-trace=PREFIX} writes each phase's joins, one line each (due time, wait for the
+ * offer), to {@code PREFIX-warmup-1.csv}, {@code PREFIX-warmup-2.csv} and {@code PREFIX-measured.csv}.
  */
 final class ChurnScenario {
   private static final long MAX_MICROS = TimeUnit.MINUTES.toMicros(10);
+  private static final int PAGE_OPEN_BEFORE_JOIN_S = 2;
+  private static final long PAGE_CLOSED_AFTER_END_MS = 1_000;
 
   private ChurnScenario() {
   }
@@ -61,7 +68,7 @@ final class ChurnScenario {
       if (stack.hasRedis()) {
         roundTrips(stack, lytt, clients, rtVisitors, joinRate, row);
       }
-      churn(lytt, clients, visitors, warmupVisitors, joinRate, counsellors, capacity, row);
+      churn(lytt, clients, visitors, warmupVisitors, joinRate, counsellors, capacity, s.text("join-trace", ""), row);
       row.put("cpu_s", Math.round(stack.cpuMillis() / 100.0) / 10.0);
       Report.memory(row, stack.memory());
       row.put("load_avg", Report.loadAverage());
@@ -124,7 +131,8 @@ final class ChurnScenario {
   }
 
   private static void churn(LyttChats lytt, LoadClients clients, int count, int warmupCount, int rate,
-                            int counsellors, int capacity, Map<String, Object> row) throws InterruptedException {
+                            int counsellors, int capacity, String trace, Map<String, Object> row)
+      throws InterruptedException {
     Map<String, Long> acceptStarted = new ConcurrentHashMap<>();
     Map<String, Console> consoleOf = new ConcurrentHashMap<>();
     Set<String> takenBack = ConcurrentHashMap.newKeySet();
@@ -155,15 +163,17 @@ final class ChurnScenario {
         // the load generator's JIT recompile its hot paths, which would land in the measured start.
         Map<String, Object> first = new java.util.LinkedHashMap<>();
         Map<String, Object> warm = new java.util.LinkedHashMap<>();
-        new Phase(acceptStarted, consoleOf, takenBack).run(lytt, warmupCount / 2, rate, first);
-        new Phase(acceptStarted, consoleOf, takenBack).run(lytt, warmupCount - warmupCount / 2, rate, warm);
+        new Phase(acceptStarted, consoleOf, takenBack).run(lytt, warmupCount / 2, rate, first,
+            traceFile(trace, "warmup-1"));
+        new Phase(acceptStarted, consoleOf, takenBack).run(lytt, warmupCount - warmupCount / 2, rate, warm,
+            traceFile(trace, "warmup-2"));
         row.put("warmup_joins", warmupCount);
         row.put("warmup_served", ((Number) first.get("first_messages")).longValue()
             + ((Number) warm.get("first_messages")).longValue());
         // Of the warm-up's second half.
         row.put("warmup_join_to_offer_p99_ms", warm.get("join_to_offer_p99_ms"));
       }
-      new Phase(acceptStarted, consoleOf, takenBack).run(lytt, count, rate, row);
+      new Phase(acceptStarted, consoleOf, takenBack).run(lytt, count, rate, row, traceFile(trace, "measured"));
     } finally {
       clients.vertx.cancelTimer(poke);
     }
@@ -182,11 +192,17 @@ final class ChurnScenario {
   /** One stream of visitors joining at a rate, each served by the consoles on duty. */
   private record Phase(Map<String, Long> acceptStarted, Map<String, Console> consoleOf, Set<String> takenBack) {
 
-    void run(LyttChats lytt, int count, int rate, Map<String, Object> row) throws InterruptedException {
+    /** @param trace where to write each join's due time and wait, or null for nowhere */
+    void run(LyttChats lytt, int count, int rate, Map<String, Object> row, java.nio.file.Path trace)
+        throws InterruptedException {
       Recorder joinToOffer = new Recorder(MAX_MICROS, 3);
       Recorder acceptToFirst = new Recorder(MAX_MICROS, 3);
       LongAdder offered = new LongAdder();
       LongAdder firstMessages = new LongAdder();
+      LongAdder joinErrors = new LongAdder();
+      // Each join's due time and its wait for the offer, for a trace of the phase second by second.
+      long[] due = new long[count];
+      java.util.concurrent.atomic.AtomicLongArray waited = new java.util.concurrent.atomic.AtomicLongArray(count);
       // Offers a visitor got, by chat id; and the chats a counsellor was told were taken back
       // (unanswered for 30 s): a visitor offered again after that was never held by two at once.
       Map<VisitorClient, List<String>> offersTo = new ConcurrentHashMap<>();
@@ -206,14 +222,37 @@ final class ChurnScenario {
         });
         waiting.add(v);
       }
-      LoadClients.await(Parallel.run(count, 200, i -> waiting.get(i)
-          .connect(lytt.nodes().visitorUri(0), lytt.nodes().origin())), 600);
-      schedule(count, rate, (i, due) -> {
+      // A visitor's page is open a moment before they ask for a place, and closed a moment after
+      // their chat ends: sockets open and close at the join rate, as they would, instead of a
+      // phase's thousands at once just before the measured joins (whose garbage and compiling then
+      // land in them).
+      int lead = Math.min(count, Math.max(1, rate * PAGE_OPEN_BEFORE_JOIN_S));
+      List<Future<?>> connects = new ArrayList<>(java.util.Collections.nCopies(count, null));
+      java.util.function.IntFunction<Future<?>> open = i -> {
+        VisitorClient v = waiting.get(i);
+        Future<?> connected = v.connect(lytt.nodes().visitorUri(0), lytt.nodes().origin());
+        connected.onSuccess(welcome -> v.frames().next("ended")
+            .onSuccess(ended -> lytt.vertx().setTimer(PAGE_CLOSED_AFTER_END_MS, t -> v.close())));
+        return connected;
+      };
+      LoadClients.await(Parallel.run(lead, 200, i -> {
+        Future<?> connected = open.apply(i);
+        connects.set(i, connected);
+        return connected;
+      }), 600);
+      schedule(count, rate, (i, dueAt) -> {
+        if (i + lead < count) {
+          connects.set(i + lead, open.apply(i + lead));
+        }
         VisitorClient v = waiting.get(i);
         recordOffers(v, offersTo.computeIfAbsent(v, k -> new CopyOnWriteArrayList<>()));
-        v.join("none", "nb").onFailure(e -> row.merge("join_errors", 1L, (a, b) -> (long) a + (long) b));
+        due[i] = dueAt;
+        connects.get(i).compose(connected -> v.join("none", "nb"))
+            .onFailure(e -> joinErrors.increment());
         v.chat().onSuccess(session -> {
-          joinToOffer.recordValue(micros(System.nanoTime() - due));
+          long micros = micros(System.nanoTime() - dueAt);
+          waited.set(i, micros);
+          joinToOffer.recordValue(micros);
           offered.increment();
         });
       });
@@ -229,12 +268,18 @@ final class ChurnScenario {
         }
       });
       acceptStarted.clear();
+      if (trace != null) {
+        writeTrace(trace, due, waited);
+      }
       row.put("joins", count);
       row.put("offered_visitors", offered.sum());
       row.put("first_messages", firstMessages.sum());
       long reoffered = offersTo.values().stream().filter(ids -> ids.size() > 1).count();
       row.put("reoffered_after_take_back", reoffered);
       row.put("double_assignments", offersTo.values().stream().filter(ids -> heldTwice(ids, takenBack)).count());
+      if (joinErrors.sum() > 0) {
+        row.put("join_errors", joinErrors.sum());
+      }
       Report.latencies(row, "join_to_offer_", joinToOffer.getIntervalHistogram());
       Report.latencies(row, "accept_to_first_", acceptToFirst.getIntervalHistogram());
       // The visitors of this phase are done: their sockets would only cost both sides memory.
@@ -261,6 +306,29 @@ final class ChurnScenario {
   static boolean heldTwice(List<String> offeredChatIds, Set<String> takenBack) {
     List<String> distinct = offeredChatIds.stream().distinct().toList();
     return distinct.subList(0, Math.max(0, distinct.size() - 1)).stream().anyMatch(id -> !takenBack.contains(id));
+  }
+
+  private static java.nio.file.Path traceFile(String prefix, String phase) {
+    return prefix.isEmpty() ? null : java.nio.file.Path.of(prefix + "-" + phase + ".csv");
+  }
+
+  /**
+   * One line per join: milliseconds from the phase's first due time, and the wait for the offer in
+   * microseconds (0 if none came); the first line gives the first due time as wall-clock time, to
+   * line the trace up with a GC log or a CPU reading. A p99 says how long the tail is; this says
+   * whether it was one stall and the queue behind it, or waits spread over the phase.
+   */
+  private static void writeTrace(java.nio.file.Path file, long[] due, java.util.concurrent.atomic.AtomicLongArray waited) {
+    long firstDueEpochMs = System.currentTimeMillis() - (System.nanoTime() - due[0]) / 1_000_000;
+    StringBuilder out = new StringBuilder("# first_due_epoch_ms " + firstDueEpochMs + "\n");
+    for (int k = 0; k < due.length; k++) {
+      out.append((due[k] - due[0]) / 1_000_000).append(',').append(waited.get(k)).append('\n');
+    }
+    try {
+      java.nio.file.Files.writeString(file, out);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   private static long total(Map<String, Long> calls) {
@@ -308,6 +376,8 @@ final class ChurnScenario {
     private final Map<String, Integer> refusals = new ConcurrentHashMap<>();
     private final AtomicBoolean accepting = new AtomicBoolean();
     private volatile boolean queueNonEmpty;
+    /** Counts the queue views this console has seen: tells a view that came after a press. */
+    private final java.util.concurrent.atomic.AtomicLong views = new java.util.concurrent.atomic.AtomicLong();
     /** Whether a queue view has reached this console since it went on duty. */
     private volatile boolean sawQueue;
     /** Accepts nothing before the run starts. */
@@ -322,6 +392,7 @@ final class ChurnScenario {
       watchTakeBacks(takenBack);
       client.onQueue(q -> {
         queueNonEmpty = !q.getJsonArray("entries").isEmpty();
+        views.incrementAndGet();
         sawQueue = true;
         tryAccept();
       });
@@ -332,6 +403,7 @@ final class ChurnScenario {
         return;
       }
       long started = System.nanoTime();
+      long pressedAtView = views.get();
       client.accept().onComplete(r -> accepting.set(false))
           .onSuccess(accepted -> {
             String chatId = accepted.getString("chatId");
@@ -343,7 +415,11 @@ final class ChurnScenario {
           })
           .onFailure(e -> {
             refusals.merge(e instanceof ProtocolError p ? p.code() : e.getClass().getSimpleName(), 1, Integer::sum);
-            queueNonEmpty = false;
+            // The refusal says how the queue stood when the accept was pressed. A view that came
+            // after the press is newer, and a person would go by what their screen shows now.
+            if (views.get() == pressedAtView) {
+              queueNonEmpty = false;
+            }
           });
     }
 

@@ -55,6 +55,10 @@ final class LyttChats implements ChatTarget {
   private String[] chatIds;
   private AtomicIntegerArray away;
 
+  Vertx vertx() {
+    return vertx;
+  }
+
   LyttChats(Vertx vertx, Sources sources, LyttNodes nodes, Tracker tracker, int visitorNode,
             int counsellorNode, int capacity) {
     this.vertx = vertx;
