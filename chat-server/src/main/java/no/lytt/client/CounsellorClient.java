@@ -37,6 +37,8 @@ public final class CounsellorClient {
   private final Vertx vertx;
   /** The last queue view: it is state, so a handler set after it came still hears it. */
   private volatile JsonObject lastQueue;
+  /** Where queue frames arrive: the replay to a late handler runs there too, in turn with them. */
+  private volatile io.vertx.core.Context queueContext;
   private volatile Handler<JsonObject> queueHandler;
 
   /**
@@ -62,6 +64,7 @@ public final class CounsellorClient {
     connection.on("handover", this::answerHandover);
     this.vertx = vertx;
     connection.on("queue", q -> {
+      queueContext = Vertx.currentContext();
       lastQueue = q;
       Handler<JsonObject> handler = queueHandler;
       if (handler != null) {
@@ -209,11 +212,14 @@ public final class CounsellorClient {
    */
   public void onQueue(Handler<JsonObject> handler) {
     queueHandler = handler;
-    if (lastQueue != null) {
-      // The newest at the time it runs, and only while this handler is still the one set.
-      vertx.runOnContext(v -> {
-        if (queueHandler == handler) {
-          handler.handle(lastQueue);
+    io.vertx.core.Context context = queueContext;
+    if (lastQueue != null && context != null) {
+      JsonObject seen = lastQueue;
+      // On the loop the frames arrive on, so a view that came meanwhile was handed over already
+      // and is not handed over again; only while this handler is still the one set.
+      context.runOnContext(v -> {
+        if (queueHandler == handler && lastQueue == seen) {
+          handler.handle(seen);
         }
       });
     }

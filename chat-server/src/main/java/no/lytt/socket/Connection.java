@@ -52,9 +52,13 @@ public final class Connection {
    * rather than queueing behind it: when the node falls behind, a console on duty is sent the
    * newest view once instead of every view in between, and catching up gets cheaper, not dearer.
    */
-  private final AtomicReference<String> waitingQueueFrame = new AtomicReference<>();
-  /** What the last queue view sent to this console showed, without its clock; null before the first. */
-  private final AtomicReference<String> queueShown = new AtomicReference<>();
+  private final AtomicReference<QueueFrame> waitingQueueFrame = new AtomicReference<>();
+  /**
+   * What the last queue view written on this socket showed, without its clock; null before the
+   * first. Read and written on the socket's context only, where the frames are written, so it is
+   * always what the console was last sent.
+   */
+  private String queueShown;
 
   /** @param onClosed runs once when the socket has closed, after the handler's {@code closed()} */
   public Connection(ServerWebSocket ws, Context context, Limits limits, LyttMetrics metrics, Runnable onClosed) {
@@ -194,7 +198,7 @@ public final class Connection {
     long seq = frame.getLong("seq", 0L);
     boolean onContext = Vertx.currentContext() == context;
     if (QUEUE.equals(type)) {
-      sendQueueFrame(text, onContext);
+      sendQueueFrame(new QueueFrame(text, null), onContext);
     } else if (onContext) {
       sendOrHold(chatId, type, seq, text);
     } else {
@@ -203,35 +207,49 @@ public final class Connection {
   }
 
   /**
-   * Sends a console's queue view, {@code text}, unless the last one sent on this socket showed the
-   * same ({@code shows}: the view without its clock). A chat ending, a colleague's break, the
+   * Sends a console's queue view, {@code text}, unless the last one written on this socket showed
+   * the same ({@code shows}: the view without its clock). A chat ending, a colleague's break, the
    * periodic refresh all announce the queue; with nobody new in it, a view would only move the clock
    * the console already keeps.
    */
   public void showQueue(String text, String shows) {
-    if (!shows.equals(queueShown.getAndSet(shows))) {
-      sendQueueFrame(text, Vertx.currentContext() == context);
-    }
+    sendQueueFrame(new QueueFrame(text, shows), Vertx.currentContext() == context);
   }
 
   /** The next queue view is sent even if it shows the same: the console cleared its own (off duty). */
   public void forgetQueueShown() {
-    queueShown.set(null);
+    onContext(() -> queueShown = null);
   }
 
-  private void sendQueueFrame(String text, boolean onContext) {
-    if (onContext) {
-      // Newer than any still waiting, which must not be written after it.
-      waitingQueueFrame.set(null);
-      write(text);
-    } else if (waitingQueueFrame.getAndSet(text) == null) {
-      context.runOnContext(v -> {
-        String newest = waitingQueueFrame.getAndSet(null);
-        if (newest != null) {
-          write(newest);
-        }
-      });
+  /**
+   * Views from several event loops arrive in no particular order; the last to arrive is written.
+   * Should that be an older one, what this socket records as shown is still what it wrote, so the
+   * next announcement (a change, or the periodic refresh) corrects it.
+   */
+  private void sendQueueFrame(QueueFrame frame, boolean onContext) {
+    if (waitingQueueFrame.getAndSet(frame) == null && !onContext) {
+      context.runOnContext(v -> writeWaitingQueueFrame());
+    } else if (onContext) {
+      writeWaitingQueueFrame();
     }
+  }
+
+  private void writeWaitingQueueFrame() {
+    QueueFrame frame = waitingQueueFrame.getAndSet(null);
+    if (frame == null) {
+      return;
+    }
+    if (frame.shows() != null) {
+      if (frame.shows().equals(queueShown)) {
+        return;
+      }
+      queueShown = frame.shows();
+    }
+    write(frame.text());
+  }
+
+  /** @param shows what a console's view shows, without its clock; null for a visitor's place */
+  private record QueueFrame(String text, String shows) {
   }
 
   private void sendOrHold(String chatId, String type, long seq, String text) {

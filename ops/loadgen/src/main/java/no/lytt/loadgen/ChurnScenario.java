@@ -319,6 +319,9 @@ final class ChurnScenario {
    * whether it was one stall and the queue behind it, or waits spread over the phase.
    */
   private static void writeTrace(java.nio.file.Path file, long[] due, java.util.concurrent.atomic.AtomicLongArray waited) {
+    if (due.length == 0) {
+      return;
+    }
     long firstDueEpochMs = System.currentTimeMillis() - (System.nanoTime() - due[0]) / 1_000_000;
     StringBuilder out = new StringBuilder("# first_due_epoch_ms " + firstDueEpochMs + "\n");
     for (int k = 0; k < due.length; k++) {
@@ -415,9 +418,12 @@ final class ChurnScenario {
           })
           .onFailure(e -> {
             refusals.merge(e instanceof ProtocolError p ? p.code() : e.getClass().getSimpleName(), 1, Integer::sum);
-            // The refusal says how the queue stood when the accept was pressed. A view that came
-            // after the press is newer, and a person would go by what their screen shows now.
-            if (views.get() == pressedAtView) {
+            // "Nobody matches" says how the queue stood when the accept was pressed. A view that
+            // came after the press is newer, and a person would go by what their screen shows
+            // now. Other refusals (unavailable, too many frames) say nothing about the queue, and
+            // the node sends no view again while the queue it shows is unchanged.
+            boolean nobody = e instanceof ProtocolError p && "no_match".equals(p.code());
+            if (nobody && views.get() == pressedAtView) {
               queueNonEmpty = false;
             }
           });
