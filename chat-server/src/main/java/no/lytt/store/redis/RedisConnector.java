@@ -117,8 +117,8 @@ public final class RedisConnector implements AutoCloseable {
             .topologyRefreshOptions(ClusterTopologyRefreshOptions.builder()
                 .enablePeriodicRefresh(Duration.ofSeconds(30)).enableAllAdaptiveRefreshTriggers().build())
             .build());
-        var connection = client.connect();
-        var pubSub = subscribes ? client.connectPubSub() : null;
+        var connection = client.connect(Utf8Codec.UTF8);
+        var pubSub = subscribes ? client.connectPubSub(Utf8Codec.UTF8) : null;
         // Node connections open lazily, and with REJECT_COMMANDS the first command to a node whose
         // connection is still opening is refused: open them all now.
         for (RedisClusterNode node : connection.getPartitions()) {
@@ -136,9 +136,9 @@ public final class RedisConnector implements AutoCloseable {
       client.setOptions(ClientOptions.builder()
           .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
           .autoReconnect(true).socketOptions(socket).timeoutOptions(timeouts).build());
-      var connection = client.connect(uris.get(0));
+      var connection = client.connect(Utf8Codec.UTF8, uris.get(0));
       return new RedisConnector(resources, client::shutdown, connection, connection.async(),
-          subscribes ? client.connectPubSub(uris.get(0)) : null);
+          subscribes ? client.connectPubSub(Utf8Codec.UTF8, uris.get(0)) : null);
     } catch (RuntimeException e) {
       resources.shutdown();
       throw e;

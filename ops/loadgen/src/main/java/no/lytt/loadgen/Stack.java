@@ -23,6 +23,11 @@ import no.lytt.accounts.DevelopmentSetup;
  * queue may hold as many visitors as a scenario queues; a console carries up to 20 chats and up to
  * 1,000 frames a second. Any {@code LYTT_*} variable in the load generator's own environment wins
  * over these.
+ *
+ * <p>A Lytt node is the load generator's {@link SeededNode} unless {@code node-jar} names a server
+ * jar: then the node under test is that jar, started as in production, and a seeded node run
+ * before it writes the bench accounts into Redis. That is how an AOT cache is trained for the jar
+ * itself ({@code ops/aot-cache.sh}): a cache fits only the class path it was recorded with.
  */
 final class Stack implements AutoCloseable {
   enum Target { LYTT, BARE, SOCKETIO }
@@ -57,6 +62,10 @@ final class Stack implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+    if (!s.text("node-jar", "").isEmpty() && target == Target.LYTT && !useRedis && nodes < 2) {
+      throw new IllegalArgumentException("node-jar needs Redis (a Redis scenario, or nodes=2): the bench"
+          + " counsellors are written into the store by a seeded node before the jar's node starts");
+    }
     Stack stack = new Stack(s, target, dir, counsellors);
     // Interrupted (Ctrl-C, a killed benchmark script), the servers go too.
     Runtime.getRuntime().addShutdownHook(stack.hook);
@@ -88,25 +97,37 @@ final class Stack implements AutoCloseable {
     String cpus = settings.text("server-cpus", "");
     String java = settings.text("java", ProcessHandle.current().info().command().orElse("java"));
     String classpath = settings.text("classpath", System.getProperty("java.class.path"));
-    List<String> jvm = new ArrayList<>(List.of(java, "-Xmx" + settings.text("server-heap", "1g"), "-XX:+UseG1GC",
-        "-XX:NativeMemoryTracking=summary"));
+    List<String> plain = List.of(java, "-Xmx" + settings.text("server-heap", "1g"), "-XX:+UseG1GC",
+        "-XX:NativeMemoryTracking=summary");
+    List<String> jvm = new ArrayList<>(plain);
     // Extra flags for the server JVMs, e.g. a flight recording or compact object headers.
     String extra = settings.text("server-jvm-options", "").trim();
     if (!extra.isEmpty()) {
       jvm.addAll(List.of(extra.split("\\s+")));
     }
-    jvm.addAll(List.of("-cp", classpath));
+    String jar = settings.text("node-jar", "");
     ServerProcess app = switch (target) {
       case LYTT -> {
         Path ready = dir.resolve("node" + node + ".ready");
         deleteQuietly(ready);
+        Map<String, String> env = lyttEnv(node, ready);
+        if (jar.isEmpty()) {
+          yield ServerProcess.start("lytt" + node, ServerProcess.Kind.JVM,
+              seeded(jvm, classpath), env, dir, cpus, port, ready);
+        }
+        if (!env.get("LYTT_BENCH_COUNSELLORS").equals("0")) {
+          // The server's own jar has no bench accounts: a seeded node writes them into Redis
+          // first, with no extra flags (they may record an AOT cache, which is for the jar alone).
+          ServerProcess.start("seed" + node, ServerProcess.Kind.JVM, seeded(plain, classpath), env,
+              dir, cpus, port, ready).stop();
+        }
         List<String> cmd = new ArrayList<>(jvm);
-        cmd.add(SeededNode.class.getName());
-        yield ServerProcess.start("lytt" + node, ServerProcess.Kind.JVM, cmd, lyttEnv(node, ready),
-            dir, cpus, port, ready);
+        cmd.addAll(List.of("-jar", jar));
+        yield ServerProcess.start("lytt" + node, ServerProcess.Kind.JVM, cmd, env, dir, cpus, port, null);
       }
       case BARE -> {
         List<String> cmd = new ArrayList<>(jvm);
+        cmd.addAll(List.of("-cp", classpath));
         cmd.addAll(List.of(BareRelay.class.getName(), Integer.toString(port)));
         yield ServerProcess.start("bare" + node, ServerProcess.Kind.JVM, cmd, Map.of(), dir, cpus, port, null);
       }
@@ -127,6 +148,12 @@ final class Stack implements AutoCloseable {
     } else {
       apps.add(app);
     }
+  }
+
+  private static List<String> seeded(List<String> jvm, String classpath) {
+    List<String> cmd = new ArrayList<>(jvm);
+    cmd.addAll(List.of("-cp", classpath, SeededNode.class.getName()));
+    return cmd;
   }
 
   private Map<String, String> lyttEnv(int node, Path ready) {
