@@ -7,50 +7,75 @@
 #
 #   JAVA=/opt/jdk-25/bin/java ops/aot-cache.sh [JAR] [CACHE]
 #
-# JAR defaults to chat-server/target/lytt-chat-server.jar (built first), CACHE to the jar's
-# path with .aot for .jar. A cache fits one jar file (its path, size and time), one JDK build and
-# the object-header flag it was made with: run this again after every build or JDK update, against
-# the jar at the path the node starts it from, with the JVM options it runs with in
-# LYTT_AOT_TRAINING_OPTS (say -XX:+UseCompactObjectHeaders). A cache that does not fit is ignored
-# with a warning, and the node starts as it would without one.
+# JAR defaults to chat-server/target/lytt-chat-server.jar (built first), CACHE to the jar's path
+# with .aot for .jar; next to the cache goes CACHE.sha256, the jar's checksum, which ops/run.sh
+# (LYTT_AOT_CACHE) checks before it uses the cache. A cache fits one jar, one JDK build and the
+# object-header flag it was made with: run this again after every build or JDK update, against the
+# jar at the path the node starts it from, with the node's JVM options in LYTT_AOT_TRAINING_OPTS
+# (say -XX:+UseCompactObjectHeaders). Needs Maven, the JDK 17+ `java` on PATH (for the load
+# generator), redis-server, and this checkout at the version of the jar.
 #
 # The training node runs in development mode on a Redis of its own (redis-server on a free port,
-# nothing saved) with made-up accounts, and never sees the service's configuration or stores.
+# nothing saved) with made-up accounts: no LYTT_* variable of the caller reaches it.
 set -euo pipefail
-cd "$(dirname "$0")/.."
+
+training_opts="${LYTT_AOT_TRAINING_OPTS:-}"
+for v in $(compgen -e | grep '^LYTT_' || true); do
+  unset "$v"
+done
 
 java="${JAVA:-java}"
-jar="${1:-chat-server/target/lytt-chat-server.jar}"
-cache="${2:-${jar%.jar}.aot}"
+if [[ "$java" == */* ]]; then
+  java="$(realpath -m -- "$java")"
+fi
+jar="${1:-}"
+[ -z "$jar" ] || jar="$(realpath -m -- "$jar")"
+cache="${2:-}"
+[ -z "$cache" ] || cache="$(realpath -m -- "$cache")"
+cd "$(dirname "$0")/.."
+jar="${jar:-$PWD/chat-server/target/lytt-chat-server.jar}"
+cache="${cache:-${jar%.jar}.aot}"
 
-major="$("$java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p')"
-if [ -z "$major" ] || [ "${major%%.*}" -lt 25 ]; then
-  echo "JAVA must be a JDK 25 or newer (found: ${major:-none} at $java); an AOT cache with method profiles needs it" >&2
+command -v "$java" >/dev/null || { echo "JAVA=$java: no such command" >&2; exit 2; }
+version="$("$java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.runtime.version = //p' || true)"
+feature="${version%%[.+-]*}"
+if ! [[ "$feature" =~ ^[0-9]+$ ]] || [ "$feature" -lt 25 ]; then
+  echo "JAVA must be a JDK 25 or newer (found ${version:-nothing} at $java): an AOT cache with method profiles needs it" >&2
   exit 2
 fi
-command -v redis-server >/dev/null || { echo "redis-server is needed for the training run (ops/test.sh installs it)" >&2; exit 2; }
+command -v redis-server >/dev/null || { echo "redis-server is needed for the training run (apt-get install redis-server)" >&2; exit 2; }
+[ "$jar" = "$PWD/chat-server/target/lytt-chat-server.jar" ] || [ -f "$jar" ] || { echo "no jar at $jar" >&2; exit 2; }
 
 # The load generator's build also builds the server's jar: the default jar is trained as it is now.
 mvn -B -q -ntp -DskipTests -Dexec.skip=true -pl ops/loadgen -am package
 [ -f "$jar" ] || { echo "no jar at $jar" >&2; exit 2; }
-jar="$(realpath "$jar")"
-cache="$(realpath -m "$cache")"
 
 ulimit -n "$(ulimit -Hn)"
 run_dir="$(mktemp -d)"
-trap 'rm -rf "$run_dir"' EXIT
-rm -f "$cache"
+partial="$cache.partial"
+rm -f "$partial"
 # Native memory tracking stays off while recording: JDK 25.0.3 crashes when its summary is read
 # from a JVM that records an AOT cache, and the load generator reads it after every phase.
-java -Xmx2g -XX:+UseG1GC -jar ops/loadgen/target/lytt-loadgen.jar scenario=churn join-rate=100 \
+if ! java -Xmx2g -XX:+UseG1GC -jar ops/loadgen/target/lytt-loadgen.jar scenario=churn join-rate=100 \
   duration=20 warmup=30 rt-seconds=5 counsellors=20 capacity=4 "java=$java" "node-jar=$jar" \
-  "server-jvm-options=-XX:NativeMemoryTracking=off -XX:AOTCacheOutput=$cache ${LYTT_AOT_TRAINING_OPTS:-}" \
-  "dir=$run_dir" "out=$run_dir/result.jsonl" > "$run_dir/training.txt" 2>&1 \
-  || { cat "$run_dir/training.txt" >&2; echo "the training run failed" >&2; exit 1; }
-if [ ! -s "$cache" ]; then
-  tail -n 20 "$run_dir/lytt0.log" >&2
-  echo "no cache was written to $cache" >&2
+  "server-jvm-options=-XX:NativeMemoryTracking=off -XX:AOTCacheOutput=$partial $training_opts" \
+  "dir=$run_dir" "out=$run_dir/result.jsonl" > "$run_dir/training.txt" 2>&1; then
+  tail -n 30 "$run_dir/training.txt" >&2 || true
+  echo "the training run failed; its output and the servers' logs are in $run_dir" >&2
   exit 1
 fi
-echo "AOT cache for $jar: $cache ($(du -h "$cache" | cut -f1))"
+if ! grep -q 'AOTCache creation is complete' "$run_dir/lytt0.log" 2>/dev/null || [ ! -s "$partial" ]; then
+  tail -n 20 "$run_dir/lytt0.log" >&2 || true
+  echo "no complete cache was written; the node's log is $run_dir/lytt0.log" >&2
+  exit 1
+fi
+mv -f "$partial" "$cache"
+(cd "$(dirname "$jar")" && sha256sum "$(basename "$jar")") > "$cache.sha256"
+rm -rf "$run_dir"
+echo "AOT cache for $jar: $cache ($(du -h "$cache" | cut -f1)), the jar's checksum in $cache.sha256"
+case "$version" in
+  25.0.[0-3]|25.0.[0-3][+-]*|25[+-]*)
+    echo "warning: JDK $version may use a cache made for another build of the jar without noticing" \
+      "(JDK-8377932, fixed in 25.0.4): start with it only while $cache.sha256 matches the jar (ops/run.sh checks)" >&2 ;;
+esac
 echo "Start the node with -XX:AOTCache=$cache added to its JVM options, on $java"

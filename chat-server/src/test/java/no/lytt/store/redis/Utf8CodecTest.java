@@ -54,10 +54,14 @@ class Utf8CodecTest {
     ByteBuffer direct = ByteBuffer.allocateDirect(bytes.length + 4).position(2);
     direct.put(bytes).position(2).limit(2 + bytes.length);
     ByteBuffer heap = ByteBuffer.wrap(bytes);
+    byte[] framed = ("ab" + "…Tønsberg…" + "cd").getBytes(StandardCharsets.UTF_8);
+    ByteBuffer slice = ByteBuffer.wrap(framed, 1, framed.length - 2).slice().position(1).limit(framed.length - 3);
 
     assertEquals("…Tønsberg…", Utf8Codec.UTF8.decodeValue(direct));
     assertEquals("…Tønsberg…", Utf8Codec.UTF8.decodeKey(heap));
+    assertEquals("…Tønsberg…", Utf8Codec.UTF8.decodeValue(slice), "a slice with an array offset");
     assertEquals(2, direct.position());
     assertEquals(0, heap.position());
+    assertEquals(1, slice.position());
   }
 }

@@ -77,9 +77,14 @@ record ServerProcess(String name, Kind kind, Process process, int port) {
   }
 
   void stop() {
+    stop(20);
+  }
+
+  /** @param graceSeconds how long it may take to exit after SIGTERM before it is killed */
+  void stop(int graceSeconds) {
     process.destroy();
     try {
-      if (!process.waitFor(20, TimeUnit.SECONDS)) {
+      if (!process.waitFor(graceSeconds, TimeUnit.SECONDS)) {
         process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
       }
     } catch (InterruptedException e) {

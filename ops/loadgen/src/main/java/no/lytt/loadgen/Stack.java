@@ -121,6 +121,9 @@ final class Stack implements AutoCloseable {
           ServerProcess.start("seed" + node, ServerProcess.Kind.JVM, seeded(plain, classpath), env,
               dir, cpus, port, ready).stop();
         }
+        // The seeded node stops without a drain; so does this one, or a restart in a scenario
+        // would wait out the drain's deadline with its visitors away (they have no other node).
+        env.putIfAbsent("LYTT_DRAIN_DEADLINE_SECONDS", "1");
         List<String> cmd = new ArrayList<>(jvm);
         cmd.addAll(List.of("-jar", jar));
         yield ServerProcess.start("lytt" + node, ServerProcess.Kind.JVM, cmd, env, dir, cpus, port, null);
@@ -266,8 +269,10 @@ final class Stack implements AutoCloseable {
   }
 
   private synchronized void stopAll() {
+    // A JVM recording an AOT cache writes it as it exits, with a second JVM it starts for that.
+    int grace = settings.text("server-jvm-options", "").contains("AOTCacheOutput") ? 180 : 20;
     for (ServerProcess app : apps) {
-      app.stop();
+      app.stop(grace);
     }
     if (redis != null) {
       redis.stop();

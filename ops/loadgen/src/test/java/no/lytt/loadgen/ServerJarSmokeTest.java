@@ -23,6 +23,14 @@ class ServerJarSmokeTest {
   void aNodeFromTheServersJarServesEveryVisitorOfAChurnOnce() throws Exception {
     assertTrue(Files.isRegularFile(JAR), "the server's jar is built before the load generator is tested: " + JAR);
     Path dir = Path.of("target/smoke-jar-run");
+    // Logs are appended to: an earlier run's must not pass for this one's.
+    if (Files.isDirectory(dir)) {
+      try (var files = Files.list(dir)) {
+        for (Path f : files.toList()) {
+          Files.delete(f);
+        }
+      }
+    }
     Report report = Main.run(Settings.parse("scenario=churn", "join-rate=10", "duration=2", "warmup=1",
         "rt-seconds=1", "counsellors=2", "capacity=2", "server-heap=256m", "dir=" + dir,
         "node-jar=" + JAR.toAbsolutePath().normalize()));
