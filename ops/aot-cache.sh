@@ -71,6 +71,9 @@ if ! grep -q 'AOTCache creation is complete' "$run_dir/lytt0.log" 2>/dev/null ||
 fi
 mv -f "$partial" "$cache"
 (cd "$(dirname "$jar")" && sha256sum "$(basename "$jar")") > "$cache.sha256"
+# The checksum file carries the jar's time too: a build that writes the same jar again changes
+# only its time, which the JVM also checks, and ops/run.sh puts it back.
+touch -r "$jar" "$cache.sha256"
 rm -rf "$run_dir"
 echo "AOT cache for $jar: $cache ($(du -h "$cache" | cut -f1)), the jar's checksum in $cache.sha256"
 case "$version" in

@@ -14,6 +14,8 @@ if [ -n "${LYTT_AOT_CACHE:-}" ]; then
   # Some JDK 25 builds use a cache made for another build of the jar without noticing.
   if [ -f "$LYTT_AOT_CACHE.sha256" ] && \
      [ "$(sha256sum < "$jar" | cut -d' ' -f1)" = "$(cut -d' ' -f1 < "$LYTT_AOT_CACHE.sha256")" ]; then
+    # The build above wrote the same jar again with a new time, which the JVM would refuse.
+    touch -r "$LYTT_AOT_CACHE.sha256" "$jar"
     opts+=("-XX:AOTCache=$LYTT_AOT_CACHE")
   else
     echo "LYTT_AOT_CACHE=$LYTT_AOT_CACHE was made for another build of the jar (or has no .sha256 beside it):" \
