@@ -115,9 +115,15 @@ public final class Lytt {
   private static final Duration SAMPLE_PERIOD = Duration.ofSeconds(5);
   /** How long a stop waits for its sockets to finish closing before it lets go of the store. */
   private static final Duration SOCKET_CLOSE_WAIT = Duration.ofSeconds(2);
+  /**
+   * How long start-up waits for a store that does not answer yet (Redis loading, failing over,
+   * or slow while this node is cold) before giving up; long enough for a Sentinel failover.
+   */
+  private static final Duration STARTUP_PATIENCE = Duration.ofSeconds(30);
   private final LyttMetrics metrics = new LyttMetrics();
   private final DrainState drainState = new DrainState();
   private NodeDrain drain;
+  private StartupPatience patience;
   private ManagementServer management;
   private long sampleTimer = -1;
   private long itemTimer = -1;
@@ -166,6 +172,7 @@ public final class Lytt {
     boolean development = config.mode() == LyttConfig.Mode.DEVELOPMENT;
     String nodeId = RedisClients.newNodeId(ids);
     LocalClients local = new LocalClients();
+    patience = new StartupPatience(vertx, STARTUP_PATIENCE);
     return orgKey(development, random).compose(orgKey -> connectStore(nodeId, local)
         .compose(v -> checkDurability(development)).map(orgKey)).compose(orgKey -> {
       String orgPublic = orgKey != null ? orgKey.publicKeyB64u() : config.org().publicKey().orElse("");
@@ -271,9 +278,12 @@ public final class Lytt {
       watcher = new StatusWatcher(vertx, status, hoursEditor, local, config.hours().checkMillis());
       HoursApi hoursApi = new HoursApi(hoursEditor, clock);
       Future<?> demo = development
-          ? DevelopmentSetup.demoAccount(vertx, accounts, demoPassword, random)
-              .compose(v -> DevelopmentSetup.secondDemoAccount(accounts, demoPassword, random))
-              .compose(v -> DevelopmentSetup.adminAccount(accounts, adminPassword, random))
+          ? patience.run("adding the demo accounts",
+              () -> DevelopmentSetup.demoAccount(vertx, accounts, demoPassword, random))
+              .compose(v -> patience.run("adding the demo accounts",
+                  () -> DevelopmentSetup.secondDemoAccount(accounts, demoPassword, random)))
+              .compose(v -> patience.run("adding the demo accounts",
+                  () -> DevelopmentSetup.adminAccount(accounts, adminPassword, random)))
           : Future.succeededFuture();
       management = new ManagementServer(vertx, config.ops(), metrics);
       LyttMetrics publicMetrics = config.ops().metricsOnMainPort() ? metrics : null;
@@ -331,7 +341,8 @@ public final class Lytt {
               sweeper = new RedisSweeper(vertx, redis, clock);
               RedisClients cluster = new RedisClients(local, redis, nodeId, vertx.getOrCreateContext(), clock);
               clients = cluster;
-              return cluster.start();
+              cluster.listen();
+              return patience.run("subscribing to this node's channels", cluster::subscribe);
             }));
   }
 
@@ -347,7 +358,7 @@ public final class Lytt {
    * stops a production node with what to fix, and makes a development node say so.
    */
   private Future<Void> checkDurability(boolean development) {
-    return store.durabilityProblem().compose(problem -> {
+    return patience.run("checking that the store keeps callbacks", store::durabilityProblem).compose(problem -> {
       if (problem.isEmpty()) {
         return Future.succeededFuture();
       }

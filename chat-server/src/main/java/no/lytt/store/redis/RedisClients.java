@@ -88,8 +88,12 @@ public final class RedisClients implements Clients {
     return !nodeId.isEmpty() && !nodeId.startsWith("-") && !nodeId.contains("@");
   }
 
-  /** Subscribes to this node's inbox and the broadcast channel. */
-  public Future<Void> start() {
+  /**
+   * Once per node, before {@link #subscribe}: frames from other nodes, and what Redis coming back
+   * sets off. Unlike the subscription this is never repeated: a second listener would hand every
+   * frame over twice.
+   */
+  public void listen() {
     StatefulRedisPubSubConnection<String, String> pubSub = redis.pubSub();
     if (pubSub instanceof StatefulRedisClusterPubSubConnection<String, String> cluster) {
       cluster.addListener(new RedisClusterPubSubAdapter<>() {
@@ -111,8 +115,15 @@ public final class RedisClients implements Clients {
     redis.resources().eventBus().get()
         .filter(event -> event instanceof ConnectionActivatedEvent)
         .subscribe(event -> context.runOnContext(v -> reattachAll()), RedisClients::eventsEnded);
-    return Future.fromCompletionStage(pubSub.async().ssubscribe(INBOX + nodeId, ALL), context)
-        .recover(e -> Future.failedFuture(RedisStore.translate(e)));
+  }
+
+  /**
+   * Subscribes to this node's inbox and the broadcast channel. Safe to repeat after a timeout:
+   * Redis treats a second subscription to a channel as the first.
+   */
+  public Future<Void> subscribe() {
+    return Future.fromCompletionStage(redis.pubSub().async().ssubscribe(INBOX + nodeId, ALL), context)
+        .<Void>mapEmpty().recover(e -> Future.failedFuture(RedisStore.translate(e)));
   }
 
   /**
