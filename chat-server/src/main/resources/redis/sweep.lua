@@ -1,14 +1,15 @@
 -- Finds visitors and chats whose grace period has run out without anyone releasing them: their
 -- node died (its grace timers with it), or Redis was away when the timer fired. Also finds offers
 -- nobody answered (an offer frame lost on the way): those visitors go back to their place.
--- KEYS[1] queue, KEYS[2] set of all chat ids, KEYS[3] whose turn it is (exists while a sweep's turn lasts)
+-- KEYS[1] queue, KEYS[2] set of all chat ids, KEYS[3] whose turn it is (exists while a sweep's turn lasts),
+-- KEYS[4] where the walk over the chats stopped (an SSCAN cursor; absent: at the start)
 -- ARGV[1] key prefix, ARGV[2] now millis, ARGV[3] grace millis, ARGV[4] offer timeout millis,
--- ARGV[5] how long (millis) other nodes leave the sweeping to this one
+-- ARGV[5] how long (millis) other nodes leave the sweeping to this one, ARGV[6] chats to look at per call
 -- Returns {queue entry ids to release, chat ids to end, offered chat ids to take back}.
 local prefix, now, grace = ARGV[1], tonumber(ARGV[2]), tonumber(ARGV[3])
 
--- The walk visits every queued visitor and every chat, and blocks Redis while it runs: one node
--- sweeping per period is enough, however many nodes there are.
+-- The walk blocks Redis while it runs: one node sweeping per period is enough, however many nodes
+-- there are.
 if not redis.call('SET', KEYS[3], ARGV[2], 'NX', 'PX', ARGV[5]) then
   return {{}, {}, {}}
 end
@@ -49,8 +50,18 @@ for _, id in ipairs(redis.call('ZRANGE', KEYS[1], 0, -1)) do
   end
 end
 
+-- The queue is capped (limits.queue-length), the chats are not: each call looks at a batch of
+-- them and the next goes on from there, so a call blocks Redis for the same short time with ten
+-- chats or ten thousand, and a whole pass over N chats takes N / batch periods. A chat seen twice
+-- in a pass (SSCAN may return one again) is only checked twice.
+local scanned = redis.call('SSCAN', KEYS[2], redis.call('GET', KEYS[4]) or '0', 'COUNT', ARGV[6])
+if scanned[1] == '0' then
+  redis.call('DEL', KEYS[4])
+else
+  redis.call('SET', KEYS[4], scanned[1])
+end
 local ending, unanswered = {}, {}
-for _, chatId in ipairs(redis.call('SMEMBERS', KEYS[2])) do
+for _, chatId in ipairs(scanned[2]) do
   local chat = redis.call('HMGET', prefix .. 'chat:' .. chatId, 'visitor', 'meta', 'state', 'createdAt')
   if not chat[1] then
     redis.call('SREM', KEYS[2], chatId)

@@ -9,7 +9,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * One server the load generator started (a Lytt node, a relay, Redis), its output in a log file
@@ -82,11 +84,17 @@ record ServerProcess(String name, Kind kind, Process process, int port) {
 
   /** @param graceSeconds how long it may take to exit after SIGTERM before it is killed */
   void stop(int graceSeconds) {
+    stop(process.toHandle(), graceSeconds);
+  }
+
+  /** SIGTERM, then SIGKILL if {@code process} is still there after {@code graceSeconds}. */
+  static void stop(ProcessHandle process, int graceSeconds) {
     process.destroy();
     try {
-      if (!process.waitFor(graceSeconds, TimeUnit.SECONDS)) {
-        process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-      }
+      process.onExit().get(graceSeconds, TimeUnit.SECONDS);
+    } catch (TimeoutException | ExecutionException e) {
+      process.destroyForcibly();
+      process.onExit().completeOnTimeout(process, 10, TimeUnit.SECONDS).join();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       process.destroyForcibly();

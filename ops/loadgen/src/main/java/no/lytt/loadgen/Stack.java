@@ -277,6 +277,8 @@ final class Stack implements AutoCloseable {
     if (redis != null) {
       redis.stop();
     }
+    // A server still starting (a node seeding its accounts, one not yet ready) is in neither list.
+    ProcessHandle.current().children().filter(ProcessHandle::isAlive).forEach(p -> ServerProcess.stop(p, grace));
   }
 
   private static void deleteQuietly(Path file) {
