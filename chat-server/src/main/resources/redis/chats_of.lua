@@ -7,6 +7,7 @@ for _, id in ipairs(redis.call('SMEMBERS', KEYS[1])) do
     out[#out + 1] = chat
   else
     redis.call('SREM', KEYS[1], id)
+    redis.call('DEL', ARGV[1] .. 'staffing')
   end
 end
 return out

@@ -48,6 +48,7 @@ while true do
           'createdAt', ARGV[5], 'score', score)
         redis.call('SADD', KEYS[2], ARGV[2])
         redis.call('SADD', ARGV[4] .. 'chatids', ARGV[2])
+        redis.call('DEL', ARGV[4] .. 'staffing')
         redis.call('SET', ARGV[4] .. 'token:' .. visitor.tokenHash, 'c:' .. ARGV[2])
         return {'dispatched', entry, redis.call('ZCARD', KEYS[1])}
       end

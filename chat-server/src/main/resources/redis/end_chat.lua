@@ -11,6 +11,7 @@ for i = 1, #chat, 2 do
   fields[chat[i]] = chat[i + 1]
 end
 redis.call('SREM', ARGV[1] .. 'chats:' .. cjson.decode(fields['meta']).counsellor, ARGV[2])
+redis.call('DEL', ARGV[1] .. 'staffing')
 local visitor = cjson.decode(fields['visitor'])
 redis.call('DEL', ARGV[1] .. 'at:v:' .. visitor.id, ARGV[1] .. 'at:v:' .. visitor.id .. ':gone')
 local token = ARGV[1] .. 'token:' .. visitor.tokenHash

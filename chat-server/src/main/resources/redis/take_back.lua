@@ -13,6 +13,7 @@ end
 redis.call('DEL', KEYS[1])
 redis.call('SREM', ARGV[1] .. 'chatids', ARGV[2])
 redis.call('SREM', ARGV[1] .. 'chats:' .. cjson.decode(fields['meta']).counsellor, ARGV[2])
+redis.call('DEL', ARGV[1] .. 'staffing')
 local visitor = cjson.decode(fields['visitor'])
 redis.call('ZADD', KEYS[2], fields['score'], visitor.id)
 redis.call('SET', ARGV[1] .. 'entry:' .. visitor.id, fields['visitor'], 'PX', ARGV[3])

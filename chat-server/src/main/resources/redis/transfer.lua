@@ -34,6 +34,7 @@ redis.call('HSET', KEYS[2], 'meta', ARGV[6], 'visitor', fields['visitor'], 'stat
   'createdAt', ARGV[7], 'score', fields['score'])
 redis.call('SADD', KEYS[3], ARGV[3])
 redis.call('SADD', prefix .. 'chatids', ARGV[3])
+redis.call('DEL', prefix .. 'staffing')
 redis.call('SET', prefix .. 'token:' .. cjson.decode(fields['visitor']).tokenHash, 'c:' .. ARGV[3])
 local out = {'transferred'}
 for _, v in ipairs(chat) do

@@ -145,6 +145,33 @@ public abstract class StoreContractTest {
   }
 
   @Test
+  void theStaffingAViewShowsFollowsEveryChangeAtOnce() {
+    // Each step is read before the change and after it, so a view kept from before would show.
+    await(store.setDuty(new Duty(kari.username(), Duty.Status.ON, 2)));
+    await(store.enqueue(entry("a", 1), 10, 0));
+    await(store.enqueue(entry("b", 2), 10, 0));
+    assertEquals(0, staffing().busySlots());
+
+    await(store.dispatch(new DispatchRequest(kari, "c1", "d1", offer, T0)));
+    assertEquals(1, staffing().busySlots(), "a chat opened");
+    await(store.takeBack("c1"));
+    assertEquals(0, staffing().busySlots(), "an offer taken back");
+    await(store.dispatch(new DispatchRequest(kari, "c2", "d1", offer, T0)));
+    assertEquals(1, staffing().busySlots());
+    await(store.endChat("c2"));
+    assertEquals(0, staffing().busySlots(), "a chat ended");
+
+    await(store.setDuty(new Duty("ola", Duty.Status.ON, 3)));
+    assertEquals(5, staffing().totalSlots(), "a colleague on duty");
+    await(store.setDuty(new Duty(kari.username(), Duty.Status.BREAK, 2)));
+    assertEquals(List.of("ola"), staffing().onDuty().stream().map(Duty::username).toList(), "a break");
+  }
+
+  private Staffing staffing() {
+    return await(store.queueView(0, List.of())).staffing();
+  }
+
+  @Test
   void aCounsellorGetsTheLongestWaitingVisitorTheyMatchAndTheOthersKeepTheirPlaces() {
     await(store.enqueue(new QueueEntry("wants-a-man", "h1", Preference.MAN, Language.NB, T0.plusSeconds(1)), 10, 0));
     await(store.enqueue(new QueueEntry("english", "h2", Preference.NONE, Language.EN, T0.plusSeconds(2)), 10, 0));

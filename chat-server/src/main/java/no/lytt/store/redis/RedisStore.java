@@ -76,6 +76,8 @@ public final class RedisStore implements Store {
   static final String TAG = "lytt:{lytt}:";
   private static final String QUEUE = TAG + "queue";
   private static final String DUTY = TAG + "duty";
+  /** The staffing as last read, kept a second (queue_lib.lua); deleted by whatever changes it. */
+  private static final String STAFFING = TAG + "staffing";
   private static final String DURATIONS = TAG + "durations";
   private static final int DURATION_HISTORY = 50;
   private static final Duration ENTRY_TTL = Duration.ofHours(24);
@@ -537,8 +539,10 @@ public final class RedisStore implements Store {
       case BREAK -> "2";
       case OFF -> "0";
     };
-    return on(cmd.hset(DUTY, duty.username(), code + "|" + duty.capacity() + "|" + nodeId))
-        .mapEmpty();
+    // Sent together, in this order: a view that reads the staffing after the delete sees the new duty.
+    CompletionStage<Boolean> set = cmd.hset(DUTY, duty.username(), code + "|" + duty.capacity() + "|" + nodeId);
+    CompletionStage<Long> forgotten = cmd.del(STAFFING);
+    return Future.all(on(set), on(forgotten)).mapEmpty();
   }
 
   @Override
