@@ -68,6 +68,7 @@ import no.lytt.relay.Side;
 import no.lytt.socket.GraceTimers;
 import no.lytt.socket.Limits;
 import no.lytt.socket.Clients;
+import no.lytt.socket.Arrivals;
 import no.lytt.socket.Coalescer;
 import no.lytt.socket.OfferTimeouts;
 import no.lytt.socket.Paced;
@@ -250,7 +251,8 @@ public final class Lytt {
       ClientAddresses addresses = new ClientAddresses(config.http().trustedProxies());
       SocketEndpoints sockets = new SocketEndpoints(origins, limits, services, status, accounts,
           AuthApi.cookieName(tls), addresses,
-          new ConnectionsPerSource(lc.connectionsPerSource(), clock, random), drainState, metrics);
+          new ConnectionsPerSource(lc.connectionsPerSource(), clock, random), new Arrivals(lc.welcomesInFlight()),
+          drainState, metrics);
       pingTimer = vertx.setPeriodic(Math.max(1, limits.pingInterval().toMillis() / SocketEndpoints.PING_ROUNDS),
           t -> sockets.pingRound());
       metrics.connections.from("visitor", sockets::visitorSockets).from("console", sockets::consoleSockets);

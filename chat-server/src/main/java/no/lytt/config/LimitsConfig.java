@@ -20,10 +20,12 @@ import java.util.List;
  * @param httpIdleSeconds {@code limits.http-idle-seconds}: how long a connection may go without
  *     traffic (a partial request head is none); WebSockets are pinged at half this
  * @param headerBytes {@code limits.header-bytes}: largest request head (all header lines)
+ * @param welcomesInFlight {@code limits.welcomes-in-flight}: visitor sockets this node may be
+ *     welcoming at once before a new one is answered 503
  */
 public record LimitsConfig(int frameBytes, int messagesPerSecond, int burst, int queueLength,
     int maxCapacity, int unackedEnvelopes, int connectionsPerSource, int silentSocketSeconds,
-    int httpIdleSeconds, int headerBytes) {
+    int httpIdleSeconds, int headerBytes, int welcomesInFlight) {
 
   static final ConfigKey FRAME_BYTES = ConfigKey.of("limits.frame-bytes", "16384",
       "Largest WebSocket frame in bytes (1024-1048576). Messages are padded to 256-byte blocks and "
@@ -61,8 +63,15 @@ public record LimitsConfig(int frameBytes, int messagesPerSecond, int burst, int
   static final ConfigKey HEADER_BYTES = ConfigKey.of("limits.header-bytes", "8192",
       "Largest request head in bytes, all header lines together (1024-65536); a larger one is answered "
           + "431. Lytt's own requests need well under 2048; the request line alone is capped at 4096.");
+  static final ConfigKey WELCOMES_IN_FLIGHT = ConfigKey.of("limits.welcomes-in-flight", "200",
+      "Visitor sockets this node may be welcoming at once (1-100000): opened and waiting for the store to "
+          + "say how the queue stands. One more is answered 503 with Retry-After before the upgrade, and the "
+          + "page tries again after its backoff, so after a restart thousands of returning pages come in as "
+          + "fast as the node can welcome them instead of all waiting until the store's answers time out. "
+          + "Consoles are not counted.");
   static final List<ConfigKey> KEYS = List.of(FRAME_BYTES, MESSAGES_PER_SECOND, BURST, QUEUE_LENGTH, MAX_CAPACITY,
-      UNACKED_ENVELOPES, CONNECTIONS_PER_SOURCE, SILENT_SOCKET_SECONDS, HTTP_IDLE_SECONDS, HEADER_BYTES);
+      UNACKED_ENVELOPES, CONNECTIONS_PER_SOURCE, SILENT_SOCKET_SECONDS, HTTP_IDLE_SECONDS, HEADER_BYTES,
+      WELCOMES_IN_FLIGHT);
 
   static LimitsConfig read(Settings settings) {
     return new LimitsConfig(
@@ -75,6 +84,7 @@ public record LimitsConfig(int frameBytes, int messagesPerSecond, int burst, int
         settings.integer(CONNECTIONS_PER_SOURCE, 1, 100_000),
         settings.integer(SILENT_SOCKET_SECONDS, 1, 86_400),
         settings.integer(HTTP_IDLE_SECONDS, 1, 3600),
-        settings.integer(HEADER_BYTES, 1024, 65_536));
+        settings.integer(HEADER_BYTES, 1024, 65_536),
+        settings.integer(WELCOMES_IN_FLIGHT, 1, 100_000));
   }
 }

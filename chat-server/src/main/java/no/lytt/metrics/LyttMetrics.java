@@ -43,6 +43,9 @@ public final class LyttMetrics {
       "Error frames sent to clients, by error code.", "code"));
   public final Counter socketCloses = add(new Counter("lytt_socket_closes_total",
       "WebSockets this node closed itself, by close code (1008 flood or garbage, 4003 drain, ...).", "code"));
+  public final Counter upgradesDeferred = add(new Counter("lytt_visitor_upgrades_deferred_total",
+      "Visitor WebSocket upgrades answered 503 because this node was already welcoming "
+          + "limits.welcomes-in-flight visitors; the page tries again after its backoff.", null).preset(""));
   public final Counter logins = add(new Counter("lytt_logins_total",
       "Counsellor log-ins, by result (ok, failed, throttled).", "result").preset("ok", "failed", "throttled"));
   public final Gauge draining = add(new Gauge("lytt_draining",

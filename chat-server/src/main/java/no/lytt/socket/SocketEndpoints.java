@@ -42,12 +42,14 @@ public final class SocketEndpoints {
   private final java.util.Set<Connection> visitorSockets = java.util.concurrent.ConcurrentHashMap.newKeySet();
   private final ClientAddresses addresses;
   private final ConnectionsPerSource perSource;
+  private final Arrivals arrivals;
   private final DrainState drain;
   private final LyttMetrics metrics;
 
   public SocketEndpoints(Origins origins, Limits limits, SocketServices services, ServiceStatus status,
                          AccountService accounts, String cookieName, ClientAddresses addresses,
-                         ConnectionsPerSource perSource, DrainState drain, LyttMetrics metrics) {
+                         ConnectionsPerSource perSource, Arrivals arrivals, DrainState drain, LyttMetrics metrics) {
+    this.arrivals = arrivals;
     this.drain = drain;
     this.metrics = metrics;
     this.origins = origins;
@@ -66,6 +68,12 @@ public final class SocketEndpoints {
       return;
     }
     Lease lease = place.get();
+    if (!arrivals.tryArrive()) {
+      lease.release();
+      metrics.upgradesDeferred.inc();
+      ctx.response().setStatusCode(503).putHeader("Retry-After", "1").end();
+      return;
+    }
     Vertx vertx = ctx.vertx();
     ctx.request().toWebSocket().onSuccess(ws -> {
       Connection[] self = new Connection[1];
@@ -80,12 +88,16 @@ public final class SocketEndpoints {
       // Without its welcome a page waits on a silent socket: when the store does not answer, the
       // visitor is told and the socket closed (1013, try again later), so the page reconnects.
       status.summary()
+          .onComplete(done -> arrivals.welcomed())
           .onSuccess(s -> conn.send(Frames.of("welcome").put("v", Frames.VERSION).put("status", s)))
           .onFailure(e -> {
             conn.send(Frames.error(ErrorCode.UNAVAILABLE, "Temporarily unavailable. Trying again …", null, null));
             conn.close(TRY_AGAIN_LATER, "unavailable");
           });
-    }).onFailure(e -> lease.release());
+    }).onFailure(e -> {
+      arrivals.welcomed();
+      lease.release();
+    });
   }
 
   public void console(RoutingContext ctx) {

@@ -178,7 +178,7 @@ class RedisPausedTest {
     assertEquals("yes, sorry, I am back", Await.of(visitor.nextMessage()).text());
   }
 
-  private static int upgradeStatus(Throwable e) {
+  static int upgradeStatus(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
       if (t instanceof io.vertx.core.http.UpgradeRejectedException u) {
         return u.getStatus();

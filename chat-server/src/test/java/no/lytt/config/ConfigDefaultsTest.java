@@ -58,7 +58,7 @@ class ConfigDefaultsTest {
     assertEquals(new ChatConfig(120, 20), config.chat());
     assertEquals(Duration.ofSeconds(120), config.chat().grace());
     assertEquals(Duration.ofMinutes(20), config.chat().defaultDuration());
-    assertEquals(new LimitsConfig(16384, 20, 40, 500, 4, 256, 50, 600, 60, 8192), config.limits());
+    assertEquals(new LimitsConfig(16384, 20, 40, 500, 4, 256, 50, 600, 60, 8192, 200), config.limits());
     assertEquals(new SessionConfig(60, 12, 30), config.session());
     assertEquals(Duration.ofHours(12), config.session().absolute());
     assertEquals(new Argon2Config(131072, 4, 1, 2), config.argon2());
