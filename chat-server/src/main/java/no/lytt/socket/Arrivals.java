@@ -30,8 +30,4 @@ public final class Arrivals {
   public void welcomed() {
     welcoming.decrementAndGet();
   }
-
-  public int welcoming() {
-    return welcoming.get();
-  }
 }

@@ -46,7 +46,7 @@ class ConfigKeyTest {
         "org.dev-key-file", "chat.grace-seconds", "chat.default-duration-minutes", "limits.frame-bytes",
         "limits.messages-per-second", "limits.burst", "limits.queue-length", "limits.max-capacity",
         "limits.unacked-envelopes", "limits.connections-per-source", "limits.silent-socket-seconds",
-        "limits.http-idle-seconds", "limits.header-bytes", "session.idle-minutes",
+        "limits.http-idle-seconds", "limits.header-bytes", "limits.welcomes-in-flight", "session.idle-minutes",
         "session.absolute-hours", "session.check-seconds", "argon2.memory-kib",
         "argon2.iterations", "argon2.parallelism", "argon2.workers", "login.free-attempts",
         "login.first-block-seconds", "login.max-block-minutes", "login.spray-failures",

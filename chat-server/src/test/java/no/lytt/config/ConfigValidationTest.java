@@ -75,6 +75,7 @@ class ConfigValidationTest {
       "limits.silent-socket-seconds  | 86401       | an integer 1-86400",
       "limits.http-idle-seconds      | 0           | an integer 1-3600",
       "limits.header-bytes           | 512         | an integer 1024-65536",
+      "limits.welcomes-in-flight     | 0           | an integer 1-100000",
       "session.idle-minutes          | 0           | an integer 1-1440",
       "session.absolute-hours        | 169         | an integer 1-168",
       "argon2.memory-kib             | 7           | an integer 8-4194304",
