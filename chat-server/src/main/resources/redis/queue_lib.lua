@@ -30,7 +30,7 @@ end
 -- Reading it costs a look at every counsellor on duty, and every queue view reads it: with
 -- hundreds on duty and views asked for many times a second (consoles reconnecting after a
 -- restart), that walk took most of Redis's time. So the answer is kept for a second under
--- 'staffing'; whatever changes it at once deletes it (a duty set, a chat opened, ended, taken back
+-- 'staffing'; whatever changes it at once deletes it (a duty changed, a chat opened, ended, taken back
 -- or handed over, a stale chat id dropped), and what it cannot see change — a node that stopped
 -- beating — shows at most that second later.
 local function staffing(prefix, durations)

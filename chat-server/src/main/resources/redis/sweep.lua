@@ -5,6 +5,7 @@
 -- KEYS[4] where the walk over the chats stopped (an SSCAN cursor; absent: at the start)
 -- ARGV[1] key prefix, ARGV[2] now millis, ARGV[3] grace millis, ARGV[4] offer timeout millis,
 -- ARGV[5] how long (millis) other nodes leave the sweeping to this one, ARGV[6] chats to look at per call
+-- at least, ARGV[7] the sweep period (millis)
 -- Returns {queue entry ids to release, chat ids to end, offered chat ids to take back}.
 local prefix, now, grace = ARGV[1], tonumber(ARGV[2]), tonumber(ARGV[3])
 
@@ -34,7 +35,9 @@ local function awaySince(kind, id)
   end
   -- Attached to a dead node, or no record at all: away since first noticed here.
   local gone = location .. ':gone'
-  redis.call('SET', gone, ARGV[2], 'NX', 'PX', tostring(grace * 2 + 60000))
+  redis.call('SET', gone, ARGV[2], 'NX')
+  -- Renewed at every look: however long a pass over the chats takes, the mark outlives it.
+  redis.call('PEXPIRE', gone, grace * 2 + 60000)
   return tonumber(redis.call('GET', gone))
 end
 
@@ -51,10 +54,13 @@ for _, id in ipairs(redis.call('ZRANGE', KEYS[1], 0, -1)) do
 end
 
 -- The queue is capped (limits.queue-length), the chats are not: each call looks at a batch of
--- them and the next goes on from there, so a call blocks Redis for the same short time with ten
--- chats or ten thousand, and a whole pass over N chats takes N / batch periods. A chat seen twice
--- in a pass (SSCAN may return one again) is only checked twice.
-local scanned = redis.call('SSCAN', KEYS[2], redis.call('GET', KEYS[4]) or '0', 'COUNT', ARGV[6])
+-- them and the next goes on from there, so a call blocks Redis for a short time however many
+-- chats run. The batch grows with the chats so that a whole pass takes at most half a grace
+-- period: a chat whose sides are gone is ended at most that late. A chat seen twice in a pass
+-- (SSCAN may return one again) is only checked twice.
+local turns = math.max(1, math.floor(grace / 2 / tonumber(ARGV[7])))
+local batch = math.max(tonumber(ARGV[6]), math.ceil(redis.call('SCARD', KEYS[2]) / turns))
+local scanned = redis.call('SSCAN', KEYS[2], redis.call('GET', KEYS[4]) or '0', 'COUNT', batch)
 if scanned[1] == '0' then
   redis.call('DEL', KEYS[4])
 else

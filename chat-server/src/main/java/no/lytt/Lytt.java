@@ -79,6 +79,7 @@ import no.lytt.socket.SocketServices;
 import no.lytt.socket.StatusWatcher;
 import no.lytt.stats.Stats;
 import no.lytt.store.Store;
+import no.lytt.store.StoreUnavailableException;
 import no.lytt.supervision.ServiceOverview;
 import no.lytt.store.memory.MemoryStore;
 import no.lytt.store.redis.RedisClients;
@@ -117,8 +118,9 @@ public final class Lytt {
   /** How long a stop waits for its sockets to finish closing before it lets go of the store. */
   private static final Duration SOCKET_CLOSE_WAIT = Duration.ofSeconds(2);
   /**
-   * How long start-up waits for a store that does not answer yet (Redis loading, failing over,
-   * or slow while this node is cold) before giving up; long enough for a Sentinel failover.
+   * How long start-up waits for a store that does not answer yet (Redis loading its data, busy, or
+   * slow to this node while it is cold) before giving up. Connecting is not covered: a Redis that
+   * cannot be connected to stops start-up at once.
    */
   private static final Duration STARTUP_PATIENCE = Duration.ofSeconds(30);
   private final LyttMetrics metrics = new LyttMetrics();
@@ -211,7 +213,11 @@ public final class Lytt {
                         + left.chats().size() + " chats and took back " + left.unanswered().size() + " offers");
                     clients.queueChanged();
                   }
-                })));
+                }))
+            // Redis away is everyday and the next turn tries again; anything else (a command the
+            // ACL refuses, a script error) would stop every sweep unseen.
+            .onFailure(e -> LOG.log(e instanceof StoreUnavailableException ? Level.DEBUG : Level.WARNING,
+                "The sweep for what crashed nodes left behind failed: " + e.getMessage())));
       }
       CallbacksConfig cc = config.callbacks();
       TicketService tickets = new TicketService(store, hours, stats, clock, cc);

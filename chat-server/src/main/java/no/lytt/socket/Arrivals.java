@@ -1,5 +1,7 @@
 package no.lytt.socket;
 
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -16,18 +18,28 @@ public final class Arrivals {
   private final int cap;
   private final AtomicInteger welcoming = new AtomicInteger();
 
+  /** One welcome's place; {@link #welcomed()} gives it back, once however often it is called. */
+  @FunctionalInterface
+  public interface Place {
+    void welcomed();
+  }
+
   /** @param cap {@code limits.welcomes-in-flight} */
   public Arrivals(int cap) {
     this.cap = cap;
   }
 
-  /** Takes a place for one more welcome, or says there is none; a place taken is given back with {@link #welcomed()}. */
-  public boolean tryArrive() {
-    return welcoming.getAndUpdate(n -> n < cap ? n + 1 : n) < cap;
-  }
-
-  /** The welcome was sent, failed, or the upgrade never happened. */
-  public void welcomed() {
-    welcoming.decrementAndGet();
+  /** A place for one more welcome, or empty when {@code cap} are under way. */
+  public Optional<Place> tryArrive() {
+    if (welcoming.getAndUpdate(n -> n < cap ? n + 1 : n) >= cap) {
+      return Optional.empty();
+    }
+    // A place given back twice would let one more in than the cap for good.
+    AtomicBoolean given = new AtomicBoolean();
+    return Optional.of(() -> {
+      if (given.compareAndSet(false, true)) {
+        welcoming.decrementAndGet();
+      }
+    });
   }
 }

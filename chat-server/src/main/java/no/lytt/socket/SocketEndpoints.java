@@ -3,6 +3,7 @@ package no.lytt.socket;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.Cookie;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.net.SocketAddress;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Optional;
@@ -68,36 +69,49 @@ public final class SocketEndpoints {
       return;
     }
     Lease lease = place.get();
-    if (!arrivals.tryArrive()) {
+    Optional<Arrivals.Place> arrival = arrivals.tryArrive();
+    if (arrival.isEmpty()) {
       lease.release();
       metrics.upgradesDeferred.inc();
       ctx.response().setStatusCode(503).putHeader("Retry-After", "1").end();
       return;
     }
+    Arrivals.Place welcoming = arrival.get();
     Vertx vertx = ctx.vertx();
     ctx.request().toWebSocket().onSuccess(ws -> {
-      Connection[] self = new Connection[1];
-      Connection conn = new Connection(ws, vertx.getOrCreateContext(), limits, metrics, () -> {
-        lease.release();
-        visitorSockets.remove(self[0]);
-      });
-      self[0] = conn;
-      visitorSockets.add(conn);
-      services.clients().visitorConnected(conn);
-      conn.start(new VisitorConnection(conn, services));
-      // Without its welcome a page waits on a silent socket: when the store does not answer, the
-      // visitor is told and the socket closed (1013, try again later), so the page reconnects.
-      status.summary()
-          .onComplete(done -> arrivals.welcomed())
-          .onSuccess(s -> conn.send(Frames.of("welcome").put("v", Frames.VERSION).put("status", s)))
-          .onFailure(e -> {
-            conn.send(Frames.error(ErrorCode.UNAVAILABLE, "Temporarily unavailable. Trying again …", null, null));
-            conn.close(TRY_AGAIN_LATER, "unavailable");
-          });
+      try {
+        open(ws, vertx, lease, welcoming);
+      } catch (RuntimeException e) {
+        // Whatever failed, the place must not stay taken: the node would refuse every page once the
+        // cap had leaked away.
+        welcoming.welcomed();
+        throw e;
+      }
     }).onFailure(e -> {
-      arrivals.welcomed();
+      welcoming.welcomed();
       lease.release();
     });
+  }
+
+  private void open(ServerWebSocket ws, Vertx vertx, Lease lease, Arrivals.Place welcoming) {
+    Connection[] self = new Connection[1];
+    Connection conn = new Connection(ws, vertx.getOrCreateContext(), limits, metrics, () -> {
+      lease.release();
+      visitorSockets.remove(self[0]);
+    });
+    self[0] = conn;
+    visitorSockets.add(conn);
+    services.clients().visitorConnected(conn);
+    conn.start(new VisitorConnection(conn, services));
+    // Without its welcome a page waits on a silent socket: when the store does not answer, the
+    // visitor is told and the socket closed (1013, try again later), so the page reconnects.
+    status.summary()
+        .onComplete(done -> welcoming.welcomed())
+        .onSuccess(s -> conn.send(Frames.of("welcome").put("v", Frames.VERSION).put("status", s)))
+        .onFailure(e -> {
+          conn.send(Frames.error(ErrorCode.UNAVAILABLE, "Temporarily unavailable. Trying again …", null, null));
+          conn.close(TRY_AGAIN_LATER, "unavailable");
+        });
   }
 
   public void console(RoutingContext ctx) {

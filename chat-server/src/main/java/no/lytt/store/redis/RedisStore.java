@@ -102,6 +102,7 @@ public final class RedisStore implements Store {
   private static final Script ACK = Script.load("ack", ScriptOutputType.INTEGER, "route_lib");
   private static final Script PENDING = Script.load("pending", ScriptOutputType.MULTI);
   private static final Script ON_DUTY = Script.load("on_duty", ScriptOutputType.MULTI);
+  private static final Script SET_DUTY = Script.load("set_duty", ScriptOutputType.INTEGER);
   private static final Script LOGIN_ATTEMPT = Script.load("login_attempt", ScriptOutputType.MULTI);
   private static final Script LOGIN_FAILURE = Script.load("login_failure", ScriptOutputType.INTEGER);
   /** A minute's service-wide failure count is read during that minute and the next; then it goes. */
@@ -539,10 +540,8 @@ public final class RedisStore implements Store {
       case BREAK -> "2";
       case OFF -> "0";
     };
-    // Sent together, in this order: a view that reads the staffing after the delete sees the new duty.
-    CompletionStage<Boolean> set = cmd.hset(DUTY, duty.username(), code + "|" + duty.capacity() + "|" + nodeId);
-    CompletionStage<Long> forgotten = cmd.del(STAFFING);
-    return Future.all(on(set), on(forgotten)).mapEmpty();
+    return on(SET_DUTY.<Long>run(cmd, keys(DUTY, STAFFING), duty.username(),
+        code + "|" + duty.capacity() + "|" + nodeId)).mapEmpty();
   }
 
   @Override

@@ -19,9 +19,10 @@ import java.util.List;
 public final class RedisSweeper {
   private static final Script SWEEP = Script.load("sweep", ScriptOutputType.MULTI);
   /**
-   * Chats looked at per sweep. Ten thousand in one walk held Redis for a third of a second every
-   * period, and everything behind it timed out; a batch holds it for a few milliseconds, and a pass
-   * over ten thousand chats takes twenty periods, well inside a grace period.
+   * Chats looked at per sweep at least. Ten thousand in one walk held Redis for a third of a second
+   * every period, and everything behind it timed out; a batch holds it for a few milliseconds. The
+   * script takes more per turn when a pass would otherwise take longer than half a grace period
+   * (ten thousand chats with the default two minutes: twenty turns of 500).
    */
   static final int CHATS_PER_SWEEP = 500;
   private final Vertx vertx;
@@ -52,7 +53,8 @@ public final class RedisSweeper {
             new String[] {RedisStore.TAG + "queue", RedisStore.TAG + "chatids", RedisStore.TAG + "swept",
                 RedisStore.TAG + "sweep-cursor"},
             RedisStore.TAG, Long.toString(clock.millis()), Long.toString(grace.toMillis()),
-            Long.toString(offerTimeout.toMillis()), Long.toString(turn), Integer.toString(CHATS_PER_SWEEP)),
+            Long.toString(offerTimeout.toMillis()), Long.toString(turn), Integer.toString(CHATS_PER_SWEEP),
+            Long.toString(period.toMillis())),
             vertx.getOrCreateContext())
         .recover(e -> Future.failedFuture(RedisStore.translate(e)))
         .map(r -> new Leftovers(strings(r.get(0)), strings(r.get(1)), strings(r.get(2))));

@@ -57,10 +57,25 @@ class RedisSweeperTest {
     assertEquals(0, redisCli.exists(RedisStore.TAG + "sweep-cursor"), "the walk is back at the start");
   }
 
-  /** The turn another node would take after the period: the last turn's mark is gone by then. */
+  @Test
+  void aPassTakesAtMostHalfAGracePeriodHoweverManyChatsThereAre() {
+    int chats = RedisSweeper.CHATS_PER_SWEEP * 3;
+    for (int i = 0; i < chats; i++) {
+      redisCli.sadd(RedisStore.TAG + "chatids", "gone" + i);
+    }
+    // A 4 s grace period and a 2 s period leave one turn for a pass: it must look at every chat.
+    nextTurn(new RedisSweeper(vertx, node, Clock.systemUTC()), Duration.ofSeconds(4));
+    assertEquals(0, redisCli.scard(RedisStore.TAG + "chatids"));
+  }
+
   private void nextTurn(RedisSweeper sweeper) {
+    nextTurn(sweeper, GRACE);
+  }
+
+  /** The turn another node would take after the period: the last turn's mark is gone by then. */
+  private void nextTurn(RedisSweeper sweeper, Duration grace) {
     redisCli.del(RedisStore.TAG + "swept");
-    RedisSweeper.Leftovers left = Await.of(sweeper.sweep(GRACE, Duration.ofSeconds(30), Duration.ofSeconds(2)));
+    RedisSweeper.Leftovers left = Await.of(sweeper.sweep(grace, Duration.ofSeconds(30), Duration.ofSeconds(2)));
     assertTrue(left.isEmpty(), "nothing to release: these chats were already gone");
   }
 }
