@@ -3,6 +3,7 @@ package no.lytt;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
@@ -89,7 +90,9 @@ class StartupPatienceTest {
       return Future.failedFuture(new StoreUnavailableException("Redis cannot be reached", null));
     }));
     assertInstanceOf(StoreUnavailableException.class, failed);
-    assertEquals(3, tries.get(), "tried at once, after 250 ms and after 500 ms more; the next wait would pass the deadline");
+    // At once, after 250 ms and after 500 ms more; the next wait (1 s) would pass the deadline. A
+    // timer that fires late on a loaded machine can leave room for one try fewer, never one more.
+    assertTrue(tries.get() >= 2 && tries.get() <= 3, "tried again, and given up at the deadline: " + tries.get());
   }
 
   private static Throwable failure(Future<?> f) {
