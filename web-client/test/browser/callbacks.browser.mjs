@@ -70,19 +70,32 @@ test('a callback is requested, claimed, retried, answered and done; another is c
   await checkStatus(v, code, /We could not reach you \(tried 1 time\)/);
 
   await c.getByRole('button', { name: 'Claim', exact: true }).click();
-  await c.getByLabel(/Reply to the visitor/).fill('We will try again tomorrow at six.');
+  const reply = c.getByLabel(/Reply to the visitor/);
+  await reply.fill('We will try again tomorrow at six.');
+
+  // Another request arrives while the counsellor writes: the list is drawn anew, the reply stays.
+  const second = await requestCallback(v, 'second');
+  await c.getByRole('button', { name: 'Claim', exact: true }).waitFor({ timeout: 15000 });
+  assert.equal(await reply.inputValue(), 'We will try again tomorrow at six.');
+  assert.ok(await reply.evaluate((el) => el === document.activeElement), 'the reply box keeps the caret');
+
+  // A slow reply is not overtaken by "Done" clicked right after it.
+  await c.route('**/reply', async (route) => {
+    await new Promise((r) => setTimeout(r, 1000));
+    await route.continue();
+  });
   await c.getByRole('button', { name: 'Send reply', exact: true }).click();
   await c.getByRole('button', { name: 'Done', exact: true }).click();
-  await c.getByText('Nobody is waiting for a call.').waitFor();
+  await c.getByRole('button', { name: 'Done', exact: true }).waitFor({ state: 'detached' });
   await checkStatus(v, code, 'Done. Your number has been deleted.');
   await v.getByText('We will try again tomorrow at six.').waitFor();
 
-  const second = await requestCallback(v, 'second');
   await checkStatus(v, second, 'Waiting.');
   await v.getByRole('button', { name: 'Cancel', exact: true }).click();
   await v.getByText('Your request has been deleted.').waitFor();
   await checkStatus(v, second, 'We find nothing with this code.');
   await checkStatus(v, 'AAAA BBBB CCCC DDDD EEEE FFFF', 'We find nothing with this code.');
+  await c.getByText('Nobody is waiting for a call.').waitFor();
 
   const wire = visitorSent.join('\n');
   for (const secret of [PHONE, '91234567', NOTE, code, code.replace(/ /g, ''), second]) {

@@ -20,6 +20,12 @@ export function setupCallbackDesk({ device }) {
   let soon = null;
   let note = null;
   const opened = new Map(); // item id → its opened contents, for as long as it is listed
+  // The list is drawn anew at every change anyone makes; a reply being written must survive that.
+  const drafts = new Map(); // item id → the reply typed so far
+  // An item with a request in flight shows its buttons disabled, so "Done" cannot overtake the
+  // reply sent just before it (the two requests travel on separate connections).
+  const busy = new Set();
+  let drawn = 0;
 
   async function contents(item) {
     const d = device();
@@ -32,23 +38,46 @@ export function setupCallbackDesk({ device }) {
 
   const windowText = (w) => `${new Date(w.from).toLocaleString()} – ${new Date(w.to).toLocaleTimeString()}`;
 
-  async function act(id, action) {
-    const { status, body } = await api.callbackAction(id, action);
-    note = status === 200 ? null : body && body.code === 'wrong_state' ? 'c.cb.taken' : 'error.generic';
+  /** Runs one request for an item with the item's buttons disabled, then draws the list again. */
+  async function whileBusy(id, row, request) {
+    if (busy.has(id)) return;
+    busy.add(id);
+    for (const b of row.querySelectorAll('button')) b.disabled = true;
+    try {
+      note = await request();
+    } catch {
+      note = 'error.generic';
+    } finally {
+      busy.delete(id);
+    }
     await refresh();
+  }
+
+  function act(id, action, row) {
+    return whileBusy(id, row, async () => {
+      const { status, body } = await api.callbackAction(id, action);
+      if (status === 200 && action === 'done') drafts.delete(id);
+      return status === 200 ? null : body && body.code === 'wrong_state' ? 'c.cb.taken' : 'error.generic';
+    });
   }
 
   function replyForm(item, inner) {
     if (!inner || typeof inner.replyPub !== 'string' || item.replied) return null;
     const id = `reply-${item.id}`;
     const box = h('textarea', { id, rows: '2', maxlength: '2000' });
-    const send = h('button', { type: 'button', class: 'secondary' }, t('c.cb.sendReply'));
-    send.addEventListener('click', async () => {
-      if (!box.value.trim()) return;
-      const sealed = await sealReply(inner.replyPub, item.id, { t: 'reply', text: box.value.trim() });
-      const { status } = await api.sendReply(item.id, sealed);
-      note = status === 204 ? null : 'error.generic';
-      await refresh();
+    box.value = drafts.get(item.id) ?? '';
+    box.addEventListener('input', () => drafts.set(item.id, box.value));
+    const send = h('button', { type: 'button', class: 'secondary', disabled: busy.has(item.id) }, t('c.cb.sendReply'));
+    send.addEventListener('click', () => {
+      const text = box.value.trim();
+      if (!text) return;
+      whileBusy(item.id, send.closest('li'), async () => {
+        const sealed = await sealReply(inner.replyPub, item.id, { t: 'reply', text });
+        const { status } = await api.sendReply(item.id, sealed);
+        if (status !== 204) return 'error.generic';
+        drafts.delete(item.id);
+        return null;
+      });
     });
     return h('div', { class: 'field' }, h('label', { for: id }, t('c.cb.reply')), box, send);
   }
@@ -57,8 +86,8 @@ export function setupCallbackDesk({ device }) {
     const inner = item.claimedByMe ? await contents(item) : null;
     const buttons = [];
     const button = (key, action) => {
-      const b = h('button', { type: 'button', class: action === 'claim' ? 'primary' : 'secondary' }, t(key));
-      b.addEventListener('click', () => act(item.id, action));
+      const b = h('button', { type: 'button', class: action === 'claim' ? 'primary' : 'secondary', disabled: busy.has(item.id) }, t(key));
+      b.addEventListener('click', () => act(item.id, action, b.closest('li')));
       buttons.push(b);
     };
     if (!item.claimedBy || item.claimedByMe) {
@@ -93,20 +122,40 @@ export function setupCallbackDesk({ device }) {
   async function refresh() {
     const d = device();
     if (!d) return;
+    const mine = ++drawn;
     const { status, body } = await api.listCallbacks(d.deviceId);
     if (status !== 200 || !body) return;
     const listed = new Set([...body.callbacks, ...body.tickets].map((i) => i.id));
     for (const id of opened.keys()) if (!listed.has(id)) opened.delete(id);
+    for (const id of drafts.keys()) if (!listed.has(id)) drafts.delete(id);
     const groups = [];
     for (const group of GROUPS) {
       const items = body.callbacks.filter((c) => c.category === group);
       if (items.length) groups.push(h('h3', {}, t(`c.cb.${group}`)), h('ul', { class: 'plain' }, ...(await Promise.all(items.map(callbackRow)))));
     }
+    const tickets = await Promise.all(body.tickets.map((tk) => ticketRow(tk, body.now)));
+    // A later refresh started while this one waited: its answer is the newer one.
+    if (mine !== drawn) return;
+    const focus = focusWithin();
     $('#callback-groups').replaceChildren(...groups);
     $('#callbacks-empty').textContent = body.callbacks.length ? '' : t('c.cb.none');
     $('#callbacks-note').textContent = note ? t(note) : '';
-    $('#ticket-list').replaceChildren(...(await Promise.all(body.tickets.map((tk) => ticketRow(tk, body.now)))));
+    $('#ticket-list').replaceChildren(...tickets);
     $('#tickets-empty').textContent = body.tickets.length ? '' : t('c.tk.none');
+    focus();
+  }
+
+  /** Remembers the focused reply box, if any, and returns what puts the caret back after a redraw. */
+  function focusWithin() {
+    const el = document.activeElement;
+    if (!el || !el.id || !el.closest('#callback-groups, #ticket-list')) return () => {};
+    const { id, selectionStart, selectionEnd } = el;
+    return () => {
+      const again = document.getElementById(id);
+      if (!again) return;
+      again.focus();
+      if (typeof selectionStart === 'number') again.setSelectionRange(selectionStart, selectionEnd);
+    };
   }
 
   return {
@@ -119,6 +168,7 @@ export function setupCallbackDesk({ device }) {
       clearInterval(timer);
       timer = null;
       opened.clear();
+      drafts.clear();
       $('#callback-groups').replaceChildren();
       $('#ticket-list').replaceChildren();
     },
