@@ -4,7 +4,7 @@
 // the phone number, the note nor the code ever leaves the visitor's page in the clear.
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import { BASE, consoleAndVisitor, counsellorOnDuty, switchTo } from './helpers.mjs';
+import { BASE, consoleAndVisitor, counsellorOnDuty, slowed, switchTo } from './helpers.mjs';
 
 const PHONE_TYPED = '912 34 567';
 const PHONE = '+4791234567';
@@ -18,9 +18,9 @@ function sent(page) {
   return out;
 }
 
-async function requestCallback(v, note) {
+async function requestCallback(v, note, phone = PHONE_TYPED) {
   await v.getByRole('heading', { name: 'Request a callback' }).waitFor();
-  await v.getByLabel('Phone number', { exact: true }).fill(PHONE_TYPED);
+  await v.getByLabel('Phone number', { exact: true }).fill(phone);
   await v.locator('#cb-window-list input[type=checkbox]').first().check();
   await v.getByLabel(/Anything we should know/).fill(note);
   const before = await v.locator('#code-value').textContent();
@@ -80,10 +80,7 @@ test('a callback is requested, claimed, retried, answered and done; another is c
   assert.ok(await reply.evaluate((el) => el === document.activeElement), 'the reply box keeps the caret');
 
   // A slow reply is not overtaken by "Done" clicked right after it.
-  await c.route('**/reply', async (route) => {
-    await new Promise((r) => setTimeout(r, 1000));
-    await route.continue();
-  });
+  await slowed(c, '**/reply', 1000);
   await c.getByRole('button', { name: 'Send reply', exact: true }).click();
   await c.getByRole('button', { name: 'Done', exact: true }).click();
   await c.getByRole('button', { name: 'Done', exact: true }).waitFor({ state: 'detached' });
@@ -91,8 +88,13 @@ test('a callback is requested, claimed, retried, answered and done; another is c
   await v.getByText('We will try again tomorrow at six.').waitFor();
 
   await checkStatus(v, second, 'Waiting.');
-  await v.getByRole('button', { name: 'Cancel', exact: true }).click();
+  // An impatient double tap on a slow connection deletes once and says so.
+  const cancels = await slowed(v, '**/api/code/cancel', 500);
+  await v.getByRole('button', { name: 'Cancel', exact: true }).dblclick();
   await v.getByText('Your request has been deleted.').waitFor();
+  await new Promise((r) => setTimeout(r, 1000)); // what a second request's answer would need to land
+  assert.equal(cancels.count, 1, 'one request for two taps');
+  assert.equal(await v.locator('#check-result').textContent(), 'Your request has been deleted.');
   await checkStatus(v, second, 'We find nothing with this code.');
   await checkStatus(v, 'AAAA BBBB CCCC DDDD EEEE FFFF', 'We find nothing with this code.');
   await c.getByText('Nobody is waiting for a call.').waitFor();
@@ -101,4 +103,32 @@ test('a callback is requested, claimed, retried, answered and done; another is c
   for (const secret of [PHONE, '91234567', NOTE, code, code.replace(/ /g, ''), second]) {
     assert.ok(!wire.includes(secret), `the page sent ${secret.slice(0, 4)}… in the clear`);
   }
+});
+
+test('a request stored although its answer was lost, then corrected, leaves one callback: the corrected one', { timeout: 120000 }, async (t) => {
+  const { c, v } = await consoleAndVisitor(t);
+  await counsellorOnDuty(c);
+  await v.goto(`${BASE}/`);
+  await switchTo(v, 'en');
+  let answersLost = 1;
+  await v.route('**/api/callbacks', async (route) => {
+    if (answersLost === 0) return route.continue();
+    answersLost -= 1;
+    await route.fetch(); // the server stores it …
+    return route.abort('connectionreset'); // … and the answer never reaches the phone
+  });
+  await v.getByLabel('Phone number', { exact: true }).fill('912 00 001');
+  await v.locator('#cb-window-list input[type=checkbox]').first().check();
+  await v.getByRole('button', { name: 'Send request', exact: true }).click();
+  await v.waitForFunction(() => document.querySelector('#cb-note').textContent && !document.querySelector('#cb-send').disabled);
+  assert.equal(await v.locator('#code-panel').isHidden(), true, 'no code is shown for a request not known to be stored');
+
+  // The visitor notices a typo and sends again.
+  await requestCallback(v, '', '912 00 002');
+
+  await c.getByRole('button', { name: 'Claim', exact: true }).click();
+  await c.getByText('+4791200002').waitFor();
+  assert.equal(await c.locator('li.callback').count(), 1, 'the first request, never shown with a code, is gone');
+  await c.getByRole('button', { name: 'Done', exact: true }).click();
+  await c.getByText('Nobody is waiting for a call.').waitFor();
 });

@@ -100,3 +100,17 @@ export async function startChat(consolePage, visitorPage) {
 export function check(condition, message) {
   if (!condition) throw new Error(message);
 }
+
+/**
+ * Holds back every request to `pattern` for `ms` (a slow network) and counts them:
+ * `const sent = await slowed(page, '**\/api/x', 500); … sent.count`.
+ */
+export async function slowed(page, pattern, ms) {
+  const sent = { count: 0 };
+  await page.route(pattern, async (route) => {
+    sent.count += 1;
+    await new Promise((r) => setTimeout(r, ms));
+    await route.continue();
+  });
+  return sent;
+}

@@ -10,7 +10,7 @@ import test from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 
-import { TIMEOUT, adminLogsInInEnglish, consoleAndVisitor, counsellorOnDuty, newPage, visitorJoins } from './helpers.mjs';
+import { TIMEOUT, adminLogsInInEnglish, consoleAndVisitor, counsellorOnDuty, newPage, slowed, visitorJoins } from './helpers.mjs';
 
 const ADMIN_PASSWORD = process.env.LYTT_ADMIN_PASSWORD || '';
 
@@ -29,8 +29,14 @@ test('canned text, referral card, wrap-up and the visitor\'s answers', { timeout
   await cannedList.getByLabel('Title', { exact: true }).fill(`Welcome ${stamp}`);
   await cannedList.getByLabel('Text', { exact: true }).fill(canned);
   await cannedList.getByLabel('Language', { exact: true }).selectOption('en');
-  await cannedList.getByRole('button', { name: 'Add canned text', exact: true }).click();
+  // A double click on a slow network stores it once.
+  const adds = await slowed(a, '**/api/admin/lists/canned', 500);
+  await cannedList.getByRole('button', { name: 'Add canned text', exact: true }).dblclick();
   await cannedList.getByRole('cell', { name: `Welcome ${stamp}`, exact: true }).waitFor();
+  await new Promise((r) => setTimeout(r, 1000)); // what a second request's answer would need to land
+  await a.unroute('**/api/admin/lists/canned');
+  assert.equal(adds.count, 1, 'one request for two clicks');
+  assert.equal(await cannedList.getByRole('cell', { name: `Welcome ${stamp}`, exact: true }).count(), 1);
   const referrals = a.getByRole('region', { name: 'Referral directory', exact: true });
   await referrals.getByLabel('Name of the service', { exact: true }).fill(service);
   await referrals.getByLabel('What it offers', { exact: true }).fill('Conversations for anyone who wants to talk');

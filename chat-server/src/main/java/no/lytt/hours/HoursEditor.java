@@ -43,6 +43,15 @@ public final class HoursEditor {
   }
 
   /**
+   * Replaces the settings but the override: the one in force stays. An administrator's page saves
+   * its week this way, so a "closed" set by hand (on another page, or another node) since that page
+   * last looked is not undone by a week edited before it.
+   */
+  public Future<HoursSettings> saveKeepingOverride(HoursSettings settings) {
+    return follow().compose(changed -> save(settings.withOverride(hours.settings().override())));
+  }
+
+  /**
    * Sets only the override, on top of whatever applies. Read from this node's copy, so a week
    * saved on another node in the last few seconds could be lost; two administrators editing at the
    * same moment is the one case, and the page then shows what was kept.

@@ -5,6 +5,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Clock;
 import no.lytt.hours.HoursEditor;
+import no.lytt.hours.Override;
 
 /**
  * {@code /api/admin/hours}: the opening hours an administrator sets, shown with a 14-day preview.
@@ -25,9 +26,14 @@ public final class HoursApi {
     answer(ctx, editor.follow().mapEmpty());
   }
 
-  /** {@code PUT}: the whole settings, as {@code GET} shows them. */
+  /**
+   * {@code PUT}: the whole settings, as {@code GET} shows them; without {@code override} the one in
+   * force stays (the settings are read, and refused, before that).
+   */
   public void save(RoutingContext ctx) {
-    answer(ctx, AuthApi.body(ctx).compose(b -> editor.save(HoursViews.settings(b))).mapEmpty());
+    answer(ctx, AuthApi.body(ctx).compose(b -> b.containsKey("override")
+        ? editor.save(HoursViews.settings(b, HoursViews.override(b)))
+        : editor.saveKeepingOverride(HoursViews.settings(b, Override.SCHEDULE))).mapEmpty());
   }
 
   /** {@code POST .../override} {@code {"override":"open"|"closed"|"schedule"}}. */

@@ -62,8 +62,11 @@ final class HoursViews {
         .put("preview", preview);
   }
 
-  /** The whole settings of a {@code PUT}; every part is required, so nothing is kept by accident. */
-  static HoursSettings settings(JsonObject body) {
+  /**
+   * The settings of a {@code PUT} with the given override; the week, the exceptions and the
+   * holidays are required, so nothing is kept by accident.
+   */
+  static HoursSettings settings(JsonObject body, no.lytt.hours.Override override) {
     if (!(body.getValue("weekly") instanceof JsonObject weekly)) {
       throw bad("Field 'weekly' must be an object with a list of {from, to} times for each day, mon to sun.");
     }
@@ -73,7 +76,7 @@ final class HoursViews {
     if (!(body.getValue("holidays") instanceof Boolean holidays)) {
       throw bad("Field 'holidays' must be true (public holidays close the line) or false.");
     }
-    return new HoursSettings(weekly(weekly), exceptions(exceptions), holidays, override(body));
+    return new HoursSettings(weekly(weekly), exceptions(exceptions), holidays, override);
   }
 
   static no.lytt.hours.Override override(JsonObject body) {

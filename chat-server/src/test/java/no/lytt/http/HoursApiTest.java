@@ -189,4 +189,20 @@ class HoursApiTest {
       assertTrue(visitor.next("status").getJsonObject("status").getBoolean("open"));
     }
   }
+
+  @Test
+  void aWeekSavedWithoutAnOverrideKeepsTheLineClosedByHandMeanwhile() {
+    // One administrator closes the line; another, whose page still shows it open, saves a week.
+    assertEquals(200, override("closed").status());
+    JsonObject week = new JsonObject().put("weekly", new JsonObject().put("mon", evening()).put("tue", evening()))
+        .put("exceptions", new JsonArray()).put("holidays", true);
+    HttpResult saved = put(week);
+    assertEquals(200, saved.status(), saved.body());
+    assertEquals("closed", saved.json().getString("override"), "the line stays closed");
+    assertFalse(saved.json().getBoolean("openNow"));
+    assertEquals(evening(), day(saved, "2026-12-22").getJsonArray("open"), "the week is saved");
+
+    HttpResult opened = put(week.copy().put("override", "schedule"));
+    assertTrue(opened.json().getBoolean("openNow"), "an override given in the settings is set");
+  }
 }

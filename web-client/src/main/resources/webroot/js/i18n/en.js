@@ -60,6 +60,7 @@ export default {
   'start.langLabel': 'Language of the chat',
   'start.button': 'Start chat',
   'start.closedNote': 'You can start a chat when we are open.',
+  'start.draftKept': 'What you wrote is kept. It will be in the message box when your chat begins.',
   'start.joining': 'One moment …',
   'join.closed': 'We are closed right now.',
   'join.queue_full': 'The queue is full right now. Please try again in a few minutes.',

@@ -6,7 +6,7 @@ import { language, registerStrings, t } from '../i18n/index.js';
 import listsNb from '../i18n/lists-nb.js';
 import listsEn from '../i18n/lists-en.js';
 import { getJson, postJson } from '../transport/http.js';
-import { h } from './dom.js';
+import { h, onSubmit, pressOnce } from './dom.js';
 
 registerStrings({ nb: listsNb, en: listsEn });
 
@@ -52,10 +52,8 @@ class ListSection {
     this.form = h('form', { method: 'dialog', 'aria-labelledby': this.formHeading.id },
       this.formHeading, ...this.inputs.map((i) => h('div', { class: 'field' }, i.label, i.input)),
       this.submit, ' ', this.cancel, this.status);
-    this.form.addEventListener('submit', (event) => {
-      event.preventDefault();
-      this.save();
-    });
+    // A double click on "Add" would store the entry twice (the second with its own id).
+    onSubmit(this.form, () => this.save());
     this.root = h('section', { class: 'list-admin', 'aria-labelledby': this.heading.id },
       this.heading, h('table', { class: 'queue-table' }, h('thead', {}, this.head), this.rows), this.empty, this.form);
   }
@@ -99,7 +97,7 @@ class ListSection {
         h('td', {}, t(e.retired ? 'l.retired' : 'l.active')),
         h('td', {},
           h('button', { type: 'button', class: 'secondary', onclick: () => this.edit(e) }, t('l.edit', { name })), ' ',
-          h('button', { type: 'button', class: 'secondary', onclick: () => this.act(e, e.retired ? 'restore' : 'retire') },
+          h('button', { type: 'button', class: 'secondary', onclick: pressOnce(() => this.act(e, e.retired ? 'restore' : 'retire')) },
             t(e.retired ? 'l.restore' : 'l.retire', { name }))));
     }));
     this.empty.textContent = this.entries.length ? '' : t('l.none');

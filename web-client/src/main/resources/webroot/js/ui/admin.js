@@ -9,7 +9,7 @@ import consoleEn from '../i18n/console-en.js';
 import adminNb from '../i18n/admin-nb.js';
 import adminEn from '../i18n/admin-en.js';
 import { getJson, postJson } from '../transport/http.js';
-import { $, h, metaContent, setupLanguageSwitch } from './dom.js';
+import { $, h, metaContent, onSubmit, pressOnce, setupLanguageSwitch } from './dom.js';
 import { logIn } from './login.js';
 import { setupOverview } from './overview.js';
 import { setupStatistics } from './statistics.js';
@@ -34,8 +34,9 @@ function noteFrom(body) {
   return specific && specific !== `a.failed.${body.code}` ? specific : t('a.failed', { message: body?.message ?? '' });
 }
 
+/** A row's button: the list drawn after a press may put "Enable" where "Disable" was. */
 function button(label, onclick, cls = 'secondary') {
-  return h('button', { type: 'button', class: cls, onclick }, label);
+  return h('button', { type: 'button', class: cls, onclick: pressOnce(onclick) }, label);
 }
 
 function accountState(a) {
@@ -233,13 +234,14 @@ async function start() {
     lists.render();
   });
   $('#login-form').addEventListener('submit', login);
-  $('#new-account').addEventListener('submit', createAccount);
-  $('#edit-account').addEventListener('submit', saveEdit);
+  onSubmit($('#new-account'), createAccount);
+  onSubmit($('#edit-account'), saveEdit);
   $('#edit-cancel').addEventListener('click', () => {
     ui.editing = null;
     render();
   });
-  $('#certify').addEventListener('submit', certify);
+  // Opening the key file takes seconds (Argon2): a second press would sign twice.
+  onSubmit($('#certify'), certify);
   $('#certify-cancel').addEventListener('click', () => {
     ui.certifying = null;
     render();

@@ -5,7 +5,7 @@
 import { openAsDevice, sealReply } from '../crypto/index.js';
 import { formatElapsed, t } from '../i18n/index.js';
 import * as api from '../transport/callbacks.js';
-import { $, h } from './dom.js';
+import { $, h, keepingFocus, turns } from './dom.js';
 
 const GROUPS = ['due_now', 'later_today', 'later', 'expired'];
 // The server says when the list changes ('items' frames); polling only heals a signal missed while
@@ -25,7 +25,7 @@ export function setupCallbackDesk({ device }) {
   // An item with a request in flight shows its buttons disabled, so "Done" cannot overtake the
   // reply sent just before it (the two requests travel on separate connections).
   const busy = new Set();
-  let drawn = 0;
+  const draws = turns();
 
   async function contents(item) {
     const d = device();
@@ -50,6 +50,12 @@ export function setupCallbackDesk({ device }) {
     } finally {
       busy.delete(id);
     }
+    if (note) {
+      // Said at once and the buttons given back: the list may not be fetched either when the
+      // network is what failed.
+      $('#callbacks-note').textContent = t(note);
+      for (const b of row.querySelectorAll('button')) b.disabled = false;
+    }
     await refresh();
   }
 
@@ -67,7 +73,7 @@ export function setupCallbackDesk({ device }) {
     const box = h('textarea', { id, rows: '2', maxlength: '2000' });
     box.value = drafts.get(item.id) ?? '';
     box.addEventListener('input', () => drafts.set(item.id, box.value));
-    const send = h('button', { type: 'button', class: 'secondary', disabled: busy.has(item.id) }, t('c.cb.sendReply'));
+    const send = h('button', { type: 'button', class: 'secondary', id: `${id}-send`, disabled: busy.has(item.id) }, t('c.cb.sendReply'));
     send.addEventListener('click', () => {
       const text = box.value.trim();
       if (!text) return;
@@ -86,7 +92,8 @@ export function setupCallbackDesk({ device }) {
     const inner = item.claimedByMe ? await contents(item) : null;
     const buttons = [];
     const button = (key, action) => {
-      const b = h('button', { type: 'button', class: action === 'claim' ? 'primary' : 'secondary', disabled: busy.has(item.id) }, t(key));
+      const b = h('button', { type: 'button', id: `cb-${item.id}-${action}`, class: action === 'claim' ? 'primary' : 'secondary',
+        disabled: busy.has(item.id) }, t(key));
       b.addEventListener('click', () => act(item.id, action, b.closest('li')));
       buttons.push(b);
     };
@@ -122,7 +129,7 @@ export function setupCallbackDesk({ device }) {
   async function refresh() {
     const d = device();
     if (!d) return;
-    const mine = ++drawn;
+    const turn = draws.take();
     const { status, body } = await api.listCallbacks(d.deviceId);
     if (status !== 200 || !body) return;
     const listed = new Set([...body.callbacks, ...body.tickets].map((i) => i.id));
@@ -135,27 +142,14 @@ export function setupCallbackDesk({ device }) {
     }
     const tickets = await Promise.all(body.tickets.map((tk) => ticketRow(tk, body.now)));
     // A later refresh started while this one waited: its answer is the newer one.
-    if (mine !== drawn) return;
-    const focus = focusWithin();
-    $('#callback-groups').replaceChildren(...groups);
+    if (!draws.isLatest(turn)) return;
+    keepingFocus(document.body, () => {
+      $('#callback-groups').replaceChildren(...groups);
+      $('#ticket-list').replaceChildren(...tickets);
+    });
     $('#callbacks-empty').textContent = body.callbacks.length ? '' : t('c.cb.none');
     $('#callbacks-note').textContent = note ? t(note) : '';
-    $('#ticket-list').replaceChildren(...tickets);
     $('#tickets-empty').textContent = body.tickets.length ? '' : t('c.tk.none');
-    focus();
-  }
-
-  /** Remembers the focused reply box, if any, and returns what puts the caret back after a redraw. */
-  function focusWithin() {
-    const el = document.activeElement;
-    if (!el || !el.id || !el.closest('#callback-groups, #ticket-list')) return () => {};
-    const { id, selectionStart, selectionEnd } = el;
-    return () => {
-      const again = document.getElementById(id);
-      if (!again) return;
-      again.focus();
-      if (typeof selectionStart === 'number') again.setSelectionRange(selectionStart, selectionEnd);
-    };
   }
 
   return {

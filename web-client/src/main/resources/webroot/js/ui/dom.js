@@ -74,3 +74,79 @@ export function enterToSend(textarea, send) {
     }
   });
 }
+
+/**
+ * For answers that may arrive out of order (a timer's refresh and a click's): take a turn before
+ * the request, and draw its answer only if no later turn was taken meanwhile.
+ * `const turn = turns.take(); … if (!turns.isLatest(turn)) return;`
+ */
+export function turns() {
+  let last = 0;
+  return { take: () => ++last, isLatest: (turn) => turn === last };
+}
+
+/**
+ * Runs `request` with `button` disabled until it settles: a second press meanwhile sends nothing.
+ * The button may have been drawn anew by then; the old one is simply let go.
+ */
+export async function whilePressed(button, request) {
+  if (button.disabled) return undefined;
+  button.disabled = true;
+  try {
+    return await request();
+  } finally {
+    button.disabled = false;
+  }
+}
+
+/**
+ * A click handler for a button whose press changes something on the server. Its request runs
+ * once at a time, and the second click of a double click is ignored: the list drawn after the
+ * first may have put "Enable" where "Disable" was.
+ */
+export function pressOnce(handler) {
+  return (event) => {
+    if (event.detail > 1) return undefined;
+    return whilePressed(event.currentTarget, () => handler(event));
+  };
+}
+
+/**
+ * Handles a form's submits one at a time: its submit buttons stay disabled until `handler` has
+ * settled, so a double click or a second Enter on a slow network sends nothing twice.
+ */
+export function onSubmit(form, handler) {
+  let running = false;
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    if (running) return;
+    running = true;
+    const buttons = [...form.querySelectorAll('button[type=submit], button:not([type]), input[type=submit]')];
+    for (const b of buttons) b.disabled = true;
+    try {
+      await handler(event);
+    } finally {
+      running = false;
+      for (const b of buttons) b.disabled = false;
+    }
+  });
+}
+
+/**
+ * Runs `redraw` (which replaces elements inside `root`) and gives focus and caret back to the
+ * element with the same id, so a keyboard or screen-reader user is not thrown to the page's top
+ * and a reply being written keeps its caret.
+ */
+export function keepingFocus(root, redraw) {
+  const el = document.activeElement;
+  const inside = el && el.id && root.contains(el) ? el : null;
+  const { selectionStart, selectionEnd } = inside && typeof inside.selectionStart === 'number' ? inside : {};
+  redraw();
+  if (!inside) return;
+  const again = document.getElementById(inside.id);
+  if (!again || again === inside) return;
+  again.focus();
+  if (typeof selectionStart === 'number' && typeof again.setSelectionRange === 'function') {
+    again.setSelectionRange(selectionStart, selectionEnd);
+  }
+}

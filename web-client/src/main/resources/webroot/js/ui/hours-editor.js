@@ -8,7 +8,7 @@ import { formatDay, formatWhen, language, registerStrings, t } from '../i18n/ind
 import hoursNb from '../i18n/hours-nb.js';
 import hoursEn from '../i18n/hours-en.js';
 import { getJson, postJson, requestJson } from '../transport/http.js';
-import { h } from './dom.js';
+import { h, keepingFocus, turns } from './dom.js';
 
 registerStrings({ nb: hoursNb, en: hoursEn });
 
@@ -31,13 +31,13 @@ function draftFrom(view) {
   };
 }
 
-function settingsFrom(draft, override) {
+/** The week, exceptions and holidays; the override is set only by its own buttons, never by a save. */
+function settingsFrom(draft) {
   const periods = (list) => list.map((p) => ({ from: p.from, to: endForServer(p.to) }));
   return {
     weekly: Object.fromEntries(DAYS.map((d) => [d, periods(draft.weekly[d])])),
     exceptions: draft.exceptions.map((e) => ({ date: e.date, open: e.closed ? [] : periods(e.open) })),
     holidays: draft.holidays,
-    override,
   };
 }
 
@@ -65,6 +65,8 @@ const periodsText = (open) => (open.length ? open.map((p) => `${p.from}–${p.to
  */
 export function createHoursEditor(root, { onUnauthorized }) {
   const state = { view: null, draft: null, dirty: false, note: null, error: false, timer: null };
+  // The 30 s refresh's answer may land after a click's: the click's is the newer.
+  const views = turns();
   const nowLine = h('p', { id: 'hours-now', class: 'big', role: 'status' });
   const source = h('p', { class: 'hint' });
   const overrideGroup = h('div', { class: 'hours-actions' });
@@ -185,10 +187,10 @@ export function createHoursEditor(root, { onUnauthorized }) {
     source.textContent = t(`h.source.${view.source}`);
     overrideBox.querySelector('legend').textContent = t('h.override');
     overrideBox.querySelector('#hours-override-hint').textContent = t('h.overrideHint');
-    overrideGroup.replaceChildren(...OVERRIDES.map((o) => h('button', {
-      type: 'button', class: o === view.override ? 'primary' : 'secondary', 'aria-pressed': String(o === view.override),
-      'aria-describedby': 'hours-override-hint', onclick: () => setOverride(o),
-    }, t(`h.override.${o}`))));
+    keepingFocus(overrideGroup, () => overrideGroup.replaceChildren(...OVERRIDES.map((o) => h('button', {
+      type: 'button', id: `hours-override-${o}`, class: o === view.override ? 'primary' : 'secondary',
+      'aria-pressed': String(o === view.override), 'aria-describedby': 'hours-override-hint', onclick: () => setOverride(o),
+    }, t(`h.override.${o}`)))));
     note.textContent = state.note ?? '';
     note.classList.toggle('warn', state.error);
     preview.replaceChildren(h('table', { class: 'queue-table', id: 'hours-preview' },
@@ -224,6 +226,7 @@ export function createHoursEditor(root, { onUnauthorized }) {
   }
 
   async function load() {
+    views.take();
     const { status, body } = await getJson('/api/admin/hours');
     if (status !== 200) return failed(status, body);
     accept(body);
@@ -234,14 +237,16 @@ export function createHoursEditor(root, { onUnauthorized }) {
 
   /** Only the "now" line and the preview: never redraws a form someone may be typing in. */
   async function refreshView() {
+    const turn = views.take();
     const { status, body } = await getJson('/api/admin/hours');
-    if (status === 200) {
+    if (status === 200 && views.isLatest(turn)) {
       state.view = body;
       renderView();
     }
   }
 
   async function setOverride(override) {
+    views.take();
     const { status, body } = await postJson('/api/admin/hours/override', { override });
     if (status !== 200) return failed(status, body);
     accept(body, { keepDraft: true });
@@ -251,7 +256,8 @@ export function createHoursEditor(root, { onUnauthorized }) {
   }
 
   async function save() {
-    const { status, body } = await requestJson('PUT', '/api/admin/hours', settingsFrom(state.draft, state.view.override));
+    views.take();
+    const { status, body } = await requestJson('PUT', '/api/admin/hours', settingsFrom(state.draft));
     if (status !== 200) return failed(status, body);
     accept(body, { keepDraft: false });
     state.note = t('h.saved');

@@ -7,7 +7,7 @@ import { registerStrings, t } from '../i18n/index.js';
 import adminNb from '../i18n/admin-nb.js';
 import adminEn from '../i18n/admin-en.js';
 import { postJson } from '../transport/http.js';
-import { $, setupLanguageSwitch } from './dom.js';
+import { $, onSubmit, setupLanguageSwitch } from './dom.js';
 
 registerStrings({ nb: adminNb, en: adminEn });
 
@@ -65,8 +65,10 @@ async function confirm(event) {
 
 async function start() {
   setupLanguageSwitch($('#lang-switch'), 'i.title', render);
-  $('#password-form').addEventListener('submit', choosePassword);
-  $('#enrol-form').addEventListener('submit', confirm);
+  // Sent twice, the second answer's secret would replace the first's on the server, and the
+  // authenticator set up from the one shown would never match.
+  onSubmit($('#password-form'), choosePassword);
+  onSubmit($('#enrol-form'), confirm);
   $('#start-over').addEventListener('click', () => {
     Object.assign(state, { step: 'password', error: null });
     render();

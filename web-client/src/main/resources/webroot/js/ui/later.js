@@ -3,7 +3,7 @@
 // ciphertext, the chosen windows and the lookup value derived from the code — never the code.
 import { formatDay, formatWhen, t } from '../i18n/index.js';
 import * as api from '../transport/callbacks.js';
-import { $, h, metaContent } from './dom.js';
+import { $, h, metaContent, pressOnce, turns } from './dom.js';
 import { normalisePhone } from './phone.js';
 import { zonedEpoch } from './zoned.js';
 
@@ -24,6 +24,7 @@ export function setupLater({ loadCrypto, view, onTicket }) {
   let pendingTicket = null;
   let holding = false;
   let current = null; // {lookup} of the code being looked at
+  const checks = turns(); // a second "Check status" before the first answered: the last one counts
   let shownWeek = null; // the choices are rebuilt only when the week changes, keeping what was ticked
 
   function setNote(id, key, params) {
@@ -77,6 +78,20 @@ export function setupLater({ loadCrypto, view, onTicket }) {
   /** What to tell the visitor when a request was not stored. */
   const failure = (status) => (status === 429 ? 'cb.tooMany' : status === 400 ? 'cb.invalid' : 'error.unavailable');
 
+  /** Refused outright (invalid, too many): nothing was stored. Any other failure may hide a stored request. */
+  const surelyNotStored = (status) => status === 400 || status === 429;
+
+  /**
+   * A request whose answer was lost may be stored all the same, under a code the visitor never
+   * saw and so could never cancel. Before a changed request (a corrected phone number, say) goes
+   * out with a new code, the old one is deleted by its code; true when it is surely gone.
+   */
+  async function withdraw(pending) {
+    if (!pending || !pending.uncertain) return true;
+    const { status } = await api.cancelByCode(pending.request.lookup);
+    return status === 204 || status === 404;
+  }
+
   async function sendCallback(event) {
     event.preventDefault();
     const form = new FormData(event.target);
@@ -94,6 +109,8 @@ export function setupLater({ loadCrypto, view, onTicket }) {
       const language = form.get('language') || 'nb';
       const key = JSON.stringify([phone, note, chosen.map(({ from, to }) => [from, to]), preference, language]);
       if (!pendingCallback || pendingCallback.key !== key) {
+        if (!(await withdraw(pendingCallback))) return setNote('#cb-note', 'error.unavailable');
+        pendingCallback = null;
         const code = await newCode();
         const id = randomId();
         const box = await sealed(id, { t: 'callback', phone, note, replyPub: code.replyPub });
@@ -103,7 +120,10 @@ export function setupLater({ loadCrypto, view, onTicket }) {
       }
       const { status } = await api.requestCallback(pendingCallback.request);
       // The code is shown only once the server has stored the request durably (201).
-      if (status !== 201) return setNote('#cb-note', failure(status));
+      if (status !== 201) {
+        pendingCallback.uncertain ||= !surelyNotStored(status);
+        return setNote('#cb-note', failure(status));
+      }
       const { code } = pendingCallback;
       pendingCallback = null;
       event.target.reset();
@@ -122,6 +142,8 @@ export function setupLater({ loadCrypto, view, onTicket }) {
       setNote('#tk-note', 'cb.sending');
       const message = $('#tk-message').value.trim();
       if (!pendingTicket || pendingTicket.message !== message) {
+        if (!(await withdraw(pendingTicket))) return setNote('#tk-note', 'error.unavailable');
+        pendingTicket = null;
         const code = await newCode();
         const id = randomId();
         const box = message ? await sealed(id, { t: 'ticket', message, replyPub: code.replyPub }) : {};
@@ -129,7 +151,10 @@ export function setupLater({ loadCrypto, view, onTicket }) {
         pendingTicket = { message, code, request: { id, lookup: code.lookup, sealed: box } };
       }
       const { status, body } = await api.takeTicket(pendingTicket.request);
-      if (status !== 201 || !body) return setNote('#tk-note', failure(status));
+      if (status !== 201 || !body) {
+        pendingTicket.uncertain ||= !surelyNotStored(status);
+        return setNote('#tk-note', failure(status));
+      }
       const { code } = pendingTicket;
       pendingTicket = null;
       $('#tk-message').value = '';
@@ -178,7 +203,9 @@ export function setupLater({ loadCrypto, view, onTicket }) {
     }
     // A malformed code is looked up like any other, so it is answered like an unknown one.
     const lookup = code ? await crypto.lookupOf(code) : 'x';
+    const turn = checks.take();
     const { status, body } = await api.codeStatus(lookup);
+    if (!checks.isLatest(turn)) return;
     $('#check-reply').hidden = true;
     $('#check-cancel').hidden = status !== 200;
     if (status !== 200 || !body) {
@@ -200,7 +227,11 @@ export function setupLater({ loadCrypto, view, onTicket }) {
 
   async function cancel() {
     if (!current) return;
-    const { status } = await api.cancelByCode(current.lookup);
+    const { lookup } = current;
+    setNote('#check-result', 'cb.sending');
+    // Taken, so a "Check status" answered meanwhile cannot show this code's old state after it.
+    checks.take();
+    const { status } = await api.cancelByCode(lookup);
     current = null;
     $('#check-cancel').hidden = true;
     $('#check-reply').hidden = true;
@@ -211,7 +242,8 @@ export function setupLater({ loadCrypto, view, onTicket }) {
   $('#tk-take').addEventListener('click', () => holdPlace().catch(() => setNote('#tk-note', 'error.generic')));
   $('#tk-notify').addEventListener('click', askToNotify);
   $('#check-form').addEventListener('submit', (e) => check(e).catch(() => setNote('#check-result', 'error.generic')));
-  $('#check-cancel').addEventListener('click', () => cancel().catch(() => setNote('#check-result', 'error.generic')));
+  // Pressed twice on a slow phone, the second would find nothing and say so over "deleted".
+  $('#check-cancel').addEventListener('click', pressOnce(() => cancel().catch(() => setNote('#check-result', 'error.generic'))));
   $('#code-copy').addEventListener('click', async () => {
     await navigator.clipboard?.writeText($('#code-value').textContent).catch(() => {});
     setNote('#code-note', 'code.copied');
@@ -223,6 +255,14 @@ export function setupLater({ loadCrypto, view, onTicket }) {
       const s = view().status;
       $('#ticket').hidden = !s || s.open;
       renderWindows();
+    },
+    /** A first message typed to hold a place and never sent (the line opened meanwhile). */
+    hasDraft: () => Boolean($('#tk-message').value.trim()),
+    /** Gives that message up, for the chat's message box. */
+    takeDraft() {
+      const text = $('#tk-message').value.trim();
+      $('#tk-message').value = '';
+      return text;
     },
   };
 }

@@ -3,12 +3,13 @@
 
 import { formatClock, formatElapsed, onLanguageChange, t } from '../i18n/index.js';
 import { getJson } from '../transport/http.js';
-import { $, h } from './dom.js';
+import { $, h, turns } from './dom.js';
 
 const REFRESH_MS = 10 * 1000;
 
 export function setupOverview() {
   const state = { now: null, failed: false, timer: null };
+  const looks = turns();
 
   function render() {
     const now = state.now;
@@ -27,7 +28,9 @@ export function setupOverview() {
   }
 
   async function refresh() {
+    const turn = looks.take();
     const { status, body } = await getJson('/api/admin/overview');
+    if (!looks.isLatest(turn)) return;
     state.failed = status !== 200;
     if (status === 200) state.now = body;
     if (status === 401 || status === 403) stop();

@@ -7,7 +7,7 @@ import { language, onLanguageChange, registerStrings, t } from '../i18n/index.js
 import statisticsNb from '../i18n/statistics-nb.js';
 import statisticsEn from '../i18n/statistics-en.js';
 import { getJson } from '../transport/http.js';
-import { $, h } from './dom.js';
+import { $, h, turns } from './dom.js';
 
 registerStrings({ nb: statisticsNb, en: statisticsEn });
 
@@ -73,6 +73,7 @@ function cellText(value) {
 
 export function setupStatistics() {
   const state = { report: null, lists: {}, charts: [], started: false };
+  const reports = turns();
 
   function query() {
     const params = new URLSearchParams({ from: $('#stats-from').value, to: $('#stats-to').value, by: $('#stats-by').value });
@@ -133,7 +134,10 @@ export function setupStatistics() {
   async function load(event) {
     event?.preventDefault();
     $('#stats-note').textContent = t('st.loading');
+    const turn = reports.take();
     const [report, lists] = await Promise.all([getJson(`/api/admin/statistics?${query()}`), getJson('/api/admin/lists')]);
+    // Filters changed again while this report was made: the report for the newer ones is drawn.
+    if (!reports.isLatest(turn)) return;
     // The lists come with wrap-up categories and sources; until they exist, ids are shown as they are.
     state.lists = lists.status === 200 && lists.body ? lists.body : {};
     if (report.status !== 200) {

@@ -127,7 +127,8 @@ function renderStart() {
   const open = Boolean(ui.status && ui.status.open);
   const joining = ui.startNote === 'start.joining';
   $('#start-button').disabled = joining || !(open && ui.connected && ui.phase === 'start');
-  const note = ui.startNote ?? (ui.status && !open ? 'start.closedNote' : null);
+  const note = ui.startNote ?? (ui.status && !open ? 'start.closedNote'
+    : open && later && later.hasDraft() ? 'start.draftKept' : null);
   $('#start-note').textContent = note ? t(note) : '';
 }
 
@@ -203,6 +204,10 @@ function startChatView() {
     end: () => transport.end(),
   });
   $('#chat-mount').append(ui.chatView.root);
+  // Written to hold a place before the line opened: now it can go to the counsellor, when the
+  // visitor sends it.
+  const draft = later ? later.takeDraft() : '';
+  if (draft && !ui.chatView.textarea.value) ui.chatView.textarea.value = draft;
 }
 
 /** The parts a queued or chatting visitor needs, set up once they have loaded. */
