@@ -63,7 +63,7 @@ export default {
   'start.langLabel': 'Språk i samtalen',
   'start.button': 'Start samtale',
   'start.closedNote': 'Du kan starte en samtale når vi er åpne.',
-  'start.draftKept': 'Det du skrev er tatt vare på. Det står i meldingsfeltet når samtalen begynner.',
+  'start.draftKept': 'Det du skrev, er tatt vare på. Du finner det i meldingsfeltet når samtalen begynner.',
   'start.joining': 'Et øyeblikk …',
   'join.closed': 'Vi er stengt akkurat nå.',
   'join.queue_full': 'Køen er full akkurat nå. Prøv igjen om noen minutter.',

@@ -54,7 +54,9 @@ export function setupCallbackDesk({ device }) {
       // Said at once and the buttons given back: the list may not be fetched either when the
       // network is what failed.
       $('#callbacks-note').textContent = t(note);
-      for (const b of row.querySelectorAll('button')) b.disabled = false;
+      // The row may have been drawn again meanwhile (disabled, as busy): the one on the page now.
+      const now = document.querySelector(`li[data-item="${CSS.escape(id)}"]`) ?? row;
+      for (const b of now.querySelectorAll('button')) b.disabled = false;
     }
     await refresh();
   }
@@ -105,7 +107,7 @@ export function setupCallbackDesk({ device }) {
         button('c.cb.done', 'done');
       }
     }
-    return h('li', { class: 'callback' },
+    return h('li', { class: 'callback', 'data-item': item.id },
       h('p', {}, item.windows.map(windowText).join(', ')),
       h('p', { class: 'hint' }, t('c.chat.visitorInfo', { pref: t(`c.pref.${item.preference}`), lang: item.language }),
         item.attempts ? ` · ${t('c.cb.attempts', { n: item.attempts })}` : '',
@@ -119,7 +121,7 @@ export function setupCallbackDesk({ device }) {
 
   async function ticketRow(ticket, now) {
     const inner = ticket.hasMessage ? await contents(ticket) : null;
-    return h('li', { class: 'ticket' },
+    return h('li', { class: 'ticket', 'data-item': ticket.id },
       h('p', {}, t('c.tk.position', { n: ticket.position }), ' · ', t('c.tk.waited', { time: formatElapsed(now - ticket.takenAt) })),
       ticket.unreadable ? h('p', { class: 'warn' }, t('c.cb.unreadable')) : null,
       inner && typeof inner.message === 'string' ? h('p', { class: 'reply' }, inner.message) : null,
@@ -142,7 +144,7 @@ export function setupCallbackDesk({ device }) {
     }
     const tickets = await Promise.all(body.tickets.map((tk) => ticketRow(tk, body.now)));
     // A later refresh started while this one waited: its answer is the newer one.
-    if (!draws.isLatest(turn)) return;
+    if (!draws.mayDraw(turn)) return;
     keepingFocus(document.body, () => {
       $('#callback-groups').replaceChildren(...groups);
       $('#ticket-list').replaceChildren(...tickets);

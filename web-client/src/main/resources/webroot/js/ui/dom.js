@@ -77,12 +77,22 @@ export function enterToSend(textarea, send) {
 
 /**
  * For answers that may arrive out of order (a timer's refresh and a click's): take a turn before
- * the request, and draw its answer only if no later turn was taken meanwhile.
- * `const turn = turns.take(); … if (!turns.isLatest(turn)) return;`
+ * the request, and draw its answer only if no answer to a later request has been drawn. A later
+ * request that failed and drew nothing does not keep an earlier good answer off the page.
+ * `const turn = answers.take(); … if (!answers.mayDraw(turn)) return; draw(…)`
  */
 export function turns() {
-  let last = 0;
-  return { take: () => ++last, isLatest: (turn) => turn === last };
+  let taken = 0;
+  let drawn = 0;
+  return {
+    take: () => ++taken,
+    /** True, and remembered, when nothing newer is on the page; call it only when about to draw. */
+    mayDraw(turn) {
+      if (turn < drawn) return false;
+      drawn = turn;
+      return true;
+    },
+  };
 }
 
 /**

@@ -226,9 +226,10 @@ export function createHoursEditor(root, { onUnauthorized }) {
   }
 
   async function load() {
-    views.take();
+    const turn = views.take();
     const { status, body } = await getJson('/api/admin/hours');
     if (status !== 200) return failed(status, body);
+    views.mayDraw(turn); // the page's first view is drawn whatever else is on its way
     accept(body);
     render();
     clearInterval(state.timer);
@@ -239,16 +240,17 @@ export function createHoursEditor(root, { onUnauthorized }) {
   async function refreshView() {
     const turn = views.take();
     const { status, body } = await getJson('/api/admin/hours');
-    if (status === 200 && views.isLatest(turn)) {
+    if (status === 200 && views.mayDraw(turn)) {
       state.view = body;
       renderView();
     }
   }
 
   async function setOverride(override) {
-    views.take();
+    const turn = views.take();
     const { status, body } = await postJson('/api/admin/hours/override', { override });
     if (status !== 200) return failed(status, body);
+    if (!views.mayDraw(turn)) return;
     accept(body, { keepDraft: true });
     state.note = null;
     state.error = false;
@@ -256,9 +258,10 @@ export function createHoursEditor(root, { onUnauthorized }) {
   }
 
   async function save() {
-    views.take();
+    const turn = views.take();
     const { status, body } = await requestJson('PUT', '/api/admin/hours', settingsFrom(state.draft));
     if (status !== 200) return failed(status, body);
+    if (!views.mayDraw(turn)) return;
     accept(body, { keepDraft: false });
     state.note = t('h.saved');
     state.error = false;

@@ -78,18 +78,22 @@ export function setupLater({ loadCrypto, view, onTicket }) {
   /** What to tell the visitor when a request was not stored. */
   const failure = (status) => (status === 429 ? 'cb.tooMany' : status === 400 ? 'cb.invalid' : 'error.unavailable');
 
-  /** Refused outright (invalid, too many): nothing was stored. Any other failure may hide a stored request. */
-  const surelyNotStored = (status) => status === 400 || status === 429;
+  /**
+   * Refused outright (invalid, too many, the line is open or the id is taken): nothing was stored.
+   * Any other failure may hide a stored request.
+   */
+  const surelyNotStored = (status) => status === 400 || status === 409 || status === 429;
 
   /**
    * A request whose answer was lost may be stored all the same, under a code the visitor never
    * saw and so could never cancel. Before a changed request (a corrected phone number, say) goes
-   * out with a new code, the old one is deleted by its code; true when it is surely gone.
+   * out with a new code, the old one is deleted by its code. Null when it is surely gone, else
+   * what to tell the visitor.
    */
   async function withdraw(pending) {
-    if (!pending || !pending.uncertain) return true;
+    if (!pending || !pending.uncertain) return null;
     const { status } = await api.cancelByCode(pending.request.lookup);
-    return status === 204 || status === 404;
+    return status === 204 || status === 404 ? null : failure(status);
   }
 
   async function sendCallback(event) {
@@ -109,7 +113,8 @@ export function setupLater({ loadCrypto, view, onTicket }) {
       const language = form.get('language') || 'nb';
       const key = JSON.stringify([phone, note, chosen.map(({ from, to }) => [from, to]), preference, language]);
       if (!pendingCallback || pendingCallback.key !== key) {
-        if (!(await withdraw(pendingCallback))) return setNote('#cb-note', 'error.unavailable');
+        const stuck = await withdraw(pendingCallback);
+        if (stuck) return setNote('#cb-note', stuck);
         pendingCallback = null;
         const code = await newCode();
         const id = randomId();
@@ -142,7 +147,8 @@ export function setupLater({ loadCrypto, view, onTicket }) {
       setNote('#tk-note', 'cb.sending');
       const message = $('#tk-message').value.trim();
       if (!pendingTicket || pendingTicket.message !== message) {
-        if (!(await withdraw(pendingTicket))) return setNote('#tk-note', 'error.unavailable');
+        const stuck = await withdraw(pendingTicket);
+        if (stuck) return setNote('#tk-note', stuck);
         pendingTicket = null;
         const code = await newCode();
         const id = randomId();
@@ -205,7 +211,7 @@ export function setupLater({ loadCrypto, view, onTicket }) {
     const lookup = code ? await crypto.lookupOf(code) : 'x';
     const turn = checks.take();
     const { status, body } = await api.codeStatus(lookup);
-    if (!checks.isLatest(turn)) return;
+    if (!checks.mayDraw(turn)) return;
     $('#check-reply').hidden = true;
     $('#check-cancel').hidden = status !== 200;
     if (status !== 200 || !body) {
@@ -229,9 +235,11 @@ export function setupLater({ loadCrypto, view, onTicket }) {
     if (!current) return;
     const { lookup } = current;
     setNote('#check-result', 'cb.sending');
-    // Taken, so a "Check status" answered meanwhile cannot show this code's old state after it.
-    checks.take();
+    // A turn like a check's: a check sent before it cannot draw this code's old state after it,
+    // and one sent after it (another code, say) is not overwritten by it.
+    const turn = checks.take();
     const { status } = await api.cancelByCode(lookup);
+    if (!checks.mayDraw(turn)) return;
     current = null;
     $('#check-cancel').hidden = true;
     $('#check-reply').hidden = true;
@@ -258,10 +266,15 @@ export function setupLater({ loadCrypto, view, onTicket }) {
     },
     /** A first message typed to hold a place and never sent (the line opened meanwhile). */
     hasDraft: () => Boolean($('#tk-message').value.trim()),
-    /** Gives that message up, for the chat's message box. */
+    /**
+     * Gives that message up, for the chat's message box. A place asked for with it whose answer
+     * was lost is let go, so the message does not also wait on every console as a ticket.
+     */
     takeDraft() {
       const text = $('#tk-message').value.trim();
       $('#tk-message').value = '';
+      if (pendingTicket) withdraw(pendingTicket).catch(() => {});
+      pendingTicket = null;
       return text;
     },
   };

@@ -30,7 +30,7 @@ export function setupOverview() {
   async function refresh() {
     const turn = looks.take();
     const { status, body } = await getJson('/api/admin/overview');
-    if (!looks.isLatest(turn)) return;
+    if (!looks.mayDraw(turn)) return;
     state.failed = status !== 200;
     if (status === 200) state.now = body;
     if (status === 401 || status === 403) stop();

@@ -137,7 +137,7 @@ export function setupStatistics() {
     const turn = reports.take();
     const [report, lists] = await Promise.all([getJson(`/api/admin/statistics?${query()}`), getJson('/api/admin/lists')]);
     // Filters changed again while this report was made: the report for the newer ones is drawn.
-    if (!reports.isLatest(turn)) return;
+    if (!reports.mayDraw(turn)) return;
     // The lists come with wrap-up categories and sources; until they exist, ids are shown as they are.
     state.lists = lists.status === 200 && lists.body ? lists.body : {};
     if (report.status !== 200) {
