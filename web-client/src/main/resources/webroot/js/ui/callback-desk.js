@@ -13,12 +13,15 @@ const GROUPS = ['due_now', 'later_today', 'later', 'expired'];
 const REFRESH_MS = 60_000;
 // Several changes in a moment (a claim, then called) make one fetch.
 const SOON_MS = 250;
+// How long a failed action's note stays through the redraws other people's changes cause.
+const NOTE_MS = 20_000;
 
 /** @param {{device: () => any}} deps the certified DeviceKeys, or null when there is none */
 export function setupCallbackDesk({ device }) {
   let timer = null;
   let soon = null;
   let note = null;
+  let noteAt = 0;
   const opened = new Map(); // item id → its opened contents, for as long as it is listed
   // The list is drawn anew at every change anyone makes; a reply being written must survive that.
   const drafts = new Map(); // item id → the reply typed so far
@@ -50,6 +53,7 @@ export function setupCallbackDesk({ device }) {
     } finally {
       busy.delete(id);
     }
+    noteAt = Date.now();
     if (note) {
       // Said at once and the buttons given back: the list may not be fetched either when the
       // network is what failed.
@@ -150,6 +154,7 @@ export function setupCallbackDesk({ device }) {
       $('#ticket-list').replaceChildren(...tickets);
     });
     $('#callbacks-empty').textContent = body.callbacks.length ? '' : t('c.cb.none');
+    if (note && Date.now() - noteAt > NOTE_MS) note = null;
     $('#callbacks-note').textContent = note ? t(note) : '';
     $('#tickets-empty').textContent = body.tickets.length ? '' : t('c.tk.none');
   }
