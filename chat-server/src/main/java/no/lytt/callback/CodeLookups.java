@@ -48,6 +48,19 @@ public final class CodeLookups {
     });
   }
 
+  /**
+   * Deletes a request its page sent but never heard back about, named by its id and lookup
+   * together, and answers the same whether or not it was stored. The two together are not
+   * guessed, so this costs no unknown-code guess; nothing is counted, since the visitor never saw
+   * its code.
+   */
+  public Future<Void> withdraw(NewItem sent) {
+    String lookupHash = Ids.hash(sent.lookup());
+    return store.item(sent.id()).compose(found -> found.filter(i -> i.lookupHash().equals(lookupHash))
+        .map(i -> store.deleteItem(i.id()).<Void>mapEmpty())
+        .orElseGet(Future::succeededFuture));
+  }
+
   /** Deletes the item with everything sealed in it. */
   public Future<Void> cancel(String lookup, byte[] source) {
     return find(lookup, source).compose(item -> store.deleteItem(item.id())

@@ -113,6 +113,12 @@ public final class CallbackVisitor {
         new JsonObject().put("lookup", VisitorCode.parse(codeText).lookup())).mapEmpty();
   }
 
+  /** {@code POST /api/code/withdraw}: what a page does with a request whose answer it lost. */
+  public Future<Void> withdraw(Issued issued) {
+    return http.json(HttpMethod.POST, "/api/code/withdraw", new JsonObject().put("id", issued.id())
+        .put("lookup", issued.request().getString("lookup"))).mapEmpty();
+  }
+
   /** The counsellor's reply text from a status answer, opened with the code alone; null when none. */
   public static String readReply(String codeText, JsonObject status) {
     JsonObject reply = status.getJsonObject("reply");

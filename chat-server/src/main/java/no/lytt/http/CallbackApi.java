@@ -15,6 +15,7 @@ import no.lytt.callback.CallbackService;
 import no.lytt.callback.CodeLookups;
 import no.lytt.callback.HourlyAllowance;
 import no.lytt.callback.Item;
+import no.lytt.callback.NewItem;
 import no.lytt.callback.TicketService;
 import no.lytt.protocol.ErrorCode;
 import no.lytt.protocol.LyttException;
@@ -104,6 +105,14 @@ public final class CallbackApi {
   /** {@code POST /api/code/cancel}. */
   public void cancel(RoutingContext ctx) {
     AuthApi.body(ctx).compose(b -> lookups.cancel(text(b, "lookup"), source(ctx)))
+        .onSuccess(v -> changed.run())
+        .onSuccess(v -> ctx.response().setStatusCode(204).end())
+        .onFailure(e -> ApiErrors.reply(ctx, e));
+  }
+
+  /** {@code POST /api/code/withdraw} {@code {"id","lookup"}}, as the request was sent. */
+  public void withdraw(RoutingContext ctx) {
+    AuthApi.body(ctx).compose(b -> lookups.withdraw(new NewItem(text(b, "id"), text(b, "lookup"), java.util.Map.of())))
         .onSuccess(v -> changed.run())
         .onSuccess(v -> ctx.response().setStatusCode(204).end())
         .onFailure(e -> ApiErrors.reply(ctx, e));

@@ -99,6 +99,7 @@ public final class HttpServerVerticle extends VerticleBase {
     router.post("/api/tickets").handler(callbacks::takeTicket);
     router.post("/api/code/status").handler(callbacks::status);
     router.post("/api/code/cancel").handler(callbacks::cancel);
+    router.post("/api/code/withdraw").handler(callbacks::withdraw);
     router.get("/api/console/callbacks").handler(callbacks::list);
     router.post("/api/console/callbacks/:id/:action").handler(callbacks::act);
     router.post("/api/console/items/:id/reply").handler(callbacks::reply);

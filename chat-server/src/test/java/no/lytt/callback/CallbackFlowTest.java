@@ -238,6 +238,26 @@ class CallbackFlowTest {
   }
 
   @Test
+  void aRequestWithdrawnByItsIdAndLookupIsGoneWithoutCostingAGuessAndAnUnstoredOneIsAnsweredAlike() {
+    restartWith(Map.of("LYTT_LIMITS_CODE_FAILURES_PER_HOUR", "1"));
+    CallbackDesk kari = counsellor("demo").callbacks();
+    CallbackVisitor.Issued stored = Await.of(visitor.requestCallback("+4791234567", "typo", tenToEleven(), "none", "nb"));
+    JsonObject forged = stored.request().copy().put("lookup", VisitorCode.random(RANDOM).lookup());
+    Await.of(visitor.withdraw(new CallbackVisitor.Issued(stored.code(), stored.id(), stored.answer(), forged)));
+    assertEquals(1, Await.of(kari.list()).getJsonArray("callbacks").size(), "an id with another lookup deletes nothing");
+
+    Await.of(visitor.withdraw(stored));
+    Await.of(visitor.withdraw(stored)); // the same answer when there is nothing (left) to withdraw
+    assertTrue(Await.of(node.lytt().store().item(stored.id())).isEmpty(), "deleted, sealed contents and all");
+    assertEquals(0, Await.of(kari.list()).getJsonArray("callbacks").size());
+    assertEquals(null, counters().get("callbacks.cancelled"), "a request the visitor never saw is not counted cancelled");
+    assertEquals("not_found", errorOf(visitor.statusByLookup(VisitorCode.random(RANDOM).lookup())),
+        "the one unknown-code guess allowed is still there");
+    assertEquals("bad_frame", errorOf(visitor.withdraw(new CallbackVisitor.Issued(stored.code(), "short", stored.answer(),
+        stored.request().copy().put("id", "short")))));
+  }
+
+  @Test
   void aRequestSealedOnlyToDevicesOutsideTheTeamIsRefused() {
     counsellor("demo");
     CallbackVisitor.Issued issued = Await.of(visitor.requestCallback("+4791234567", "", tenToEleven(), "none", "nb"));
@@ -384,10 +404,15 @@ class CallbackFlowTest {
 
   /** Restarts the node with the hours set by hand, on the same Tuesday 09:00. */
   private void restartWith(String override) {
+    restartWith(Map.of("LYTT_HOURS_OVERRIDE", override));
+  }
+
+  /** Restarts the node with these settings added, on the same Tuesday 09:00; clients stay usable. */
+  private void restartWith(Map<String, String> extra) {
     Await.of(visitor.close());
     node.close();
     Await.of(vertx.close());
-    start(Map.of("LYTT_HOURS_OVERRIDE", override));
+    start(extra);
   }
 
   @Test

@@ -8,6 +8,7 @@ export const requestCallback = (body) => postJson('/api/callbacks', body);
 export const takeTicket = (body) => postJson('/api/tickets', body);
 export const codeStatus = (lookup) => postJson('/api/code/status', { lookup });
 export const cancelByCode = (lookup) => postJson('/api/code/cancel', { lookup });
+export const withdraw = ({ id, lookup }) => postJson('/api/code/withdraw', { id, lookup });
 
 export const listCallbacks = (deviceId) => getJson(`/api/console/callbacks?deviceId=${encodeURIComponent(deviceId)}`);
 export const callbackAction = (id, action) => postJson(`/api/console/callbacks/${encodeURIComponent(id)}/${action}`, {});

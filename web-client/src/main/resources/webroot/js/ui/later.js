@@ -87,13 +87,13 @@ export function setupLater({ loadCrypto, view, onTicket }) {
   /**
    * A request whose answer was lost may be stored all the same, under a code the visitor never
    * saw and so could never cancel. Before a changed request (a corrected phone number, say) goes
-   * out with a new code, the old one is deleted by its code. Null when it is surely gone, else
-   * what to tell the visitor.
+   * out with a new code, the old one is withdrawn by its id and lookup. Null when it is surely
+   * gone, else what to tell the visitor.
    */
   async function withdraw(pending) {
     if (!pending || !pending.uncertain) return null;
-    const { status } = await api.cancelByCode(pending.request.lookup);
-    return status === 204 || status === 404 ? null : failure(status);
+    const { status } = await api.withdraw(pending.request);
+    return status === 204 ? null : failure(status);
   }
 
   async function sendCallback(event) {
