@@ -9,6 +9,7 @@ import io.vertx.ext.web.RoutingContext;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import no.lytt.accounts.Device;
 import no.lytt.callback.CallbackSchedule;
 import no.lytt.callback.CallbackService;
@@ -112,7 +113,7 @@ public final class CallbackApi {
 
   /** {@code POST /api/code/withdraw} {@code {"id","lookup"}}, as the request was sent. */
   public void withdraw(RoutingContext ctx) {
-    AuthApi.body(ctx).compose(b -> lookups.withdraw(new NewItem(text(b, "id"), text(b, "lookup"), java.util.Map.of())))
+    AuthApi.body(ctx).compose(b -> lookups.withdraw(new NewItem(text(b, "id"), text(b, "lookup"), Map.of())))
         .onSuccess(v -> changed.run())
         .onSuccess(v -> ctx.response().setStatusCode(204).end())
         .onFailure(e -> ApiErrors.reply(ctx, e));

@@ -27,11 +27,11 @@ public final class HoursApi {
   }
 
   /**
-   * {@code PUT}: the whole settings, as {@code GET} shows them; without {@code override} the one in
-   * force stays (the settings are read, and refused, before that).
+   * {@code PUT}: the whole settings, as {@code GET} shows them; without {@code override} (or with
+   * it null) the one in force stays (the settings are read, and refused, before that).
    */
   public void save(RoutingContext ctx) {
-    answer(ctx, AuthApi.body(ctx).compose(b -> b.containsKey("override")
+    answer(ctx, AuthApi.body(ctx).compose(b -> b.getValue("override") != null
         ? editor.save(HoursViews.settings(b, HoursViews.override(b)))
         : editor.saveKeepingOverride(HoursViews.settings(b, Override.SCHEDULE))).mapEmpty());
   }

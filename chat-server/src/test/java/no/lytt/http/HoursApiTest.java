@@ -202,6 +202,8 @@ class HoursApiTest {
     assertFalse(saved.json().getBoolean("openNow"));
     assertEquals(evening(), day(saved, "2026-12-22").getJsonArray("open"), "the week is saved");
 
+    assertEquals("closed", put(week.copy().putNull("override")).json().getString("override"), "null is as absent");
+
     HttpResult opened = put(week.copy().put("override", "schedule"));
     assertTrue(opened.json().getBoolean("openNow"), "an override given in the settings is set");
   }
